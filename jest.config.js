@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // Type-checking runs separately (`npm run typecheck`); ts-jest only transpiles.
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+  setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
+  cacheDirectory: '<rootDir>/.jest-cache',
+  testTimeout: 60000,
+};

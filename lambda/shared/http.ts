@@ -1,0 +1,153 @@
+/**
+ * A small router for API Gateway (REST, Lambda proxy) events. It owns everything the demos
+ * share: size ceiling, JSON parsing, zod validation, error mapping, the error shape, the
+ * `usage` block, the usage metric and content-free logging. Each demo only declares routes.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { parseJson, rawBody, validate } from './body';
+import { type AwsErrorOverride, HttpError, toHttpError } from './errors';
+import { createLogger, createMetrics } from './logger';
+import type { Usage } from './usage';
+
+/** The default body ceiling: Lambda's 6 MB synchronous payload less room for the event envelope. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export interface RouteContext {
+  readonly requestId: string;
+  /** Header names lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly pathParameters: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+}
+
+export interface JsonResult {
+  readonly body: Record<string, unknown>;
+  readonly usage?: Usage;
+  readonly status?: number;
+}
+
+export interface BinaryResult {
+  readonly binary: Uint8Array;
+  readonly contentType: string;
+  readonly usage?: Usage;
+}
+
+export type RouteResult = JsonResult | BinaryResult;
+
+export interface Route<S extends z.ZodType = z.ZodType> {
+  readonly method: 'GET' | 'POST';
+  /** The API Gateway resource path, e.g. `/comprehend/sentiment` or `/transcribe/jobs/{jobName}`. */
+  readonly path: string;
+  /** Schema for the JSON body (POST) or the query string (GET). */
+  readonly schema: S;
+  /** Body ceiling for this route in bytes. @default DEFAULT_MAX_BODY_BYTES */
+  readonly maxBodyBytes?: number;
+  readonly handle: (input: z.infer<S>, ctx: RouteContext) => Promise<RouteResult>;
+}
+
+/** Declare a route with its input type inferred from the schema. */
+export function route<S extends z.ZodType>(r: Route<S>): Route<S> {
+  return r;
+}
+
+export interface ApiHandlerOptions {
+  /** Service name for logs and metrics, e.g. `comprehend`. */
+  readonly service: string;
+  // biome-ignore lint/suspicious/noExplicitAny: routes differ in their input types
+  readonly routes: ReadonlyArray<Route<any>>;
+  /** Friendlier messages for AWS error names this demo knows well. */
+  readonly errorOverrides?: Record<string, AwsErrorOverride>;
+  /** @default a Powertools Logger for `service` */
+  readonly logger?: Logger;
+  /** @default Powertools Metrics in the lab's namespace */
+  readonly metrics?: Metrics;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+
+export function jsonResponse(status: number, body: unknown): APIGatewayProxyResult {
+  return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
+}
+
+export function errorResponse(err: HttpError, requestId: string): APIGatewayProxyResult {
+  const error: Record<string, unknown> = { code: err.code, message: err.message, requestId };
+  if (err.details !== undefined) error.details = err.details;
+  return jsonResponse(err.status, { error });
+}
+
+function lowerCaseHeaders(
+  headers: APIGatewayProxyEvent['headers'] | null | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (typeof v === 'string') out[k.toLowerCase()] = v;
+  return out;
+}
+
+function isBinary(result: RouteResult): result is BinaryResult {
+  return 'binary' in result;
+}
+
+/** Build the Lambda handler for a demo from its routes. */
+export function createApiHandler(options: ApiHandlerOptions) {
+  const logger = options.logger ?? createLogger(options.service);
+  const metrics = options.metrics ?? createMetrics(options.service);
+  const byKey = new Map(options.routes.map((r) => [`${r.method} ${r.path}`, r]));
+  const paths = new Set(options.routes.map((r) => r.path));
+
+  return async (event: APIGatewayProxyEvent, context?: Pick<Context, 'awsRequestId'>) => {
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+    const resource = event.resource ?? event.path ?? '';
+    const started = Date.now();
+    logger.appendKeys({ requestId, route: `${event.httpMethod} ${resource}` });
+    try {
+      const r = byKey.get(`${event.httpMethod} ${resource}`);
+      if (!r) {
+        throw paths.has(resource)
+          ? new HttpError(405, 'METHOD_NOT_ALLOWED', `${event.httpMethod} is not supported on ${resource}.`)
+          : new HttpError(404, 'NOT_FOUND', `No route ${event.httpMethod} ${resource}.`);
+      }
+      const input =
+        r.method === 'GET'
+          ? validate(r.schema, event.queryStringParameters ?? {}, 'query')
+          : validate(r.schema, parseJson(rawBody(event, r.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)));
+      const ctx: RouteContext = {
+        requestId,
+        headers: lowerCaseHeaders(event.headers),
+        pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
+        logger,
+      };
+      const result = await r.handle(input, ctx);
+      if (result.usage) {
+        metrics.addDimension('route', resource);
+        metrics.addMetric('BillableUnits', MetricUnit.Count, result.usage.quantity);
+        metrics.publishStoredMetrics();
+      }
+      logger.info('request served', { status: 200, durationMs: Date.now() - started, usage: result.usage });
+      if (isBinary(result)) {
+        return {
+          statusCode: 200,
+          headers: { 'Content-Type': result.contentType, 'X-Request-Id': requestId },
+          body: Buffer.from(result.binary).toString('base64'),
+          isBase64Encoded: true,
+        };
+      }
+      return jsonResponse(result.status ?? 200, { ...result.body, usage: result.usage, requestId });
+    } catch (err) {
+      const httpError = toHttpError(err, options.errorOverrides);
+      const log = httpError.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+      // Only the error's name and our own message: AWS messages are not logged in case they quote input.
+      log('request failed', {
+        status: httpError.status,
+        code: httpError.code,
+        errorName: (err as { name?: string })?.name,
+        durationMs: Date.now() - started,
+      });
+      return errorResponse(httpError, requestId);
+    } finally {
+      logger.removeKeys(['requestId', 'route']);
+    }
+  };
+}

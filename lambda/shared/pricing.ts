@@ -1,0 +1,401 @@
+/**
+ * ONE dated list-price table (us-east-1, on-demand, first volume tier) for every billable unit the lab
+ * uses, and small pure helpers that turn a call's billable quantity into an estimated cost. Every
+ * `estimatedCostUsd` in a response comes from here, so a price changes in one place.
+ *
+ * `status` says how far each figure was checked on PRICES_AS_OF:
+ * - `verified`: the figure appears in an AWS-published price — the service's pricing page (its text
+ *   or a worked pricing example) or the AWS Price List API — in a stored copy that could be read, either
+ *   AWS's own page or a dated verbatim transcription of it (named in `source`).
+ * - `unverified`: only third-party write-ups (or AWS-FACTS.md §4) give the figure; it is our best
+ *   documented value and may be out of date. AWS's pricing pages render most rates client-side, so
+ *   stored copies of them often show no numbers at all.
+ *
+ * Estimates ignore free tiers, volume tiers, taxes and data transfer. They are for teaching
+ * ("what did this call cost?"), not billing.
+ */
+
+export const PRICES_AS_OF = '2026-11-28';
+export const PRICING_REGION = 'us-east-1';
+
+export type PriceStatus = 'verified' | 'unverified';
+
+export interface PriceEntry {
+  /** List price in USD for ONE `unit`. */
+  readonly usd: number;
+  /** What one unit is, with the price as AWS quotes it, e.g. "character ($15 per 1M characters)". */
+  readonly unit: string;
+  /** Where the figure comes from: a URL (and how it was read) or "AWS-FACTS.md §4". */
+  readonly source: string;
+  readonly status: PriceStatus;
+  /** Billing rules that go with the price (minimums, what is included). */
+  readonly note?: string;
+}
+
+/** Third-party transcriptions of AWS pages/price lists used as sources (see each entry). */
+const AE = 'github.com/api-evangelist';
+
+export const PRICES = {
+  comprehendNlpUnit: {
+    usd: 0.0001,
+    unit: 'Comprehend unit of 100 characters (NLP and PII APIs; $0.0001 per unit)',
+    source:
+      'Unit rule: aws.amazon.com/comprehend/pricing (stored tr copy; verbatim quote in ' +
+      `${AE}/amazon-comprehend plans/amazon-comprehend-plans-pricing.yml, read 2026-09-20). ` +
+      'Price: AWS-FACTS.md §4 [3P]; the pricing page renders its rate table client-side.',
+    status: 'unverified',
+    note: '1 unit = 100 characters, 3-unit (300-character) minimum per request — this rule is verified.',
+  },
+  comprehendToxicityUnit: {
+    usd: 0.0001,
+    unit: 'Comprehend unit of 100 characters (DetectToxicContent; assumed $0.0001 per unit)',
+    source:
+      'No source found that states the toxicity-detection rate; assumed equal to the NLP unit price ' +
+      '(aws.amazon.com/comprehend/pricing lists toxicity in the same units-of-100-characters table).',
+    status: 'unverified',
+    note: 'Whether the 3-unit per-request minimum applies per segment or per request is also unverified.',
+  },
+  translateStandardChar: {
+    usd: 0.000015,
+    unit: 'character translated (standard real-time text; $15 per 1M characters)',
+    source:
+      'AWS-FACTS.md §4 (unverified); third-party course and code notes agree on $15 per 1M ' +
+      '(e.g. SrijitD/MSc_in_Machine_Learning_and_Artificial_Intelligence Amazon_Translate.md).',
+    status: 'unverified',
+    note: 'Every character counts, whitespace included. Auto language detection may add a Comprehend charge.',
+  },
+  textractDetectTextPage: {
+    usd: 0.0015,
+    unit: 'page (DetectDocumentText; $1.50 per 1,000 pages)',
+    source:
+      'AWS-FACTS.md §4 (unverified). Third-party code agrees: HeyPuter/puter awsTextractCostMap.ts, ' +
+      'enoch3712/ExtractThinker docs/examples/aws-stack.md.',
+    status: 'unverified',
+  },
+  textractTablesPage: {
+    usd: 0.015,
+    unit: 'page (AnalyzeDocument TABLES; $15 per 1,000 pages)',
+    source:
+      'AWS-FACTS.md §4 (unverified). Third-party: enoch3712/ExtractThinker aws-stack.md, ' +
+      'iterationlayer.com/blog/document-extraction-vs-aws-textract.',
+    status: 'unverified',
+    note: 'AnalyzeDocument features are priced per feature and add up; each includes the page text (OCR).',
+  },
+  textractFormsPage: {
+    usd: 0.05,
+    unit: 'page (AnalyzeDocument FORMS; $50 per 1,000 pages)',
+    source:
+      'AWS-FACTS.md §4 (unverified). Third-party: iterationlayer.com/blog/document-extraction-vs-aws-textract.',
+    status: 'unverified',
+  },
+  textractQueriesPage: {
+    usd: 0.015,
+    unit: 'page (AnalyzeDocument QUERIES; $15 per 1,000 pages, up to 15 queries per page)',
+    source:
+      'AWS-FACTS.md §4 (unverified). Third-party: iterationlayer.com/blog/document-extraction-vs-aws-textract.',
+    status: 'unverified',
+  },
+  rekognitionImageGroup2: {
+    usd: 0.001,
+    unit: 'image per API call (Group 2: DetectLabels/Text/Faces/ModerationLabels…; $0.001, first 1M images/month)',
+    source:
+      'aws.amazon.com/rekognition/pricing worked example, quoted verbatim in ' +
+      `${AE}/amazon-rekognition plans/amazon-rekognition-plans-pricing.yml (read 2026-10-07).`,
+    status: 'verified',
+    note: 'Each API run on an image is billed as one image; two APIs on one photo = two images.',
+  },
+  pollyStandardChar: {
+    usd: 0.000004,
+    unit: 'character (standard voices; $4.00 per 1M characters)',
+    source: `aws.amazon.com/polly/pricing, quoted verbatim in ${AE}/amazon-polly plans/amazon-polly-plans-pricing.yml (read 2026-10-07).`,
+    status: 'verified',
+    note: 'SSML tags are not billed.',
+  },
+  pollyNeuralChar: {
+    usd: 0.000016,
+    unit: 'character (neural voices; $16.00 per 1M characters)',
+    source: `aws.amazon.com/polly/pricing, quoted verbatim in ${AE}/amazon-polly plans/amazon-polly-plans-pricing.yml (read 2026-10-07).`,
+    status: 'verified',
+  },
+  pollyGenerativeChar: {
+    usd: 0.00003,
+    unit: 'character (generative voices; $30 per 1M characters)',
+    source: `aws.amazon.com/polly/pricing, quoted verbatim in ${AE}/amazon-polly plans/amazon-polly-plans-pricing.yml (read 2026-10-07).`,
+    status: 'verified',
+  },
+  pollyLongFormChar: {
+    usd: 0.0001,
+    unit: 'character (long-form voices; $100.00 per 1M characters)',
+    source: `aws.amazon.com/polly/pricing, quoted verbatim in ${AE}/amazon-polly plans/amazon-polly-plans-pricing.yml (read 2026-10-07).`,
+    status: 'verified',
+  },
+  transcribeBatchSecond: {
+    usd: 0.0004,
+    unit: 'second of audio (standard batch, tier 1; $0.024 per minute)',
+    source:
+      'AWS-FACTS.md §4 [3P]. Billing rule (1-second increments, 15-second minimum per request) is stated ' +
+      'on aws.amazon.com/transcribe/pricing (stored zh-cn copy).',
+    status: 'unverified',
+    note: 'Billed per second with a 15-second minimum per job.',
+  },
+  novaMicroInputToken: {
+    usd: 0.000000035,
+    unit: 'input token, amazon.nova-micro-v1:0 ($0.035 per 1M tokens)',
+    source:
+      'AWS Price List Bulk API, AmazonBedrock us-east-1, version 20260901205051, as transcribed in ' +
+      `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2.`,
+    status: 'verified',
+  },
+  novaMicroOutputToken: {
+    usd: 0.00000014,
+    unit: 'output token, amazon.nova-micro-v1:0 ($0.14 per 1M tokens)',
+    source:
+      'AWS Price List Bulk API, AmazonBedrock us-east-1, version 20260901205051, as transcribed in ' +
+      `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2.`,
+    status: 'verified',
+  },
+  novaLiteInputToken: {
+    usd: 0.00000006,
+    unit: 'input token, amazon.nova-lite-v1:0 ($0.06 per 1M tokens)',
+    source:
+      'AWS Price List Bulk API, AmazonBedrock us-east-1, version 20260901205051, as transcribed in ' +
+      `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2.`,
+    status: 'verified',
+  },
+  novaLiteOutputToken: {
+    usd: 0.00000024,
+    unit: 'output token, amazon.nova-lite-v1:0 ($0.24 per 1M tokens)',
+    source:
+      'AWS Price List Bulk API, AmazonBedrock us-east-1, version 20260901205051, as transcribed in ' +
+      `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2.`,
+    status: 'verified',
+  },
+  guardrailContentFilterTextUnit: {
+    usd: 0.00015,
+    unit: 'text unit of up to 1,000 characters, content filters ($0.15 per 1,000 text units)',
+    source:
+      'AWS-FACTS.md §4 [3P]. The text-unit definition (≤1,000 characters) is in the Bedrock API ' +
+      '(GuardrailUsage textUnits) and docs.aws.amazon.com/bedrock/latest/userguide/guardrails-how.html.',
+    status: 'unverified',
+    note: 'Charged only for the policies a guardrail has; input and output are evaluated separately.',
+  },
+  guardrailSensitiveInfoTextUnit: {
+    usd: 0.0001,
+    unit: 'text unit of up to 1,000 characters, sensitive-information filters ($0.10 per 1,000 text units)',
+    source: 'AWS-FACTS.md §4 [3P].',
+    status: 'unverified',
+  },
+  apiGatewayRestRequest: {
+    usd: 0.0000035,
+    unit: 'REST API call received ($3.50 per 1M, first 333M per month)',
+    source:
+      'aws.amazon.com/api-gateway/pricing worked example, quoted verbatim in ' +
+      `${AE}/amazon-web-services plans/amazon-web-services-plans-pricing.yml (read 2026-09-20).`,
+    status: 'verified',
+  },
+  lambdaArmGbSecond: {
+    usd: 0.0000133334,
+    unit: 'GB-second of arm64 duration ($0.0000133334 per GB-s, first tier)',
+    source: 'AWS-FACTS.md §4 [3P]; artillery lib/platform/aws-lambda/prices.js has the same base arm64 rate.',
+    status: 'unverified',
+  },
+  lambdaRequest: {
+    usd: 0.0000002,
+    unit: 'Lambda invocation ($0.20 per 1M requests)',
+    source:
+      'AWS-FACTS.md §4 (unverified). aws.amazon.com/lambda/pricing states "$0.20 per million requests" ' +
+      `for Lambda Managed Instances (verbatim in ${AE}/aws-lambda plans, read 2026-09-20), not for functions.`,
+    status: 'unverified',
+  },
+  cloudwatchLogsIngestGb: {
+    usd: 0.5,
+    unit: 'GB of log data ingested, Standard log class ($0.50 per GB)',
+    source: 'AWS-FACTS.md §4 [3P]; free tier of 5 GB/month from aws.amazon.com/cloudwatch/pricing.',
+    status: 'unverified',
+  },
+  s3PutRequest: {
+    usd: 0.000005,
+    unit: 'S3 Standard PUT/COPY/POST/LIST request ($0.005 per 1,000)',
+    source:
+      'Long-standing published S3 Standard request rate; no stored copy of aws.amazon.com/s3/pricing checked.',
+    status: 'unverified',
+  },
+  s3GetRequest: {
+    usd: 0.0000004,
+    unit: 'S3 Standard GET/SELECT request ($0.0004 per 1,000)',
+    source:
+      'Long-standing published S3 Standard request rate; no stored copy of aws.amazon.com/s3/pricing checked.',
+    status: 'unverified',
+  },
+} as const satisfies Record<string, PriceEntry>;
+
+export type PriceKey = keyof typeof PRICES;
+
+/** Comprehend meters 100-character units with a 3-unit minimum per request. */
+export const COMPREHEND_UNIT_CHARS = 100;
+export const COMPREHEND_MIN_UNITS = 3;
+/** Transcribe bills whole seconds with a 15-second minimum per job. */
+export const TRANSCRIBE_MIN_SECONDS = 15;
+/** A Guardrails text unit holds up to 1,000 characters. */
+export const GUARDRAIL_TEXT_UNIT_CHARS = 1_000;
+
+function assertCount(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a finite number ≥ 0 (got ${value}).`);
+  }
+}
+
+/**
+ * Round a USD amount to 8 significant digits: removes binary floating-point noise
+ * (0.1 + 0.2 → 0.3) while keeping tiny per-token costs (3.5e-8) exact.
+ */
+export function roundUsd(n: number): number {
+  if (!Number.isFinite(n)) throw new RangeError(`Cannot round a non-finite amount (${n}).`);
+  if (n === 0) return 0;
+  return Number(n.toPrecision(8));
+}
+
+/** Billable Comprehend units for one request of `chars` characters: ceil(chars / 100), at least 3. */
+export function comprehendUnits(chars: number): number {
+  assertCount('chars', chars);
+  return Math.max(COMPREHEND_MIN_UNITS, Math.ceil(chars / COMPREHEND_UNIT_CHARS));
+}
+
+/** Cost of one Comprehend NLP/PII request over `chars` characters. */
+export function comprehendCost(chars: number): number {
+  return roundUsd(comprehendUnits(chars) * PRICES.comprehendNlpUnit.usd);
+}
+
+/** Cost of translating `chars` characters (standard, real-time). No per-request minimum. */
+export function translateCost(chars: number): number {
+  assertCount('chars', chars);
+  return roundUsd(chars * PRICES.translateStandardChar.usd);
+}
+
+export type TextractFeature = 'TABLES' | 'FORMS' | 'QUERIES';
+
+const TEXTRACT_FEATURE_PRICE: Record<TextractFeature, number> = {
+  TABLES: PRICES.textractTablesPage.usd,
+  FORMS: PRICES.textractFormsPage.usd,
+  QUERIES: PRICES.textractQueriesPage.usd,
+};
+
+/**
+ * Cost of `pages` pages. No features = DetectDocumentText. With features = AnalyzeDocument, priced
+ * per feature and added up (TABLES + FORMS = $0.015 + $0.05 per page); the text itself is included,
+ * so DetectDocumentText is not charged on top. Repeated features count once.
+ */
+export function textractCost(pages: number, features: readonly TextractFeature[] = []): number {
+  assertCount('pages', pages);
+  const unique = [...new Set(features)];
+  for (const f of unique) {
+    if (!(f in TEXTRACT_FEATURE_PRICE)) throw new RangeError(`Unknown Textract feature '${f}'.`);
+  }
+  const perPage =
+    unique.length === 0
+      ? PRICES.textractDetectTextPage.usd
+      : unique.reduce((sum, f) => sum + TEXTRACT_FEATURE_PRICE[f], 0);
+  return roundUsd(pages * perPage);
+}
+
+/** Cost of `images` Group 2 image analyses (one per API per image). */
+export function rekognitionCost(images: number): number {
+  assertCount('images', images);
+  return roundUsd(images * PRICES.rekognitionImageGroup2.usd);
+}
+
+export type PollyEngine = 'standard' | 'neural' | 'generative' | 'long-form';
+
+const POLLY_ENGINE_PRICE: Record<PollyEngine, number> = {
+  standard: PRICES.pollyStandardChar.usd,
+  neural: PRICES.pollyNeuralChar.usd,
+  generative: PRICES.pollyGenerativeChar.usd,
+  'long-form': PRICES.pollyLongFormChar.usd,
+};
+
+/** Cost of synthesising `chars` billed characters with `engine`. Throws for an engine not in the table. */
+export function pollyCost(chars: number, engine: PollyEngine | string): number {
+  assertCount('chars', chars);
+  const price = POLLY_ENGINE_PRICE[engine as PollyEngine];
+  if (price === undefined) throw new RangeError(`No Polly price for engine '${engine}'.`);
+  return roundUsd(chars * price);
+}
+
+/** Seconds Transcribe bills for a job of `seconds` audio: whole seconds, at least 15. */
+export function transcribeBilledSeconds(seconds: number): number {
+  assertCount('seconds', seconds);
+  return Math.max(TRANSCRIBE_MIN_SECONDS, Math.ceil(seconds));
+}
+
+/** Cost of one batch transcription job of `seconds` audio (per second, 15-second minimum). */
+export function transcribeCost(seconds: number): number {
+  return roundUsd(transcribeBilledSeconds(seconds) * PRICES.transcribeBatchSecond.usd);
+}
+
+interface TokenPrice {
+  readonly input: number;
+  readonly output: number;
+}
+
+/** Per-token prices by foundation-model id. */
+export const BEDROCK_TOKEN_PRICES: Readonly<Record<string, TokenPrice>> = {
+  'amazon.nova-micro-v1:0': {
+    input: PRICES.novaMicroInputToken.usd,
+    output: PRICES.novaMicroOutputToken.usd,
+  },
+  'amazon.nova-lite-v1:0': { input: PRICES.novaLiteInputToken.usd, output: PRICES.novaLiteOutputToken.usd },
+};
+
+/** Prefixes of system-defined cross-Region inference profiles, e.g. `us.amazon.nova-micro-v1:0`. */
+const PROFILE_PREFIX = /^(?:us|us-gov|eu|apac|global|ca|jp|au)\./;
+
+/**
+ * The foundation-model id behind a model id, inference-profile id or either ARN:
+ * `us.amazon.nova-micro-v1:0` and
+ * `arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu.amazon.nova-micro-v1:0` both give
+ * `amazon.nova-micro-v1:0`.
+ */
+export function baseModelId(modelId: string): string {
+  const id = modelId.trim();
+  const tail = id.startsWith('arn:') ? id.slice(id.lastIndexOf('/') + 1) : id;
+  return tail.replace(PROFILE_PREFIX, '');
+}
+
+/**
+ * Cost of one Bedrock call, or `undefined` when the model is not in the table. Cross-Region
+ * inference profiles (`us.`, `eu.`, `apac.`, `global.` …) are assumed to cost the same as the model
+ * in us-east-1; per-profile and per-Region prices are not verified.
+ */
+export function bedrockTokenCost(
+  modelId: string,
+  inputTokens: number,
+  outputTokens: number,
+): number | undefined {
+  assertCount('inputTokens', inputTokens);
+  assertCount('outputTokens', outputTokens);
+  const price = BEDROCK_TOKEN_PRICES[baseModelId(modelId)];
+  if (!price) return undefined;
+  return roundUsd(inputTokens * price.input + outputTokens * price.output);
+}
+
+export interface GuardrailPolicies {
+  /** Content filters (hate, insults, sexual, violence, misconduct, prompt attack). */
+  readonly contentFilters: boolean;
+  /** Sensitive-information (PII / regex) filters. */
+  readonly sensitiveInfo: boolean;
+}
+
+/** Guardrails text units for `chars` characters: ceil(chars / 1000); 0 characters → 0 units. */
+export function guardrailTextUnits(chars: number): number {
+  assertCount('chars', chars);
+  return Math.ceil(chars / GUARDRAIL_TEXT_UNIT_CHARS);
+}
+
+/** Cost of evaluating `chars` characters with a guardrail that has the given policies. */
+export function guardrailCost(chars: number, policies: GuardrailPolicies): number {
+  const units = guardrailTextUnits(chars);
+  const perUnit =
+    (policies.contentFilters ? PRICES.guardrailContentFilterTextUnit.usd : 0) +
+    (policies.sensitiveInfo ? PRICES.guardrailSensitiveInfoTextUnit.usd : 0);
+  return roundUsd(units * perUnit);
+}

@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Type-checking runs separately (`npm run typecheck`); ts-jest only transpiles.
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
   setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],

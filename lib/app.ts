@@ -1,0 +1,71 @@
+/**
+ * Builds the whole lab into an App: config, stacks, cost tags and cdk-nag. `bin/` and the
+ * tests both call this, so the tests check exactly what `cdk synth` produces.
+ */
+import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { type LabConfig, loadConfig } from './config';
+import { CostTags } from './constructs/cost-tags';
+import { type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
+import { ComprehendStack } from './stacks/comprehend-stack';
+import type { DemoStack } from './stacks/demo-stack';
+import { PollyStack } from './stacks/polly-stack';
+import { SharedStack } from './stacks/shared-stack';
+import { TranscribeStack } from './stacks/transcribe-stack';
+import { TranslateStack } from './stacks/translate-stack';
+
+type DemoStackClass = new (
+  scope: App,
+  id: string,
+  props: { env: Environment; config: LabConfig },
+) => DemoStack;
+
+/** The stack class of each demo in the catalogue. */
+const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
+  comprehend: ComprehendStack,
+  translate: TranslateStack,
+  polly: PollyStack,
+  transcribe: TranscribeStack,
+};
+
+export interface Lab {
+  readonly config: LabConfig;
+  readonly shared?: SharedStack;
+  /** Demo stacks by catalogue id. */
+  readonly stacks: Partial<Record<DemoId, DemoStack>>;
+}
+
+export interface BuildLabOptions {
+  /** Register the cdk-nag packs (AwsSolutions, Serverless). @default true */
+  readonly nag?: boolean;
+}
+
+export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
+  const config = loadConfig(app.node);
+  // Environment-agnostic stacks: the template is the same on every machine, and `cdk deploy`
+  // targets the account and Region of the caller's credentials (AWS_REGION / profile).
+  const env: Environment = {};
+
+  const shared = config.apiGatewayCloudWatchRole
+    ? new SharedStack(app, SHARED_STACK_NAME, { env })
+    : undefined;
+  const stacks: Partial<Record<DemoId, DemoStack>> = {};
+  for (const svc of SERVICES) {
+    const StackClass = DEMO_STACKS[svc.id];
+    if (StackClass) stacks[svc.id] = new StackClass(app, svc.stackName, { env, config });
+  }
+  if (shared)
+    for (const s of Object.values(stacks))
+      s.addStackDependency(shared, 'API Gateway logging needs the account CloudWatch role');
+
+  CostTags.applyToApp(app, {
+    project: PROJECT_TAG_VALUE,
+    environment: config.environment,
+    owner: config.owner,
+    costCenter: config.costCenter,
+  });
+  if (options.nag ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  }
+  return { config, shared, stacks };
+}

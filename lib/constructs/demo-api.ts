@@ -1,0 +1,216 @@
+import { CfnOutput, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface DemoApiProps {
+  /** Name of the REST API, e.g. `ai-lab-comprehend`. */
+  readonly restApiName: string;
+  readonly description: string;
+  /** The demo's function: every route is a Lambda proxy integration to it. */
+  readonly handler: lambda.IFunction;
+  /** Stage throttling, the lab's main cost ceiling. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** @default logs.RetentionDays.ONE_WEEK */
+  readonly logRetention?: logs.RetentionDays;
+  /** @default 'v1' */
+  readonly stageName?: string;
+  /**
+   * Media types API Gateway passes as binary (base64) to and from the function, e.g. `audio/mpeg`.
+   * @default none
+   */
+  readonly binaryMediaTypes?: string[];
+}
+
+export interface RouteOptions {
+  /**
+   * JSON Schema (draft-04, e.g. from zod's `toJSONSchema`) that API Gateway checks the body
+   * against before the function runs. @default no model: only the function validates
+   */
+  readonly requestSchema?: Record<string, unknown>;
+  /** Query string parameters, mapped to whether they are required. @default none */
+  readonly queryParameters?: Record<string, boolean>;
+}
+
+/**
+ * A REST API for one demo: every method uses AWS_IAM authorization (SigV4), the stage is
+ * throttled, access logs are JSON in a log group with retention that is destroyed with the
+ * stack, execution logs (errors only, never request or response bodies) go to a log group the
+ * stack owns too, X-Ray is on, and gateway errors use the lab's JSON error shape.
+ */
+export class DemoApi extends Construct {
+  public readonly api: apigw.RestApi;
+  public readonly accessLogGroup: logs.LogGroup;
+  public readonly executionLogGroup: logs.LogGroup;
+  private readonly integration: apigw.LambdaIntegration;
+  private readonly validator: apigw.RequestValidator;
+
+  constructor(scope: Construct, id: string, props: DemoApiProps) {
+    super(scope, id);
+    const retention = props.logRetention ?? logs.RetentionDays.ONE_WEEK;
+    const stageName = props.stageName ?? 'v1';
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.api = new apigw.RestApi(this, 'Api', {
+      restApiName: props.restApiName,
+      description: props.description,
+      endpointTypes: [apigw.EndpointType.REGIONAL],
+      // The account-level CloudWatch role is set once, by the AiLab-Shared stack.
+      cloudWatchRole: false,
+      binaryMediaTypes: props.binaryMediaTypes,
+      defaultMethodOptions: { authorizationType: apigw.AuthorizationType.IAM },
+      deployOptions: {
+        stageName,
+        throttlingRateLimit: props.throttle.rateLimit,
+        throttlingBurstLimit: props.throttle.burstLimit,
+        tracingEnabled: true,
+        // ERROR keeps execution logs to failures; dataTrace would log bodies, so it stays off.
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: false,
+        accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogGroup),
+        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
+          caller: true,
+          httpMethod: true,
+          ip: false,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: true,
+        }),
+      },
+    });
+
+    // API Gateway creates this log group itself, with no retention, and CloudFormation would
+    // leave it behind on destroy. Owning it (same name, created before the stage) fixes both.
+    this.executionLogGroup = new logs.LogGroup(this, 'ExecutionLogs', {
+      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${stageName}`,
+      retention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.deploymentStage.node.addDependency(this.executionLogGroup);
+
+    // One permission for the whole API instead of one per method and test-invoke.
+    this.integration = new apigw.LambdaIntegration(props.handler, { scopePermissionToMethod: false });
+    this.validator = this.api.addRequestValidator('Validator', {
+      requestValidatorName: `${props.restApiName}-validator`,
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.addErrorResponses();
+
+    new CfnOutput(Stack.of(this), 'ApiUrl', {
+      description: `Base URL of the ${props.restApiName} API (sign requests with SigV4, service execute-api)`,
+      value: this.api.url,
+    });
+
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'No WAF web ACL: it is billed monthly per ACL and rule even when idle, and the API only accepts SigV4-signed calls from the account.',
+    });
+  }
+
+  /** Add a route backed by the demo's function. Every method uses AWS_IAM authorization. */
+  public addRoute(method: 'GET' | 'POST', path: string, options: RouteOptions = {}): apigw.Method {
+    const resource = this.api.root.resourceForPath(path);
+    const requestModels = options.requestSchema
+      ? { 'application/json': this.model(path, options.requestSchema) }
+      : undefined;
+    const requestParameters = options.queryParameters
+      ? Object.fromEntries(
+          Object.entries(options.queryParameters).map(([k, req]) => [`method.request.querystring.${k}`, req]),
+        )
+      : undefined;
+    const added = resource.addMethod(method, this.integration, {
+      authorizationType: apigw.AuthorizationType.IAM,
+      requestModels,
+      requestParameters,
+      requestValidator: this.validator,
+    });
+    // Cognito user pools would add a second identity system; callers sign with their IAM credentials.
+    Validations.of(added).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason: 'AWS_IAM (SigV4) authorization is used instead of a Cognito user pool authorizer.',
+    });
+    return added;
+  }
+
+  private model(path: string, schema: Record<string, unknown>): apigw.IModel {
+    const { $schema: _ignored, ...rest } = schema;
+    const name = path
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((p) => p[0]!.toUpperCase() + p.slice(1))
+      .join('');
+    return this.api.addModel(`${name}Model`, {
+      contentType: 'application/json',
+      modelName: `${name}Request`,
+      schema: { schema: apigw.JsonSchemaVersion.DRAFT4, ...(rest as apigw.JsonSchema) },
+    });
+  }
+
+  /** API Gateway's own errors (auth, throttling, validation) in the lab's error shape. */
+  private addErrorResponses(): void {
+    const template = (code: string, message: string) =>
+      `{"error":{"code":"${code}","message":${message},"requestId":"$context.requestId"}}`;
+    const responses: Array<[string, apigw.ResponseType, string, string]> = [
+      [
+        'BadRequestBody',
+        apigw.ResponseType.BAD_REQUEST_BODY,
+        'INVALID_REQUEST',
+        '"The request body does not match the route\'s JSON schema (missing, unknown or wrong-typed fields)."',
+      ],
+      [
+        'BadRequestParameters',
+        apigw.ResponseType.BAD_REQUEST_PARAMETERS,
+        'INVALID_REQUEST',
+        '$context.error.messageString',
+      ],
+      [
+        'RequestTooLarge',
+        apigw.ResponseType.REQUEST_TOO_LARGE,
+        'PAYLOAD_TOO_LARGE',
+        '$context.error.messageString',
+      ],
+      [
+        'Throttled',
+        apigw.ResponseType.THROTTLED,
+        'THROTTLED',
+        '"Stage throttling limit reached (a cost ceiling). Retry after a pause."',
+      ],
+      ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, 'ACCESS_DENIED', '$context.error.messageString'],
+      [
+        'MissingAuthToken',
+        apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN,
+        'UNSIGNED_OR_UNKNOWN_ROUTE',
+        '"Sign the request with SigV4 (service execute-api), and check the method and path."',
+      ],
+      [
+        'Default4xx',
+        apigw.ResponseType.DEFAULT_4XX,
+        '$context.error.responseType',
+        '$context.error.messageString',
+      ],
+      [
+        'Default5xx',
+        apigw.ResponseType.DEFAULT_5XX,
+        '$context.error.responseType',
+        '$context.error.messageString',
+      ],
+    ];
+    for (const [id, type, code, message] of responses) {
+      this.api.addGatewayResponse(id, {
+        type,
+        templates: { 'application/json': template(code, message) },
+      });
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** The project root: where package-lock.json and lambda/ live. */
+export const PROJECT_ROOT = path.join(__dirname, '..', '..');
+
+export interface DemoFunctionProps {
+  /** Handler file relative to the project root, e.g. `lambda/comprehend/handler.ts`. */
+  readonly entry: string;
+  /** Powertools service name (logs, metrics), e.g. `comprehend`. */
+  readonly serviceName: string;
+  /** What the function does, shown in the console. */
+  readonly description: string;
+  /**
+   * Memory in MB. Lambda allocates CPU in proportion, so parsing-heavy demos get more.
+   * @default 256
+   */
+  readonly memorySize?: number;
+  /**
+   * Timeout. Must stay below API Gateway's 29 s integration timeout.
+   * @default Duration.seconds(20)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Log retention of the function's log group.
+   * @default logs.RetentionDays.ONE_WEEK
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /** Extra environment variables. @default none */
+  readonly environment?: Record<string, string>;
+  /** esbuild `define` replacements (compile-time constants). @default none */
+  readonly define?: Record<string, string>;
+}
+
+/** API Gateway's REST integration timeout; a function behind it must finish sooner. */
+const API_GATEWAY_TIMEOUT_SECONDS = 29;
+
+/**
+ * A Lambda function with the lab's defaults: Node.js 24 on arm64, bundled and minified by the
+ * local esbuild with the AWS SDK v3 bundled in (pinned by package-lock.json, so what is tested
+ * is what runs, whatever SDK the runtime ships), explicit log group with retention that is
+ * destroyed with the stack, X-Ray active, Powertools configured, and a role whose only
+ * built-in permissions are writing to its own log group and to X-Ray.
+ */
+export class DemoFunction extends Construct {
+  public readonly fn: nodejs.NodejsFunction;
+  public readonly logGroup: logs.LogGroup;
+  public readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: DemoFunctionProps) {
+    super(scope, id);
+    const timeout = props.timeout ?? Duration.seconds(20);
+    if (timeout.toSeconds() >= API_GATEWAY_TIMEOUT_SECONDS) {
+      throw new Error(
+        `DemoFunction ${id}: timeout ${timeout.toSeconds()} s must be below API Gateway's ${API_GATEWAY_TIMEOUT_SECONDS} s.`,
+      );
+    }
+    assertLocalEsbuild();
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_WEEK,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Our own role instead of AWSLambdaBasicExecutionRole (which may write to any log group).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.serviceName} demo function`,
+    });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+      entry: path.join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: 'AiServicesLab',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // The SDK is bundled, not taken from the runtime: see DemoFunction's doc comment.
+        externalModules: [],
+        define: props.define,
+      },
+    });
+
+    // Lambda adds X-Ray's PutTraceSegments/PutTelemetryRecords on "*" to the default policy.
+    const defaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
+    if (defaultPolicy) {
+      Validations.of(defaultPolicy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions. Service actions go in separate, named policies.',
+      });
+    }
+    // Invoked synchronously by API Gateway: the caller gets the error, so a DLQ or on-failure
+    // destination would never receive anything.
+    Validations.of(this.fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Invoked synchronously by API Gateway; errors return to the caller, a DLQ would stay empty.',
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'Serverless-LambdaAsyncFailureDestination',
+      reason: 'Never invoked asynchronously (API Gateway proxy integration only).',
+    });
+  }
+
+  /**
+   * Allow AI service actions that have no resource-level permissions, so IAM only accepts
+   * Resource "*" for them. They get a policy of their own, named for what it allows, and the
+   * nag acknowledgement carries the reason; nothing else can hide behind it.
+   */
+  public allowActionsWithoutResourceLevelPermissions(
+    id: string,
+    actions: string[],
+    reason: string,
+  ): iam.Policy {
+    for (const action of actions) {
+      if (action.includes('*'))
+        throw new Error(`DemoFunction: '${action}' is a wildcard; list exact actions.`);
+    }
+    const policy = new iam.Policy(this, id, {
+      statements: [new iam.PolicyStatement({ actions: [...actions].sort(), resources: ['*'] })],
+    });
+    policy.attachToRole(this.role);
+    this.fn.node.addDependency(policy);
+    Validations.of(policy).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason });
+    return policy;
+  }
+
+  /** Grant the function's role exact statements (with real resources), added to its own policy. */
+  public addToRolePolicy(statement: iam.PolicyStatement): void {
+    this.fn.addToRolePolicy(statement);
+  }
+}
+
+/** Bundling must use the local esbuild; a silent fall back to Docker is a bug (no Docker here or in CI). */
+function assertLocalEsbuild(): void {
+  try {
+    require.resolve('esbuild/package.json', { paths: [PROJECT_ROOT] });
+  } catch {
+    throw new Error('esbuild is not installed locally (npm ci); the lab never bundles with Docker.');
+  }
+}

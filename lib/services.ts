@@ -1,0 +1,162 @@
+/**
+ * The catalogue of the lab's seven demos: the single source the app (stacks, tags), the docs,
+ * the CLI and the tests read. A route listed here must exist on the demo's API, and the other
+ * way round (checked by the template policy tests).
+ */
+
+export type DemoId =
+  | 'comprehend'
+  | 'translate'
+  | 'textract'
+  | 'rekognition'
+  | 'polly'
+  | 'transcribe'
+  | 'bedrock';
+
+export interface DemoRoute {
+  readonly method: 'GET' | 'POST';
+  /** API Gateway resource path. */
+  readonly path: string;
+  readonly summary: string;
+}
+
+export interface DemoService {
+  readonly id: DemoId;
+  /** CloudFormation stack name. */
+  readonly stackName: string;
+  /** The AWS service this demo shows. */
+  readonly awsService: string;
+  /** The unit the service bills by: the `PricingUnit` tag (so only tag-safe characters). */
+  readonly pricingUnit: string;
+  /** Billing detail that does not fit in a tag. */
+  readonly pricingNote?: string;
+  /** Where the concept comes from in the study notes (section heading, Korean as in the notes). */
+  readonly notesSection: string;
+  /** The concept from the notes the demo makes callable. */
+  readonly concept: string;
+  readonly routes: readonly DemoRoute[];
+}
+
+export const SERVICES: readonly DemoService[] = [
+  {
+    id: 'comprehend',
+    stackName: 'AiLab-Comprehend',
+    awsService: 'Amazon Comprehend',
+    pricingUnit: 'Comprehend units of 100 characters',
+    pricingNote: '3-unit minimum per request',
+    notesSection: '생성형 AI의 과제 › 규정 위반, 유해성',
+    concept: 'Natural language processing; PII exposure risk (규정 위반); toxicity (유해성)',
+    routes: [
+      { method: 'POST', path: '/comprehend/sentiment', summary: 'DetectSentiment' },
+      { method: 'POST', path: '/comprehend/entities', summary: 'DetectEntities' },
+      { method: 'POST', path: '/comprehend/key-phrases', summary: 'DetectKeyPhrases' },
+      { method: 'POST', path: '/comprehend/language', summary: 'DetectDominantLanguage' },
+      { method: 'POST', path: '/comprehend/pii', summary: 'DetectPiiEntities + redacted text' },
+      { method: 'POST', path: '/comprehend/toxicity', summary: 'DetectToxicContent' },
+    ],
+  },
+  {
+    id: 'translate',
+    stackName: 'AiLab-Translate',
+    awsService: 'Amazon Translate',
+    pricingUnit: 'characters',
+    notesSection: 'AWS AI/ML 서비스 스택 › Amazon Translate',
+    concept: 'Language AI services',
+    routes: [
+      { method: 'POST', path: '/translate', summary: 'TranslateText' },
+      { method: 'GET', path: '/translate/languages', summary: 'ListLanguages' },
+    ],
+  },
+  {
+    id: 'textract',
+    stackName: 'AiLab-Textract',
+    awsService: 'Amazon Textract',
+    pricingUnit: 'pages',
+    notesSection: '훈련 데이터 › 비정형 데이터; AWS AI/ML 서비스 스택 › Amazon Textract',
+    concept: 'Unstructured documents to structured data; batch vs real-time inference',
+    routes: [
+      { method: 'POST', path: '/textract/text', summary: 'DetectDocumentText (sync)' },
+      {
+        method: 'POST',
+        path: '/textract/analyze',
+        summary: 'AnalyzeDocument: TABLES, FORMS, QUERIES (sync)',
+      },
+      { method: 'POST', path: '/textract/uploads', summary: 'Presigned upload for a multi-page PDF/TIFF' },
+      {
+        method: 'POST',
+        path: '/textract/jobs',
+        summary: 'Start an asynchronous text detection or analysis job',
+      },
+      { method: 'GET', path: '/textract/jobs/{jobId}', summary: 'Job status, then the readable result' },
+    ],
+  },
+  {
+    id: 'rekognition',
+    stackName: 'AiLab-Rekognition',
+    awsService: 'Amazon Rekognition',
+    pricingUnit: 'images',
+    notesSection: '생성형 AI의 과제 › 사회적 위험; AWS AI/ML 서비스 스택 › Amazon Rekognition',
+    concept: 'Computer vision; unwanted content (사회적 위험)',
+    routes: [
+      { method: 'POST', path: '/rekognition/labels', summary: 'DetectLabels' },
+      { method: 'POST', path: '/rekognition/text', summary: 'DetectText' },
+      { method: 'POST', path: '/rekognition/faces', summary: 'DetectFaces (attributes summarised)' },
+      { method: 'POST', path: '/rekognition/moderation', summary: 'DetectModerationLabels' },
+    ],
+  },
+  {
+    id: 'polly',
+    stackName: 'AiLab-Polly',
+    awsService: 'Amazon Polly',
+    pricingUnit: 'characters',
+    notesSection: 'AWS AI/ML 서비스 스택 › Amazon Polly',
+    concept: 'Text to speech; real-time inference',
+    routes: [
+      { method: 'POST', path: '/polly/speech', summary: 'SynthesizeSpeech (audio bytes or JSON)' },
+      { method: 'GET', path: '/polly/voices', summary: 'DescribeVoices' },
+    ],
+  },
+  {
+    id: 'transcribe',
+    stackName: 'AiLab-Transcribe',
+    awsService: 'Amazon Transcribe',
+    pricingUnit: 'audio seconds',
+    pricingNote: 'billed per second, 15 s minimum per job',
+    notesSection: '추론 › 일괄 추론 vs 실시간 추론',
+    concept: 'Speech to text as a batch (일괄) job, contrasted with real-time inference',
+    routes: [
+      { method: 'POST', path: '/transcribe/uploads', summary: 'Presigned upload for an audio file' },
+      {
+        method: 'POST',
+        path: '/transcribe/jobs',
+        summary: 'StartTranscriptionJob (uploaded key or inline clip)',
+      },
+      { method: 'GET', path: '/transcribe/jobs/{jobName}', summary: 'Job status, then the transcript' },
+    ],
+  },
+  {
+    id: 'bedrock',
+    stackName: 'AiLab-Bedrock',
+    awsService: 'Amazon Bedrock',
+    pricingUnit: 'input and output tokens',
+    pricingNote: 'input and output tokens are priced separately, per model',
+    notesSection: '생성형 AI 기본 사항 › FM, 프롬프트 엔지니어링, RAG; 비용 고려 사항',
+    concept:
+      'Foundation models, prompt engineering, guardrails, hallucination, non-determinism, RAG, token pricing',
+    routes: [
+      { method: 'POST', path: '/bedrock/converse', summary: 'Converse: prompt or the four prompt elements' },
+      { method: 'POST', path: '/bedrock/ask-notes', summary: 'RAG over the study notes, with citations' },
+    ],
+  },
+];
+
+export function service(id: DemoId): DemoService {
+  const s = SERVICES.find((x) => x.id === id);
+  if (!s) throw new Error(`Unknown demo '${id}'`);
+  return s;
+}
+
+/** The shared stack holding account-level settings the demo stacks rely on. */
+export const SHARED_STACK_NAME = 'AiLab-Shared';
+export const BUDGET_STACK_NAME = 'AiLab-Budget';
+export const PROJECT_TAG_VALUE = 'ai-services-lab';

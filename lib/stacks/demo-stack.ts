@@ -1,0 +1,83 @@
+import { type Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { z } from 'zod';
+import type { LabConfig } from '../config';
+import { CostTags } from '../constructs/cost-tags';
+import { DemoApi } from '../constructs/demo-api';
+import { DemoFunction } from '../constructs/demo-function';
+import type { DemoService } from '../services';
+
+export interface DemoStackProps extends StackProps {
+  readonly service: DemoService;
+  readonly config: LabConfig;
+  /**
+   * Body schemas by route path (the same zod schemas the handler uses); API Gateway validates
+   * against their JSON Schema form before invoking the function. @default none
+   */
+  readonly requestSchemas?: Readonly<Record<string, z.ZodType>>;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(20) */
+  readonly timeout?: Duration;
+  /** @default none */
+  readonly environment?: Record<string, string>;
+  /** @default none */
+  readonly define?: Record<string, string>;
+  /** @default none */
+  readonly binaryMediaTypes?: string[];
+}
+
+/**
+ * The shape every demo shares: one function (lambda/<id>/handler.ts), one REST API whose routes
+ * are exactly the catalogue's, and the stack's Service/PricingUnit tags. Subclasses only grant
+ * the function what its service needs and add service resources (buckets, guardrails).
+ */
+export abstract class DemoStack extends Stack {
+  public readonly demo: DemoFunction;
+  public readonly api: DemoApi;
+
+  protected constructor(scope: Construct, id: string, props: DemoStackProps) {
+    super(scope, id, {
+      description: `ai-services-lab: ${props.service.awsService} demo (${props.service.concept})`,
+      ...props,
+    });
+    const { service, config } = props;
+    CostTags.applyToStack(this, { service: service.awsService, pricingUnit: service.pricingUnit });
+    const retention = config.logRetentionDays as logs.RetentionDays;
+
+    this.demo = new DemoFunction(this, 'Handler', {
+      entry: `lambda/${service.id}/handler.ts`,
+      serviceName: service.id,
+      description: `${service.awsService} demo: ${service.routes.map((r) => r.path).join(', ')}`,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      logRetention: retention,
+      environment: props.environment,
+      define: props.define,
+    });
+
+    this.api = new DemoApi(this, 'Api', {
+      restApiName: `ai-lab-${service.id}`,
+      description: `${service.awsService} demo of ai-services-lab (${config.environment})`,
+      handler: this.demo.fn,
+      throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
+      logRetention: retention,
+      binaryMediaTypes: props.binaryMediaTypes,
+    });
+    for (const r of service.routes) {
+      const schema = props.requestSchemas?.[r.path];
+      this.api.addRoute(r.method, r.path, {
+        requestSchema: schema && r.method === 'POST' ? toApiGatewaySchema(schema) : undefined,
+      });
+    }
+  }
+}
+
+/** zod → JSON Schema draft-04, the dialect API Gateway models accept (input side: defaults optional). */
+export function toApiGatewaySchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: 'draft-4', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,89 @@
+/**
+ * Template policies checked on every stack the app creates, so a new stack is covered
+ * automatically, plus negative controls proving each check catches a violation.
+ */
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { SERVICES } from '../../lib/services';
+import { buildTestLab } from '../support/lab';
+import {
+  apiRoutes,
+  functionsWithoutOwnedLogGroup,
+  functionViolations,
+  idleCostResources,
+  logGroupsWithoutRetention,
+  methodsWithoutIamAuth,
+  missingTags,
+  retainedResources,
+  starResourceViolations,
+  unthrottledStages,
+  wildcardActions,
+} from '../support/policy';
+
+const lab = buildTestLab({ budgetEmail: 'learner@example.com' });
+const stacks = lab.app.node.children.filter((c): c is Stack => c instanceof Stack);
+const templates = stacks.map((s) => [s.stackName, Template.fromStack(s)] as const);
+
+test('the app has the shared stack and a stack per built demo', () => {
+  expect(stacks.map((s) => s.stackName)).toEqual(
+    expect.arrayContaining(['AiLab-Shared', 'AiLab-Comprehend', 'AiLab-Translate']),
+  );
+});
+
+describe.each(templates)('%s', (_name, template) => {
+  test('every API method uses AWS_IAM', () => expect(methodsWithoutIamAuth(template)).toEqual([]));
+  test('no IAM action has a wildcard', () => expect(wildcardActions(template)).toEqual([]));
+  test('Resource "*" only for actions without resource-level permissions', () =>
+    expect(starResourceViolations(template)).toEqual([]));
+  test('every taggable resource has the cost-allocation tags', () =>
+    expect(missingTags(template)).toEqual([]));
+  test('nothing is retained on destroy', () => expect(retainedResources(template)).toEqual([]));
+  test('every log group has a retention', () => expect(logGroupsWithoutRetention(template)).toEqual([]));
+  test('functions: Node.js 24, arm64, explicit log group, X-Ray', () =>
+    expect(functionViolations(template)).toEqual([]));
+  test('every function logs to a log group the stack owns', () =>
+    expect(functionsWithoutOwnedLogGroup(template)).toEqual([]));
+  test('stages are throttled', () => expect(unthrottledStages(template)).toEqual([]));
+  test('no resource has an idle charge', () => expect(idleCostResources(template)).toEqual([]));
+});
+
+test.each(SERVICES.filter((s) => lab.stacks[s.id]))(
+  '$stackName serves exactly the catalogue routes',
+  (svc) => {
+    const template = Template.fromStack(lab.stacks[svc.id]!);
+    expect(apiRoutes(template)).toEqual(svc.routes.map((r) => `${r.method} ${r.path}`).sort());
+  },
+);
+
+describe('negative controls: each check catches a violation', () => {
+  const stack = new Stack(new App(), 'Bad');
+  const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: false, deploy: true });
+  api.root.addMethod('GET', new apigw.MockIntegration()); // no auth, no throttling
+  new logs.LogGroup(stack, 'Forever', {
+    retention: logs.RetentionDays.INFINITE,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+  new sns.Topic(stack, 'Topic');
+  const bad = Template.fromStack(stack);
+
+  test('IAM auth', () => expect(methodsWithoutIamAuth(bad)).toHaveLength(1));
+  test('wildcard action', () => expect(wildcardActions(bad)).toEqual([expect.stringContaining('s3:*')]));
+  test('Resource "*"', () =>
+    expect(starResourceViolations(bad)).toEqual(
+      expect.arrayContaining([expect.stringContaining('s3:GetObject on *')]),
+    ));
+  test('tags', () => expect(missingTags(bad).length).toBeGreaterThan(0));
+  test('retain', () => expect(retainedResources(bad)).toEqual([expect.stringContaining('Forever')]));
+  test('retention', () =>
+    expect(logGroupsWithoutRetention(bad)).toEqual([expect.stringContaining('Forever')]));
+  test('throttling', () => expect(unthrottledStages(bad)).toHaveLength(1));
+  test('idle cost allowlist', () =>
+    expect(idleCostResources(bad)).toEqual([expect.stringContaining('AWS::SNS::Topic')]));
+});

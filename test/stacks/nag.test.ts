@@ -1,0 +1,112 @@
+/**
+ * cdk-nag (AwsSolutions + Serverless packs, registered in lib/app.ts) over the whole lab: zero
+ * unacknowledged findings. Negative controls prove the same harness reports findings when a
+ * construct is non-compliant or an acknowledgement is missing.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { DemoApi } from '../../lib/constructs/demo-api';
+import { DemoFunction } from '../../lib/constructs/demo-function';
+import { buildTestLab } from '../support/lab';
+
+interface Finding {
+  rule: string;
+  path: string;
+}
+
+/** Synthesize and return every unacknowledged finding from the validation report. */
+function nagFindings(app: App, outdir: string): Finding[] {
+  const reportFile = path.join(outdir, 'validation-report.json');
+  try {
+    app.synth();
+  } catch (err) {
+    // Findings make synth throw after writing the report; anything else is a real error.
+    if (!fs.existsSync(reportFile)) throw err;
+  }
+  if (!fs.existsSync(reportFile)) return [];
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
+    pluginReports: Array<{
+      violations: Array<{ ruleName: string; violatingConstructs: Array<{ constructPath: string }> }>;
+    }>;
+  };
+  return report.pluginReports.flatMap((p) =>
+    p.violations.flatMap((v) =>
+      v.violatingConstructs.map((c) => ({ rule: v.ruleName, path: c.constructPath })),
+    ),
+  );
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-nag-'));
+let errorSpy: jest.SpyInstance;
+beforeEach(() => {
+  // cdk-nag prints its report to the console; the assertions read the JSON report instead.
+  errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => errorSpy.mockRestore());
+
+test('the whole lab has zero unacknowledged cdk-nag findings', () => {
+  const outdir = tmp();
+  const { app } = buildTestLab({ budgetEmail: 'learner@example.com' }, { outdir, nag: true });
+  expect(nagFindings(app, outdir)).toEqual([]);
+});
+
+function nagApp(outdir: string): { app: App; stack: Stack } {
+  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new Stack(app, 'Control');
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  return { app, stack };
+}
+
+test('negative control: a non-compliant bucket is reported', () => {
+  const outdir = tmp();
+  const { app, stack } = nagApp(outdir);
+  new s3.Bucket(stack, 'Plain');
+  const rules = nagFindings(app, outdir).map((f) => f.rule);
+  expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']));
+});
+
+test('negative control: Resource "*" without an acknowledgement is reported', () => {
+  const outdir = tmp();
+  const { app, stack } = nagApp(outdir);
+  const demo = new DemoFunction(stack, 'Fn', {
+    entry: 'lambda/translate/handler.ts',
+    serviceName: 'control',
+    description: 'control',
+  });
+  // Added straight to the role, bypassing allowActionsWithoutResourceLevelPermissions (and its acknowledgement).
+  new iam.Policy(stack, 'Unacknowledged', {
+    statements: [new iam.PolicyStatement({ actions: ['translate:TranslateText'], resources: ['*'] })],
+  }).attachToRole(demo.role);
+  const findings = nagFindings(app, outdir);
+  expect(findings).toEqual([
+    { rule: 'AwsSolutions-IAM5[Resource::*]', path: 'Control/Unacknowledged/Resource' },
+  ]);
+});
+
+test('negative control: a method without IAM auth is reported', () => {
+  const outdir = tmp();
+  const { app, stack } = nagApp(outdir);
+  const demo = new DemoFunction(stack, 'Fn', {
+    entry: 'lambda/translate/handler.ts',
+    serviceName: 'c',
+    description: 'c',
+  });
+  const api = new DemoApi(stack, 'Api', {
+    restApiName: 'c',
+    description: 'c',
+    handler: demo.fn,
+    throttle: { rateLimit: 1, burstLimit: 1 },
+  });
+  api.addRoute('POST', '/ok');
+  api.api.root
+    .addResource('open')
+    .addMethod('GET', undefined, { authorizationType: apigw.AuthorizationType.NONE });
+  const rules = nagFindings(app, outdir).map((f) => f.rule);
+  expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-APIG4']));
+});

@@ -1,0 +1,240 @@
+/**
+ * Template policies every stack of the lab must meet. Each check returns the violations it
+ * finds (empty = compliant), so tests can assert both that the lab passes and, with negative
+ * controls, that a non-compliant template is caught.
+ */
+import type { Template } from 'aws-cdk-lib/assertions';
+import { REQUIRED_TAG_KEYS } from '../../lib/constructs/cost-tags';
+
+type Resource = {
+  Type: string;
+  Properties?: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
+
+function resources(t: Template): Array<[string, Resource]> {
+  return Object.entries(
+    ((t.toJSON() as { Resources?: Record<string, Resource> }).Resources ?? {}) as Record<string, Resource>,
+  );
+}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * Actions allowed on Resource "*": each has no resource-level permission for the way the lab
+ * uses it (Service Authorization Reference; see AWS-FACTS §2).
+ */
+export const STAR_RESOURCE_ALLOWLIST = new Set([
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'comprehend:DetectSentiment',
+  'comprehend:DetectEntities',
+  'comprehend:DetectKeyPhrases',
+  'comprehend:DetectDominantLanguage',
+  'comprehend:DetectPiiEntities',
+  'comprehend:DetectToxicContent',
+  'translate:TranslateText',
+  'translate:ListLanguages',
+  'textract:DetectDocumentText',
+  'textract:AnalyzeDocument',
+  'textract:StartDocumentTextDetection',
+  'textract:StartDocumentAnalysis',
+  'textract:GetDocumentTextDetection',
+  'textract:GetDocumentAnalysis',
+  'rekognition:DetectLabels',
+  'rekognition:DetectText',
+  'rekognition:DetectFaces',
+  'rekognition:DetectModerationLabels',
+  'polly:SynthesizeSpeech',
+  'polly:DescribeVoices',
+  'transcribe:StartTranscriptionJob',
+]);
+
+/** Resource types with no hourly or monthly charge when nobody calls the lab. */
+export const NO_IDLE_COST_TYPES = new Set([
+  'AWS::ApiGateway::Account',
+  'AWS::ApiGateway::Deployment',
+  'AWS::ApiGateway::GatewayResponse',
+  'AWS::ApiGateway::Method',
+  'AWS::ApiGateway::Model',
+  'AWS::ApiGateway::RequestValidator',
+  'AWS::ApiGateway::Resource',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage',
+  'AWS::Bedrock::Guardrail',
+  'AWS::Bedrock::GuardrailVersion',
+  'AWS::Budgets::Budget',
+  'AWS::CDK::Metadata',
+  'AWS::IAM::Policy',
+  'AWS::IAM::Role',
+  'AWS::Lambda::Function',
+  'AWS::Lambda::Permission',
+  'AWS::Logs::LogGroup',
+  'AWS::S3::Bucket',
+  'AWS::S3::BucketPolicy',
+  'Custom::S3AutoDeleteObjects',
+]);
+
+/** Types that accept Tags in CloudFormation, so must carry the cost-allocation tags. */
+const TAGGABLE_TYPES = new Set([
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage',
+  'AWS::IAM::Role',
+  'AWS::Lambda::Function',
+  'AWS::Logs::LogGroup',
+  'AWS::S3::Bucket',
+  'AWS::Bedrock::Guardrail',
+]);
+
+export const RUNTIME = 'nodejs24.x';
+
+export function methodsWithoutIamAuth(t: Template): string[] {
+  return resources(t)
+    .filter(([, r]) => r.Type === 'AWS::ApiGateway::Method')
+    .filter(([, r]) => r.Properties?.AuthorizationType !== 'AWS_IAM')
+    .map(([id]) => id);
+}
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+function statements(t: Template): Array<[string, Statement]> {
+  const out: Array<[string, Statement]> = [];
+  for (const [id, r] of resources(t)) {
+    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') {
+      for (const s of asArray(r.Properties?.PolicyDocument?.Statement)) out.push([id, s as Statement]);
+    }
+    if (r.Type === 'AWS::IAM::Role') {
+      for (const p of asArray(
+        r.Properties?.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>,
+      )) {
+        for (const s of asArray(p.PolicyDocument.Statement)) out.push([id, s]);
+      }
+    }
+  }
+  return out;
+}
+
+export function wildcardActions(t: Template): string[] {
+  return statements(t).flatMap(([id, s]) =>
+    asArray(s.Action)
+      .filter((a) => a.includes('*'))
+      .map((a) => `${id}: ${a}`),
+  );
+}
+
+export function starResourceViolations(t: Template): string[] {
+  return statements(t)
+    .filter(([, s]) => asArray(s.Resource).includes('*'))
+    .flatMap(([id, s]) =>
+      asArray(s.Action)
+        .filter((a) => !STAR_RESOURCE_ALLOWLIST.has(a))
+        .map((a) => `${id}: ${a} on *`),
+    );
+}
+
+export function missingTags(t: Template): string[] {
+  const out: string[] = [];
+  for (const [id, r] of resources(t)) {
+    if (!TAGGABLE_TYPES.has(r.Type)) continue;
+    const tags = r.Properties?.Tags;
+    const keys = Array.isArray(tags) ? tags.map((x: { Key: string }) => x.Key) : Object.keys(tags ?? {});
+    const missing = REQUIRED_TAG_KEYS.filter((k) => !keys.includes(k));
+    if (missing.length) out.push(`${id} (${r.Type}) lacks ${missing.join(', ')}`);
+  }
+  return out;
+}
+
+export function retainedResources(t: Template): string[] {
+  return resources(t)
+    .filter(
+      ([, r]) =>
+        r.DeletionPolicy === 'Retain' ||
+        r.UpdateReplacePolicy === 'Retain' ||
+        r.DeletionPolicy === 'RetainExceptOnCreate',
+    )
+    .map(([id, r]) => `${id} (${r.Type})`);
+}
+
+export function logGroupsWithoutRetention(t: Template): string[] {
+  return resources(t)
+    .filter(([, r]) => r.Type === 'AWS::Logs::LogGroup' && !r.Properties?.RetentionInDays)
+    .map(([id]) => id);
+}
+
+export function functionViolations(t: Template): string[] {
+  const out: string[] = [];
+  for (const [id, r] of resources(t)) {
+    if (r.Type !== 'AWS::Lambda::Function') continue;
+    const p = r.Properties ?? {};
+    // CDK's own provider functions (bucket auto-delete) are not ours to configure; their log
+    // group must still be owned by the stack (see functionsWithoutOwnedLogGroup).
+    if (id.startsWith('CustomS3AutoDeleteObjectsCustomResourceProvider')) continue;
+    if (p.Runtime !== RUNTIME) out.push(`${id}: runtime ${p.Runtime}`);
+    if (JSON.stringify(p.Architectures) !== '["arm64"]') out.push(`${id}: not arm64`);
+    if (!p.LoggingConfig?.LogGroup) out.push(`${id}: no explicit log group`);
+    if (p.TracingConfig?.Mode !== 'Active') out.push(`${id}: X-Ray not active`);
+  }
+  return out;
+}
+
+/** Functions whose logs would go to a log group the stack does not own (left behind on destroy). */
+export function functionsWithoutOwnedLogGroup(t: Template): string[] {
+  const all = resources(t);
+  const owned = new Set(
+    all
+      .filter(([, r]) => r.Type === 'AWS::Logs::LogGroup')
+      .map(([, r]) => JSON.stringify(r.Properties?.LogGroupName ?? null)),
+  );
+  const ownedIds = new Set(all.filter(([, r]) => r.Type === 'AWS::Logs::LogGroup').map(([id]) => id));
+  return all
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+    .filter(([id, r]) => {
+      const explicit = (r.Properties?.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup
+        ?.Ref;
+      if (explicit && ownedIds.has(explicit)) return false;
+      return !owned.has(JSON.stringify({ 'Fn::Join': ['', ['/aws/lambda/', { Ref: id }]] }));
+    })
+    .map(([id]) => id);
+}
+
+export function unthrottledStages(t: Template): string[] {
+  return resources(t)
+    .filter(([, r]) => r.Type === 'AWS::ApiGateway::Stage')
+    .filter(([, r]) => {
+      const all = asArray(r.Properties?.MethodSettings as Array<Record<string, unknown>>).find(
+        (m) => m.HttpMethod === '*' && m.ResourcePath === '/*',
+      );
+      return !(
+        all &&
+        typeof all.ThrottlingRateLimit === 'number' &&
+        typeof all.ThrottlingBurstLimit === 'number'
+      );
+    })
+    .map(([id]) => id);
+}
+
+export function idleCostResources(t: Template): string[] {
+  return resources(t)
+    .filter(([, r]) => !NO_IDLE_COST_TYPES.has(r.Type))
+    .map(([id, r]) => `${id} (${r.Type})`);
+}
+
+/** "METHOD /path" for every API method, rebuilt from the Resource tree. */
+export function apiRoutes(t: Template): string[] {
+  const all = Object.fromEntries(resources(t));
+  const pathOf = (ref: unknown): string => {
+    const id = (ref as { Ref?: string })?.Ref;
+    if (!id) return ''; // the API's root resource
+    const r = all[id]!;
+    return `${pathOf(r.Properties?.ParentId)}/${r.Properties?.PathPart}`;
+  };
+  return resources(t)
+    .filter(([, r]) => r.Type === 'AWS::ApiGateway::Method')
+    .map(([, r]) => `${r.Properties?.HttpMethod} ${pathOf(r.Properties?.ResourceId) || '/'}`)
+    .sort();
+}

@@ -1,0 +1,133 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { buildTestLab, templateOf } from '../support/lab';
+
+let template: Template;
+beforeAll(() => {
+  template = templateOf(buildTestLab().stacks.transcribe!);
+});
+
+const bucketId = () => Object.keys(template.findResources('AWS::S3::Bucket'))[0]!;
+const bucketArn = () => ({ 'Fn::GetAtt': [bucketId(), 'Arn'] });
+const objects = (prefix: string) => ({ 'Fn::Join': ['', [bucketArn(), `/${prefix}*`]] });
+
+test('matches the snapshot (asset hashes masked)', () => {
+  expect(template.toJSON()).toMatchSnapshot();
+});
+
+test('the upload bucket is private, encrypted, SSL-only, expires objects after a day and is destroyed', () => {
+  template.hasResource('AWS::S3::Bucket', {
+    Properties: {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            ExpirationInDays: 1,
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            Status: 'Enabled',
+          }),
+        ],
+      },
+    },
+    DeletionPolicy: 'Delete',
+  });
+  template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    PolicyDocument: {
+      Statement: Match.arrayWith([
+        Match.objectLike({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      ]),
+    },
+  });
+});
+
+test('cdk destroy empties the bucket first (auto-delete custom resource)', () => {
+  template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+  template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: { Ref: bucketId() } });
+});
+
+test("the auto-delete provider's log group is owned, retained a day, and destroyed", () => {
+  const provider = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) =>
+    id.startsWith('CustomS3AutoDeleteObjectsCustomResourceProvider'),
+  )!;
+  template.hasResource('AWS::Logs::LogGroup', {
+    Properties: {
+      LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: provider }]] },
+      RetentionInDays: 1,
+    },
+    DeletionPolicy: 'Delete',
+  });
+  const [customResource] = Object.values(template.findResources('Custom::S3AutoDeleteObjects'));
+  expect(customResource!.DependsOn).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^AutoDeleteProviderLogs/)]),
+  );
+});
+
+test('S3 grants are exact actions scoped to prefixes; no s3:* for the function', () => {
+  const policy = Object.values(template.findResources('AWS::IAM::Policy')).find((p) =>
+    JSON.stringify(p).includes('logs:PutLogEvents'),
+  )!;
+  const statements = policy.Properties.PolicyDocument.Statement as Array<{
+    Action: unknown;
+    Resource: unknown;
+  }>;
+  expect(statements).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ Action: 's3:PutObject', Resource: objects('uploads/') }),
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objects('uploads/') }),
+      expect.objectContaining({ Action: 's3:PutObject', Resource: objects('transcripts/') }),
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objects('transcripts/') }),
+      expect.objectContaining({
+        Action: 's3:ListBucket',
+        Resource: bucketArn(),
+        Condition: { StringLike: { 's3:prefix': ['uploads/*'] } },
+      }),
+    ]),
+  );
+  expect(JSON.stringify(policy)).not.toMatch(/"s3:\*"|s3:GetObject\*|s3:List\*|s3:Abort\*/);
+});
+
+test('StartTranscriptionJob is pinned to the bucket; GetTranscriptionJob to the lab’s job names', () => {
+  template.hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: {
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'transcribe:StartTranscriptionJob',
+          Resource: '*',
+          Condition: {
+            StringEquals: {
+              'transcribe:OutputBucketName': { Ref: Match.stringLikeRegexp('^UploadsBucket') },
+            },
+          },
+        },
+        {
+          Effect: 'Allow',
+          Action: 'transcribe:GetTranscriptionJob',
+          Resource: {
+            'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':transcription-job/ai-lab-\\*$')])],
+          },
+        },
+      ],
+    },
+  });
+});
+
+test('the function knows its bucket', () => {
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Environment: {
+      Variables: Match.objectLike({ UPLOAD_BUCKET: { Ref: Match.stringLikeRegexp('^UploadsBucket') } }),
+    },
+  });
+});

@@ -6,7 +6,8 @@ import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { type LabConfig, loadConfig } from './config';
 import { CostTags } from './constructs/cost-tags';
-import { type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
+import { BUDGET_STACK_NAME, type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
+import { BudgetStack } from './stacks/budget-stack';
 import { ComprehendStack } from './stacks/comprehend-stack';
 import type { DemoStack } from './stacks/demo-stack';
 import { PollyStack } from './stacks/polly-stack';
@@ -31,6 +32,8 @@ const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
 export interface Lab {
   readonly config: LabConfig;
   readonly shared?: SharedStack;
+  /** AiLab-Budget, when `-c budgetEmail=...` is given. */
+  readonly budget?: BudgetStack;
   /** Demo stacks by catalogue id. */
   readonly stacks: Partial<Record<DemoId, DemoStack>>;
 }
@@ -58,6 +61,15 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     for (const s of Object.values(stacks))
       s.addStackDependency(shared, 'API Gateway logging needs the account CloudWatch role');
 
+  const budget = config.budgetEmail
+    ? new BudgetStack(app, BUDGET_STACK_NAME, {
+        env,
+        email: config.budgetEmail,
+        monthlyUsd: config.budgetMonthlyUsd,
+        thresholds: config.budgetThresholds,
+      })
+    : undefined;
+
   CostTags.applyToApp(app, {
     project: PROJECT_TAG_VALUE,
     environment: config.environment,
@@ -67,5 +79,5 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
-  return { config, shared, stacks };
+  return { config, shared, stacks, budget };
 }

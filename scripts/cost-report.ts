@@ -1,0 +1,225 @@
+/**
+ * The lab's cost picture, read from synthesized templates: per stack, its resources, which of
+ * them have an idle (hourly or monthly) charge — the goal is none — the pricing unit and list
+ * price, and the estimated cost of N typical calls. Prices come from the one dated table in
+ * lambda/shared/pricing.ts.
+ */
+import {
+  bedrockTokenCost,
+  comprehendCost,
+  guardrailCost,
+  PRICES,
+  PRICES_AS_OF,
+  type PriceKey,
+  pollyCost,
+  rekognitionCost,
+  roundUsd,
+  textractCost,
+  transcribeCost,
+  translateCost,
+} from '../lambda/shared/pricing';
+import { type DemoId, SERVICES } from '../lib/services';
+
+export interface CfnTemplate {
+  Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+}
+
+/** Resource types that cost money while nobody calls the lab (hourly or monthly). */
+export const IDLE_CHARGE_TYPES: Readonly<Record<string, string>> = {
+  'AWS::EC2::NatGateway': 'hourly',
+  'AWS::EC2::Instance': 'hourly',
+  'AWS::EC2::EIP': 'hourly when unattached or public IPv4',
+  'AWS::KMS::Key': 'monthly per key',
+  'AWS::SecretsManager::Secret': 'monthly per secret',
+  'AWS::WAFv2::WebACL': 'monthly per web ACL and rule',
+  'AWS::RDS::DBInstance': 'hourly',
+  'AWS::OpenSearchService::Domain': 'hourly',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'hourly',
+  'AWS::Bedrock::ProvisionedModelThroughput': 'hourly (provisioned throughput)',
+  'AWS::SageMaker::Endpoint': 'hourly',
+  'AWS::Kendra::Index': 'hourly',
+  'AWS::Budgets::Budget': 'daily beyond the first two budgets of the account (unverified current terms)',
+  'AWS::CloudWatch::Dashboard': 'monthly beyond three dashboards',
+  'AWS::CloudWatch::Alarm': 'monthly per alarm beyond ten',
+};
+
+/** Types known to cost nothing when idle (billed per request, per GB stored, or free). */
+export const NO_IDLE_CHARGE_TYPES = new Set([
+  'AWS::ApiGateway::Account',
+  'AWS::ApiGateway::Deployment',
+  'AWS::ApiGateway::GatewayResponse',
+  'AWS::ApiGateway::Method',
+  'AWS::ApiGateway::Model',
+  'AWS::ApiGateway::RequestValidator',
+  'AWS::ApiGateway::Resource',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage',
+  'AWS::Bedrock::Guardrail',
+  'AWS::Bedrock::GuardrailVersion',
+  'AWS::CDK::Metadata',
+  'AWS::IAM::Policy',
+  'AWS::IAM::Role',
+  'AWS::Lambda::Function',
+  'AWS::Lambda::Permission',
+  'AWS::Logs::LogGroup',
+  'AWS::S3::Bucket',
+  'AWS::S3::BucketPolicy',
+  'Custom::S3AutoDeleteObjects',
+]);
+
+interface TypicalCall {
+  /** What the assumed call is, in words. */
+  readonly description: string;
+  /** Service charge of that call in USD. */
+  readonly serviceUsd: number;
+  /** Price entries the estimate uses. */
+  readonly prices: readonly PriceKey[];
+  /** Function memory (MB) and assumed duration (s) for the Lambda share. */
+  readonly lambda: { readonly memoryMb: number; readonly seconds: number };
+}
+
+/** One representative call per demo; the assumptions are printed with the estimate. */
+export function typicalCall(id: DemoId, bedrockModelId = 'amazon.nova-micro-v1:0'): TypicalCall {
+  switch (id) {
+    case 'comprehend':
+      return {
+        description: 'DetectSentiment on 300 characters (3 units)',
+        serviceUsd: comprehendCost(300),
+        prices: ['comprehendNlpUnit'],
+        lambda: { memoryMb: 256, seconds: 0.3 },
+      };
+    case 'translate':
+      return {
+        description: 'TranslateText of 500 characters',
+        serviceUsd: translateCost(500),
+        prices: ['translateStandardChar'],
+        lambda: { memoryMb: 256, seconds: 0.5 },
+      };
+    case 'textract':
+      return {
+        description: 'DetectDocumentText on a 1-page image',
+        serviceUsd: textractCost(1),
+        prices: ['textractDetectTextPage', 'textractTablesPage', 'textractFormsPage', 'textractQueriesPage'],
+        lambda: { memoryMb: 512, seconds: 2 },
+      };
+    case 'rekognition':
+      return {
+        description: 'DetectLabels on one image',
+        serviceUsd: rekognitionCost(1),
+        prices: ['rekognitionImageGroup2'],
+        lambda: { memoryMb: 256, seconds: 1 },
+      };
+    case 'polly':
+      return {
+        description: 'SynthesizeSpeech, 200 characters, neural engine',
+        serviceUsd: pollyCost(200, 'neural'),
+        prices: ['pollyStandardChar', 'pollyNeuralChar', 'pollyGenerativeChar'],
+        lambda: { memoryMb: 256, seconds: 1 },
+      };
+    case 'transcribe':
+      return {
+        description: 'a 60-second batch transcription job',
+        serviceUsd: transcribeCost(60),
+        prices: ['transcribeBatchSecond'],
+        lambda: { memoryMb: 256, seconds: 0.5 },
+      };
+    case 'bedrock': {
+      const tokens = bedrockTokenCost(bedrockModelId, 500, 300) ?? 0;
+      return {
+        description: `Converse with ${bedrockModelId}: 500 input + 300 output tokens, guardrail on 3,200 characters`,
+        serviceUsd: roundUsd(tokens + guardrailCost(3_200, { contentFilters: true, sensitiveInfo: true })),
+        prices: [
+          'novaMicroInputToken',
+          'novaMicroOutputToken',
+          'guardrailContentFilterTextUnit',
+          'guardrailSensitiveInfoTextUnit',
+        ],
+        lambda: { memoryMb: 512, seconds: 3 },
+      };
+    }
+  }
+}
+
+export interface StackCost {
+  readonly stackName: string;
+  readonly awsService: string;
+  readonly pricingUnit: string;
+  readonly resourceCounts: Record<string, number>;
+  /** Resources with an idle charge: `logicalId (Type): why`. */
+  readonly idle: string[];
+  /** Types not known either way: check them. */
+  readonly unknown: string[];
+  readonly call?: TypicalCall & { readonly totalUsd: number };
+  readonly callsUsd?: number;
+}
+
+/** Per-call platform overhead: one API Gateway request, one Lambda request and its GB-seconds. */
+export function platformUsd(memoryMb: number, seconds: number): number {
+  return roundUsd(
+    PRICES.apiGatewayRestRequest.usd +
+      PRICES.lambdaRequest.usd +
+      (memoryMb / 1024) * seconds * PRICES.lambdaArmGbSecond.usd,
+  );
+}
+
+export function costReport(templates: Record<string, CfnTemplate>, calls: number): StackCost[] {
+  return Object.entries(templates).map(([stackName, template]) => {
+    const svc = SERVICES.find((s) => s.stackName === stackName);
+    const resourceCounts: Record<string, number> = {};
+    const idle: string[] = [];
+    const unknown = new Set<string>();
+    for (const [id, r] of Object.entries(template.Resources ?? {})) {
+      resourceCounts[r.Type] = (resourceCounts[r.Type] ?? 0) + 1;
+      const why = IDLE_CHARGE_TYPES[r.Type];
+      if (why) idle.push(`${id} (${r.Type}): ${why}`);
+      else if (!NO_IDLE_CHARGE_TYPES.has(r.Type)) unknown.add(r.Type);
+    }
+    const base = {
+      stackName,
+      awsService: svc?.awsService ?? '—',
+      pricingUnit: svc?.pricingUnit ?? '—',
+      resourceCounts,
+      idle,
+      unknown: [...unknown],
+    };
+    if (!svc) return base;
+    const call = typicalCall(svc.id);
+    const totalUsd = roundUsd(call.serviceUsd + platformUsd(call.lambda.memoryMb, call.lambda.seconds));
+    return { ...base, call: { ...call, totalUsd }, callsUsd: roundUsd(totalUsd * calls) };
+  });
+}
+
+const usd = (n: number) => (n === 0 ? '$0' : n < 0.01 ? `$${n.toPrecision(3)}` : `$${n.toFixed(2)}`);
+
+export function formatReport(report: StackCost[], calls: number): string {
+  const lines = [
+    `Lab cost at list price (us-east-1, prices as of ${PRICES_AS_OF}; see lambda/shared/pricing.ts)`,
+    '',
+  ];
+  for (const s of report) {
+    lines.push(`${s.stackName} — ${s.awsService}, billed by ${s.pricingUnit}`);
+    const counts = Object.entries(s.resourceCounts)
+      .sort()
+      .map(([t, n]) => `${n} ${t.replace(/^AWS::/, '')}`);
+    lines.push(`  resources: ${counts.join(', ')}`);
+    lines.push(`  idle charge: ${s.idle.length ? s.idle.join('; ') : 'none ($0 while nobody calls it)'}`);
+    if (s.unknown.length) lines.push(`  not classified (check): ${s.unknown.join(', ')}`);
+    if (s.call) {
+      for (const key of s.call.prices) {
+        const p = PRICES[key];
+        lines.push(`  price: $${p.usd} per ${p.unit} [${p.status}]`);
+      }
+      lines.push(
+        `  typical call: ${s.call.description} → ${usd(s.call.serviceUsd)} + API Gateway and Lambda → ${usd(s.call.totalUsd)}`,
+      );
+      lines.push(`  ${calls} calls: ${usd(s.callsUsd ?? 0)}`);
+    }
+    lines.push('');
+  }
+  const total = roundUsd(report.reduce((sum, s) => sum + (s.callsUsd ?? 0), 0));
+  const idle = report.flatMap((s) => s.idle);
+  lines.push(
+    `All demos, ${calls} calls each: ${usd(total)}. Idle resources: ${idle.length ? idle.length : 'none'}.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildTestLab } from '../support/lab';
+
+test('no budget stack unless an e-mail is configured', () => {
+  const lab = buildTestLab();
+  expect(lab.budget).toBeUndefined();
+  expect(lab.app.node.tryFindChild('AiLab-Budget')).toBeUndefined();
+});
+
+test('a monthly cost budget on the Project tag, alerting on actual thresholds and forecast', () => {
+  const lab = buildTestLab({ budgetEmail: 'learner@example.com', budgetMonthlyUsd: '5', budgetThresholds: '50,100' });
+  const template = Template.fromStack(lab.budget!);
+  const budget = Object.values(template.findResources('AWS::Budgets::Budget'))[0]!;
+  expect(budget.Properties.Budget).toEqual({
+    BudgetName: 'ai-services-lab-monthly',
+    BudgetType: 'COST',
+    TimeUnit: 'MONTHLY',
+    BudgetLimit: { Amount: 5, Unit: 'USD' },
+    CostFilters: { TagKeyValue: ['user:Project$ai-services-lab'] },
+  });
+  const notifications = budget.Properties.NotificationsWithSubscribers.map(
+    (n: { Notification: { NotificationType: string; Threshold: number } }) =>
+      `${n.Notification.NotificationType} ${n.Notification.Threshold}`,
+  );
+  expect(notifications).toEqual(['ACTUAL 50', 'ACTUAL 100', 'FORECASTED 100']);
+  expect(budget.Properties.NotificationsWithSubscribers[0].Subscribers).toEqual([
+    { SubscriptionType: 'EMAIL', Address: 'learner@example.com' },
+  ]);
+  expect(budget.Properties.ResourceTags.map((t: { Key: string }) => t.Key)).toEqual(
+    expect.arrayContaining(['Project', 'Service', 'CostCenter']),
+  );
+});

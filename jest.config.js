@@ -8,6 +8,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+  setupFiles: ['<rootDir>/test/support/setup-env.ts'],
   setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
   cacheDirectory: '<rootDir>/.jest-cache',
   testTimeout: 60000,

@@ -6,17 +6,36 @@
 export interface ClientSettings {
   /** Total attempts including the first. */
   readonly maxAttempts: number;
+  /** Per-attempt time to open the connection, in ms. */
+  readonly connectionTimeoutMs: number;
   /** Per-attempt socket timeout in ms. */
   readonly requestTimeoutMs: number;
 }
 
-/** Default for the fast AI APIs (Comprehend, Translate, Rekognition, ...): 3 × 5 s < 20 s Lambda timeout. */
-export const FAST_API: ClientSettings = { maxAttempts: 3, requestTimeoutMs: 5_000 };
+/**
+ * Default for the fast AI APIs (Comprehend, Translate, Rekognition, Polly, ...):
+ * 3 attempts × (1 s connect + 4 s request) = 15 s, plus the SDK's jittered backoff between
+ * attempts (well under a second for two retries), inside the 20 s Lambda timeout, which is
+ * inside API Gateway's 29 s.
+ */
+export const FAST_API: ClientSettings = {
+  maxAttempts: 3,
+  connectionTimeoutMs: 1_000,
+  requestTimeoutMs: 4_000,
+};
+
+/** Worst-case time the SDK may spend on one call, retries included (excluding backoff). */
+export function worstCaseMs(settings: ClientSettings): number {
+  return settings.maxAttempts * (settings.connectionTimeoutMs + settings.requestTimeoutMs);
+}
 
 export function clientConfig(settings: ClientSettings = FAST_API) {
   return {
     maxAttempts: settings.maxAttempts,
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: settings.requestTimeoutMs },
+    requestHandler: {
+      connectionTimeout: settings.connectionTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+    },
   };
 }
 

@@ -1,0 +1,101 @@
+/**
+ * Every route of every demo, with a valid request for it, for the lab-wide robustness tests.
+ * A route in lib/services.ts without a case here fails the tests, so new routes are covered.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { DemoId } from '../../lib/services';
+
+export type Handler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+
+export interface RouteCase {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  /** A request the route accepts (body for POST, query for GET). */
+  readonly valid: Record<string, unknown>;
+  readonly pathParameters?: Record<string, string>;
+  /** Body fields that carry base64 media, for media-specific attacks. */
+  readonly mediaField?: string;
+}
+
+const sample = (file: string) =>
+  fs.readFileSync(path.join(__dirname, '..', '..', 'samples', file)).toString('base64');
+
+/** Environment the handlers read at start-up (fake credentials: presigning is local). */
+export const HANDLER_ENV: Record<string, string> = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  UPLOAD_BUCKET: 'lab-uploads',
+  MODEL_ID: 'amazon.nova-micro-v1:0',
+  MAX_TOKENS_CAP: '512',
+  GUARDRAIL_ID: 'gr-test',
+  GUARDRAIL_VERSION: '1',
+};
+
+export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: RouteCase[] }>> = {
+  comprehend: {
+    handler: () => require('../../lambda/comprehend/handler').handler,
+    routes: [
+      {
+        method: 'POST',
+        path: '/comprehend/sentiment',
+        valid: { text: 'I enjoy learning AWS AI services.', languageCode: 'en' },
+      },
+      {
+        method: 'POST',
+        path: '/comprehend/entities',
+        valid: { text: 'Amazon is in Seattle.', languageCode: 'en' },
+      },
+      {
+        method: 'POST',
+        path: '/comprehend/key-phrases',
+        valid: { text: 'Foundation models are large.', languageCode: 'en' },
+      },
+      {
+        method: 'POST',
+        path: '/comprehend/language',
+        valid: { text: 'Which language is this sentence in?' },
+      },
+      {
+        method: 'POST',
+        path: '/comprehend/pii',
+        valid: { text: 'Mail jane@example.com please.', languageCode: 'en' },
+      },
+      { method: 'POST', path: '/comprehend/toxicity', valid: { segments: ['Have a lovely day.'] } },
+    ],
+  },
+  translate: {
+    handler: () => require('../../lambda/translate/handler').handler,
+    routes: [
+      { method: 'POST', path: '/translate', valid: { text: 'Hello, world', targetLanguage: 'ko' } },
+      { method: 'GET', path: '/translate/languages', valid: { displayLanguageCode: 'en' } },
+    ],
+  },
+  polly: {
+    handler: () => require('../../lambda/polly/handler').handler,
+    routes: [
+      { method: 'POST', path: '/polly/speech', valid: { text: 'Hello from the lab.', voiceId: 'Joanna' } },
+      { method: 'GET', path: '/polly/voices', valid: { languageCode: 'ko-KR' } },
+    ],
+  },
+  transcribe: {
+    handler: () => require('../../lambda/transcribe/handler').handler,
+    routes: [
+      { method: 'POST', path: '/transcribe/uploads', valid: { contentType: 'audio/mpeg' } },
+      {
+        method: 'POST',
+        path: '/transcribe/jobs',
+        valid: { audioBase64: sample('hello-en.wav'), languageCode: 'en-US' },
+        mediaField: 'audioBase64',
+      },
+      {
+        method: 'GET',
+        path: '/transcribe/jobs/{jobName}',
+        valid: {},
+        pathParameters: { jobName: 'ai-lab-20261128-120000-abcdef12' },
+      },
+    ],
+  },
+};

@@ -103,12 +103,10 @@ function inputs(route: RouteCase): fc.Arbitrary<Input> {
     { weight: 9, arbitrary: fc.constant(route.method) },
     fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
   );
-  const invalidUtf8 = fc
-    .uint8Array({ minLength: 1, maxLength: 300 })
-    .map((b) => ({
-      body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b)]).toString('base64'),
-      isBase64Encoded: true,
-    }));
+  const invalidUtf8 = fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({
+    body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b)]).toString('base64'),
+    isBase64Encoded: true,
+  }));
   const body = fc.oneof(
     { weight: 8, arbitrary: text.map((t) => ({ body: t as string | null, isBase64Encoded: false })) },
     { weight: 1, arbitrary: invalidUtf8 },

@@ -22,7 +22,8 @@ export function mockAllClients() {
     TextractClient,
     RekognitionClient,
     BedrockRuntimeClient,
-  ].map((c) => mockClient(c) as AnyStub);
+    // biome-ignore lint/suspicious/noExplicitAny: the client classes differ in their generic types
+  ].map((c) => mockClient(c as any) as AnyStub);
   return {
     stubs,
     /** Reset all and make every command resolve with an empty (but well-formed) output. */

@@ -1,5 +1,5 @@
 /** Request schemas of the Comprehend demo: used by the handler and, as JSON Schema, by API Gateway. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonEmptyText } from '../shared/body';
 
 /** Languages DetectSentiment / DetectEntities / DetectKeyPhrases accept. */

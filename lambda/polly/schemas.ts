@@ -1,6 +1,6 @@
 /** Request schemas of the Polly demo. */
 import { Engine, VoiceId } from '@aws-sdk/client-polly';
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonEmptyText } from '../shared/body';
 
 /** Every voice id the pinned SDK knows: a typo is a 400 before any AWS call. */

@@ -1,6 +1,6 @@
 /** Request-body parsing and validation: invalid input becomes a 4xx before any AWS call. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest, payloadTooLarge } from './errors';
 
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');

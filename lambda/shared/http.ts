@@ -6,7 +6,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { parseJson, rawBody, validate } from './body';
 import { type AwsErrorOverride, HttpError, toHttpError } from './errors';
 import { createLogger, createMetrics } from './logger';

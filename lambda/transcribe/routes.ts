@@ -11,7 +11,7 @@ import {
   type TranscribeClient,
   type TranscriptionJob,
 } from '@aws-sdk/client-transcribe';
-import { z } from 'zod';
+import * as z from 'zod';
 import { validate } from '../shared/body';
 import { HttpError, notFound, toHttpError } from '../shared/errors';
 import { type Route, route } from '../shared/http';

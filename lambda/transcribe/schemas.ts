@@ -1,5 +1,5 @@
 /** Request schemas of the Transcribe demo. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UploadKind } from '../shared/uploads';
 
 /** Audio types Transcribe batch jobs accept (MediaFormat), by MIME type. */

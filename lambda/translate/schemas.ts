@@ -1,5 +1,5 @@
 /** Request schemas of the Translate demo. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonEmptyText } from '../shared/body';
 
 /**

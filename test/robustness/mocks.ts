@@ -9,7 +9,6 @@ import { TranscribeClient } from '@aws-sdk/client-transcribe';
 import { TranslateClient } from '@aws-sdk/client-translate';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 
-// biome-ignore lint/suspicious/noExplicitAny: one list of differently-typed client mocks
 export type AnyStub = AwsStub<any, any, any>;
 
 export function mockAllClients() {
@@ -22,7 +21,6 @@ export function mockAllClients() {
     TextractClient,
     RekognitionClient,
     BedrockRuntimeClient,
-    // biome-ignore lint/suspicious/noExplicitAny: the client classes differ in their generic types
   ].map((c) => mockClient(c as any) as AnyStub);
   return {
     stubs,

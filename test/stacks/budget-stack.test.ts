@@ -8,7 +8,11 @@ test('no budget stack unless an e-mail is configured', () => {
 });
 
 test('a monthly cost budget on the Project tag, alerting on actual thresholds and forecast', () => {
-  const lab = buildTestLab({ budgetEmail: 'learner@example.com', budgetMonthlyUsd: '5', budgetThresholds: '50,100' });
+  const lab = buildTestLab({
+    budgetEmail: 'learner@example.com',
+    budgetMonthlyUsd: '5',
+    budgetThresholds: '50,100',
+  });
   const template = Template.fromStack(lab.budget!);
   const budget = Object.values(template.findResources('AWS::Budgets::Budget'))[0]!;
   expect(budget.Properties.Budget).toEqual({

@@ -11,7 +11,9 @@ import { BudgetStack } from './stacks/budget-stack';
 import { ComprehendStack } from './stacks/comprehend-stack';
 import type { DemoStack } from './stacks/demo-stack';
 import { PollyStack } from './stacks/polly-stack';
+import { RekognitionStack } from './stacks/rekognition-stack';
 import { SharedStack } from './stacks/shared-stack';
+import { TextractStack } from './stacks/textract-stack';
 import { TranscribeStack } from './stacks/transcribe-stack';
 import { TranslateStack } from './stacks/translate-stack';
 
@@ -25,6 +27,8 @@ type DemoStackClass = new (
 const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
   comprehend: ComprehendStack,
   translate: TranslateStack,
+  textract: TextractStack,
+  rekognition: RekognitionStack,
   polly: PollyStack,
   transcribe: TranscribeStack,
 };

@@ -7,6 +7,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { type LabConfig, loadConfig } from './config';
 import { CostTags } from './constructs/cost-tags';
 import { BUDGET_STACK_NAME, type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
+import { BedrockStack } from './stacks/bedrock-stack';
 import { BudgetStack } from './stacks/budget-stack';
 import { ComprehendStack } from './stacks/comprehend-stack';
 import type { DemoStack } from './stacks/demo-stack';
@@ -31,6 +32,7 @@ const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
   rekognition: RekognitionStack,
   polly: PollyStack,
   transcribe: TranscribeStack,
+  bedrock: BedrockStack,
 };
 
 export interface Lab {

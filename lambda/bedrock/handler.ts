@@ -1,0 +1,65 @@
+/** AiLab-Bedrock: FM prompts, guardrails, non-determinism, RAG over the notes, token costs. */
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { type ClientSettings, clientConfig, requiredEnv } from '../shared/aws';
+import { createApiHandler } from '../shared/http';
+import { loadNotesIndex } from './notes-index';
+import { bedrockRoutes } from './routes';
+
+/** The notes index JSON, inlined by esbuild (`define`, see BedrockStack); tests set it on globalThis. */
+declare const __NOTES_INDEX__: string;
+
+/**
+ * Converse client timeouts. Worst case, retries included:
+ *   2 attempts × (1 s connect + 12 s request) = 26 s, + one retry backoff (≤ 0.5 s for throttling)
+ *   ≈ 26.5 s < 28 s function timeout < 29 s API Gateway integration timeout.
+ * The Bedrock client uses HTTP/2, where requestTimeout is the stream's no-activity limit; Converse
+ * sends nothing until the answer is complete, so it bounds each attempt. 12 s is ample for the
+ * default 512-token cap on Nova Micro; a much higher bedrockMaxTokensCap may need a faster model.
+ */
+export const BEDROCK_CLIENT_SETTINGS: ClientSettings = {
+  maxAttempts: 2,
+  connectionTimeoutMs: 1_000,
+  requestTimeoutMs: 12_000,
+};
+
+/** Read once; referenced once, so esbuild inlines the ~90 KB literal once. */
+function notesIndexJson(): string {
+  let json: unknown;
+  try {
+    json = __NOTES_INDEX__;
+  } catch {
+    json = undefined; // not bundled and not set on globalThis
+  }
+  if (typeof json !== 'string' || json === '') {
+    throw new Error(
+      '__NOTES_INDEX__ is not defined; BedrockStack passes the notes index to esbuild as a define.',
+    );
+  }
+  return json;
+}
+
+function positiveInt(name: string): number {
+  const value = Number(requiredEnv(name));
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`Environment variable ${name} must be a positive integer.`);
+  return value;
+}
+
+const modelId = requiredEnv('MODEL_ID');
+const maxTokensCap = positiveInt('MAX_TOKENS_CAP');
+const guardrailId = process.env.GUARDRAIL_ID;
+const guardrail = guardrailId ? { id: guardrailId, version: requiredEnv('GUARDRAIL_VERSION') } : undefined;
+const notesIndex = loadNotesIndex(notesIndexJson());
+const client = new BedrockRuntimeClient(clientConfig(BEDROCK_CLIENT_SETTINGS));
+
+export const handler = createApiHandler({
+  service: 'bedrock',
+  routes: bedrockRoutes({
+    client,
+    modelId,
+    maxTokensCap,
+    guardrail,
+    notesIndex,
+    region: process.env.AWS_REGION,
+  }),
+});

@@ -1,0 +1,149 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as bedrock from 'aws-cdk-lib/aws-bedrock';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
+import { requestSchemas } from '../../lambda/bedrock/schemas';
+import { parseModelId } from '../bedrock-model';
+import type { LabConfig } from '../config';
+import { PROJECT_ROOT } from '../constructs/demo-function';
+import { service } from '../services';
+import { DemoStack } from './demo-stack';
+
+/**
+ * AiLab-Bedrock: the Converse API with the notes' prompt elements, a guardrail for toxicity and
+ * PII, a hallucination notice, non-determinism samples, RAG over the study notes, token costs.
+ */
+export class BedrockStack extends DemoStack {
+  public readonly guardrail?: bedrock.CfnGuardrail;
+  public readonly guardrailVersion?: bedrock.CfnGuardrailVersion;
+
+  constructor(scope: Construct, id: string, props: StackProps & { config: LabConfig }) {
+    const { config } = props;
+    const model = parseModelId(config.bedrockModelId);
+    super(scope, id, {
+      ...props,
+      service: service('bedrock'),
+      requestSchemas,
+      memorySize: 512,
+      timeout: Duration.seconds(28),
+      environment: {
+        MODEL_ID: model.id,
+        MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),
+      },
+      // The notes are chunked and indexed at synth; the index ships inside the bundle.
+      define: { __NOTES_INDEX__: JSON.stringify(readNotesIndex(config.notesFile)) },
+    });
+
+    // --- Model access: exactly the ARNs this model id needs ---------------------------------
+    const stack = Stack.of(this);
+    const foundationModelArn = (region: string) =>
+      stack.formatArn({
+        service: 'bedrock',
+        region,
+        account: '',
+        resource: 'foundation-model',
+        resourceName: model.foundationModelId,
+      });
+    const invoke = new iam.Policy(this.demo, 'BedrockInvoke');
+    if (model.profileGeo) {
+      const profileArn = stack.formatArn({
+        service: 'bedrock',
+        resource: 'inference-profile',
+        resourceName: model.id,
+      });
+      invoke.addStatements(
+        new iam.PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [profileArn] }),
+        // The profile routes to this one model in Regions it chooses: any Region, but only via the profile.
+        new iam.PolicyStatement({
+          actions: ['bedrock:InvokeModel'],
+          resources: [foundationModelArn('*')],
+          conditions: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
+        }),
+      );
+      Validations.of(invoke).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${model.foundationModelId}]`,
+        reason:
+          'A cross-Region inference profile invokes this exact model in the Regions it routes to; the bedrock:InferenceProfileArn condition allows it only through the configured profile.',
+      });
+    } else {
+      invoke.addStatements(
+        new iam.PolicyStatement({
+          actions: ['bedrock:InvokeModel'],
+          resources: [foundationModelArn(stack.region)],
+        }),
+      );
+    }
+    invoke.attachToRole(this.demo.role);
+    this.demo.fn.node.addDependency(invoke);
+
+    // --- Guardrail: toxicity (유해성) and PII (규정 위반) ---------------------------------------
+    if (config.bedrockGuardrail) {
+      const filter = (type: string, inputStrength = 'HIGH', outputStrength = 'HIGH') => ({
+        type,
+        inputStrength,
+        outputStrength,
+      });
+      this.guardrail = new bedrock.CfnGuardrail(this, 'Guardrail', {
+        name: `ai-lab-guardrail-${config.environment}`,
+        description:
+          'ai-services-lab: content filters (toxicity, prompt attacks) and PII filters for the Converse demo',
+        blockedInputMessaging:
+          'The lab guardrail blocked this prompt (harmful content, a prompt attack or sensitive data).',
+        blockedOutputsMessaging:
+          'The lab guardrail blocked the model answer (harmful content or sensitive data).',
+        contentPolicyConfig: {
+          filtersConfig: [
+            filter('HATE'),
+            filter('INSULTS'),
+            filter('SEXUAL'),
+            filter('VIOLENCE'),
+            filter('MISCONDUCT'),
+            // Prompt-attack filtering applies to input only.
+            filter('PROMPT_ATTACK', 'HIGH', 'NONE'),
+          ],
+        },
+        sensitiveInformationPolicyConfig: {
+          piiEntitiesConfig: [
+            { type: 'EMAIL', action: 'ANONYMIZE' },
+            { type: 'PHONE', action: 'ANONYMIZE' },
+            { type: 'NAME', action: 'ANONYMIZE' },
+            { type: 'CREDIT_DEBIT_CARD_NUMBER', action: 'BLOCK' },
+            { type: 'CREDIT_DEBIT_CARD_CVV', action: 'BLOCK' },
+            { type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' },
+            { type: 'AWS_SECRET_KEY', action: 'BLOCK' },
+            { type: 'PASSWORD', action: 'BLOCK' },
+          ],
+        },
+      });
+      this.guardrailVersion = new bedrock.CfnGuardrailVersion(this, 'GuardrailVersion', {
+        guardrailIdentifier: this.guardrail.attrGuardrailId,
+        description: 'Version used by the Converse demo',
+      });
+      this.demo.fn.addEnvironment('GUARDRAIL_ID', this.guardrail.attrGuardrailId);
+      this.demo.fn.addEnvironment('GUARDRAIL_VERSION', this.guardrailVersion.attrVersion);
+      invoke.addStatements(
+        new iam.PolicyStatement({
+          actions: ['bedrock:ApplyGuardrail'],
+          resources: [this.guardrail.attrGuardrailArn],
+        }),
+      );
+    }
+  }
+}
+
+/** Read, chunk and index the notes file; a missing or empty file fails synth with a clear message. */
+function readNotesIndex(notesFile: string): string {
+  const file = path.resolve(PROJECT_ROOT, notesFile);
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `notesFile '${notesFile}' does not exist (resolved to ${path.relative(process.cwd(), file)}). Pass -c notesFile=path/to/notes.md.`,
+    );
+  }
+  const markdown = fs.readFileSync(file, 'utf8');
+  if (!markdown.trim())
+    throw new Error(`notesFile '${notesFile}' is empty; ask-notes needs Markdown notes to search.`);
+  return buildNotesIndexJson(markdown);
+}

@@ -26,6 +26,9 @@ const schemas: Record<string, z.ZodType> = {
   ...require('../../lambda/translate/schemas').requestSchemas,
   ...require('../../lambda/polly/schemas').requestSchemas,
   ...require('../../lambda/transcribe/schemas').requestSchemas,
+  ...require('../../lambda/textract/schemas').requestSchemas,
+  ...require('../../lambda/rekognition/schemas').requestSchemas,
+  ...require('../../lambda/bedrock/schemas').requestSchemas,
 };
 
 const pdfHeader = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n').toString('base64');

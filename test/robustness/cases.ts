@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import type { DemoId } from '../../lib/services';
 
 export type Handler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -33,6 +34,13 @@ export const HANDLER_ENV: Record<string, string> = {
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
 };
+
+/** The Bedrock handler reads the notes index the stack inlines at synth; build it the same way. */
+function bedrockHandler(): Handler {
+  const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'notes', 'study-notes.md'), 'utf8');
+  (globalThis as Record<string, unknown>).__NOTES_INDEX__ = buildNotesIndexJson(markdown);
+  return require('../../lambda/bedrock/handler').handler;
+}
 
 export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: RouteCase[] }>> = {
   comprehend: {
@@ -95,6 +103,63 @@ export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: Rou
         path: '/transcribe/jobs/{jobName}',
         valid: {},
         pathParameters: { jobName: 'ai-lab-20261128-120000-abcdef12' },
+      },
+    ],
+  },
+  textract: {
+    handler: () => require('../../lambda/textract/handler').handler,
+    routes: [
+      {
+        method: 'POST',
+        path: '/textract/text',
+        valid: { document: sample('invoice-form.png') },
+        mediaField: 'document',
+      },
+      {
+        method: 'POST',
+        path: '/textract/analyze',
+        valid: {
+          document: sample('one-page.pdf'),
+          features: ['TABLES', 'QUERIES'],
+          queries: [{ text: 'What is the total?' }],
+        },
+        mediaField: 'document',
+      },
+      { method: 'POST', path: '/textract/uploads', valid: { contentType: 'application/pdf' } },
+      {
+        method: 'POST',
+        path: '/textract/jobs',
+        valid: { key: 'uploads/0f8fad5b-d9cb-469f-a165-70867728950e.pdf', mode: 'text' },
+      },
+      {
+        method: 'GET',
+        path: '/textract/jobs/{jobId}',
+        valid: { mode: 'text' },
+        pathParameters: { jobId: 'a'.repeat(64) },
+      },
+    ],
+  },
+  rekognition: {
+    handler: () => require('../../lambda/rekognition/handler').handler,
+    routes: ['labels', 'text', 'faces', 'moderation'].map((route) => ({
+      method: 'POST' as const,
+      path: `/rekognition/${route}`,
+      valid: { image: sample('street-scene.jpg') },
+      mediaField: 'image',
+    })),
+  },
+  bedrock: {
+    handler: bedrockHandler,
+    routes: [
+      {
+        method: 'POST',
+        path: '/bedrock/converse',
+        valid: { prompt: 'Explain prompt engineering in one sentence.', maxTokens: 100 },
+      },
+      {
+        method: 'POST',
+        path: '/bedrock/ask-notes',
+        valid: { question: 'What is a hallucination?' },
       },
     ],
   },

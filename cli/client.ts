@@ -1,0 +1,181 @@
+/**
+ * Signed calls to one demo's API: JSON in and out, or the raw bytes when an audio type is
+ * accepted (Polly). Any 4xx/5xx becomes an ApiError shown as `<status> <code>: <message> (requestId)`.
+ */
+import type { SignatureV4 } from '@smithy/signature-v4';
+import type { Endpoint } from './endpoints';
+import { CliError, type Credentials, type CredentialsProvider, createSigner, signRequest } from './signer';
+
+export type Json = Record<string, unknown>;
+
+export interface ApiCall {
+  readonly method: 'GET' | 'POST';
+  /** The route as in the catalogue, e.g. `/textract/jobs/{jobId}`. */
+  readonly path: string;
+  readonly params?: Record<string, string>;
+  readonly query?: Record<string, string | undefined>;
+  readonly body?: Json;
+  /** @default application/json; an audio type asks for the audio itself. */
+  readonly accept?: string;
+}
+
+export interface JsonResponse {
+  readonly status: number;
+  readonly body: Json;
+  readonly requestId?: string;
+  readonly latencyMs: number;
+}
+
+export interface BinaryResponse {
+  readonly status: number;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly requestId?: string;
+  readonly latencyMs: number;
+}
+
+export class ApiError extends CliError {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly requestId?: string,
+    /** The error body as received, for --json. */
+    readonly body?: unknown,
+  ) {
+    super(`${status} ${code}: ${detail}${requestId ? ` (${requestId})` : ''}`);
+  }
+}
+
+type Fetch = typeof fetch;
+
+async function send(fetchImpl: Fetch, url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchImpl(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new CliError(
+      `Cannot reach ${url.origin} (${cause?.code ?? cause?.message ?? (err as Error).message}).`,
+    );
+  }
+}
+
+/** The lab's error shape, API Gateway's `{"message"}`, or whatever text came back. */
+async function apiError(res: Response): Promise<ApiError> {
+  const text = await res.text();
+  let parsed: { error?: { code?: string; message?: string; requestId?: string }; message?: string } = {};
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  const headerId = res.headers.get('x-amzn-requestid') ?? undefined;
+  const e = parsed?.error;
+  if (e && typeof e === 'object') {
+    return new ApiError(res.status, e.code ?? 'ERROR', e.message ?? '', e.requestId ?? headerId, parsed);
+  }
+  const message = parsed?.message ?? (text.trim().slice(0, 500) || res.statusText);
+  return new ApiError(res.status, 'HTTP_ERROR', message, headerId, parsed);
+}
+
+export class LabClient {
+  private readonly signer: SignatureV4;
+
+  constructor(
+    readonly endpoint: Endpoint,
+    credentials: Credentials | CredentialsProvider,
+    private readonly fetchImpl: Fetch = fetch,
+  ) {
+    this.signer = createSigner(endpoint.region, credentials);
+  }
+
+  url(call: Pick<ApiCall, 'path' | 'params' | 'query'>): URL {
+    const routePath = call.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = call.params?.[name];
+      if (!value) throw new CliError(`Missing ${name} for ${call.path}.`);
+      return encodeURIComponent(value);
+    });
+    const url = new URL(routePath.replace(/^\//, ''), this.endpoint.url);
+    // Encoded as SigV4 canonicalizes it (RFC 3986: %20 for a space, not '+').
+    const rfc3986 = (s: string) =>
+      encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    url.search = Object.entries(call.query ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v!)}`)
+      .join('&');
+    return url;
+  }
+
+  private async fetch(call: ApiCall): Promise<{ res: Response; started: number }> {
+    const headers: Record<string, string> = { accept: call.accept ?? 'application/json' };
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const signed = await signRequest(this.signer, call.method, this.url(call), headers, body);
+    const started = performance.now();
+    const res = await send(this.fetchImpl, signed.url, signed.init);
+    if (!res.ok) throw await apiError(res);
+    return { res, started };
+  }
+
+  async json(call: ApiCall): Promise<JsonResponse> {
+    const { res, started } = await this.fetch(call);
+    const text = await res.text();
+    let body: Json;
+    try {
+      body = JSON.parse(text) as Json;
+    } catch {
+      throw new ApiError(res.status, 'NOT_JSON', `expected JSON, got ${res.headers.get('content-type')}`);
+    }
+    const requestId =
+      (body.requestId as string | undefined) ?? res.headers.get('x-amzn-requestid') ?? undefined;
+    return { status: res.status, body, requestId, latencyMs: Math.round(performance.now() - started) };
+  }
+
+  /** The response body as bytes (Polly's audio with `Accept: audio/mpeg`). */
+  async binary(call: ApiCall): Promise<BinaryResponse> {
+    const { res, started } = await this.fetch(call);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const contentType = res.headers.get('content-type') ?? '';
+    if (!contentType.startsWith(call.accept?.split('/')[0] ?? '')) {
+      throw new ApiError(res.status, 'UNEXPECTED_MEDIA_TYPE', `asked for ${call.accept}, got ${contentType}`);
+    }
+    return {
+      status: res.status,
+      bytes,
+      contentType,
+      requestId: res.headers.get('x-request-id') ?? res.headers.get('x-amzn-requestid') ?? undefined,
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}
+
+/** What the uploads routes return: a presigned POST (lambda/shared/uploads.ts). */
+export interface PresignedUpload {
+  readonly url: string;
+  readonly fields: Record<string, string>;
+  readonly key: string;
+}
+
+/** Upload a file with a presigned POST: the fields as given, the file last (S3 requires it). */
+export async function uploadPresigned(
+  upload: PresignedUpload,
+  file: { bytes: Uint8Array; name: string; contentType: string },
+  fetchImpl: Fetch = fetch,
+): Promise<void> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append('file', new Blob([Buffer.from(file.bytes)], { type: file.contentType }), file.name);
+  const url = new URL(upload.url);
+  const res = await send(fetchImpl, url, { method: 'POST', body: form });
+  if (res.ok) return;
+  // S3 answers in XML: <Error><Code>…</Code><Message>…</Message><RequestId>…</RequestId></Error>
+  const xml = await res.text();
+  const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
+  throw new ApiError(
+    res.status,
+    tag('Code') ?? 'UPLOAD_FAILED',
+    `S3 refused the upload: ${tag('Message') ?? res.statusText}`,
+    tag('RequestId'),
+  );
+}

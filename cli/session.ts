@@ -1,0 +1,89 @@
+/**
+ * One run of the CLI or the smoke run: where the APIs are, whose credentials sign, where output
+ * goes. Everything that touches AWS or the terminal can be injected, so tests run offline.
+ */
+import { LabClient } from './client';
+import {
+  cloudFormationLookup,
+  configuredRegion,
+  type Endpoint,
+  Endpoints,
+  type StackLookup,
+} from './endpoints';
+import type { Io } from './output';
+import { type Credentials, type CredentialsProvider, defaultCredentials } from './signer';
+
+export interface CliDeps {
+  readonly stdout?: (text: string) => void;
+  readonly stderr?: (text: string) => void;
+  readonly stderrIsTTY?: boolean;
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** @default the AWS default credential chain (environment, profile, SSO, …) */
+  readonly credentials?: Credentials | CredentialsProvider;
+  /** @default CloudFormation DescribeStacks */
+  readonly lookup?: StackLookup;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+}
+
+/** The options every command takes. */
+export interface GlobalOptions {
+  readonly json?: boolean;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly outputsFile?: string;
+}
+
+export class Session {
+  readonly io: Io;
+  readonly cwd: string;
+  readonly fetch: typeof fetch;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => number;
+  private creds?: Credentials | CredentialsProvider;
+  private discovery?: Promise<Endpoints>;
+
+  constructor(
+    private readonly deps: CliDeps,
+    readonly globals: GlobalOptions,
+  ) {
+    this.io = {
+      stdout: deps.stdout ?? ((t) => process.stdout.write(t)),
+      stderr: deps.stderr ?? ((t) => process.stderr.write(t)),
+      stderrIsTTY: deps.stderrIsTTY ?? Boolean(process.stderr.isTTY),
+    };
+    this.cwd = deps.cwd ?? process.cwd();
+    this.fetch = deps.fetch ?? fetch;
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = deps.now ?? Date.now;
+  }
+
+  get credentials(): Credentials | CredentialsProvider {
+    this.creds ??= this.deps.credentials ?? defaultCredentials(this.globals.profile);
+    return this.creds;
+  }
+
+  private endpoints(): Promise<Endpoints> {
+    this.discovery ??= (async () => {
+      const region = await configuredRegion(this.globals.region, this.globals.profile, this.deps.env);
+      return new Endpoints({
+        cwd: this.cwd,
+        outputsFile: this.globals.outputsFile,
+        region,
+        lookup: () => this.deps.lookup ?? cloudFormationLookup(region!, this.credentials),
+      });
+    })();
+    return this.discovery;
+  }
+
+  /** The stack's API endpoint; throws NotDeployedError when it is not deployed. */
+  async endpoint(stackName: string): Promise<Endpoint> {
+    return (await this.endpoints()).find(stackName);
+  }
+
+  async client(stackName: string): Promise<LabClient> {
+    return new LabClient(await this.endpoint(stackName), this.credentials, this.fetch);
+  }
+}

@@ -35,6 +35,9 @@ export function clientConfig(settings: ClientSettings = FAST_API) {
     requestHandler: {
       connectionTimeout: settings.connectionTimeoutMs,
       requestTimeout: settings.requestTimeoutMs,
+      // Without this, the Node.js handler only logs a warning when requestTimeout passes and
+      // keeps waiting, so a hung attempt would run into the Lambda timeout instead of retrying.
+      throwOnRequestTimeout: true,
     },
   };
 }

@@ -70,6 +70,13 @@ export function decodeBase64(field: string, value: string, maxBytes: number): Bu
     );
   }
 
+  // Fast path: a string is canonical base64 exactly when decoding and re-encoding gives it back
+  // (Buffer skips characters outside the alphabet and always pads). Two native passes, far
+  // cheaper than a regular expression over a multi-megabyte string.
+  const bytes = Buffer.from(b64, 'base64');
+  if (bytes.toString('base64') === b64) return bytes;
+
+  // Not canonical: find out why, for a precise message.
   const body = b64.slice(0, b64.length - padding);
   if (!BASE64_BODY.test(body)) {
     const at = body.search(/[^A-Za-z0-9+/]/);
@@ -94,7 +101,7 @@ export function decodeBase64(field: string, value: string, maxBytes: number): Bu
       );
     }
   }
-  return Buffer.from(b64, 'base64');
+  throw badRequest(`'${field}' is not valid base64.`);
 }
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], offset = 0): boolean =>

@@ -47,6 +47,7 @@ const THROTTLING = new Set([
   'ModelNotReadyException',
   'ServiceQuotaExceededException',
   'SlowDown',
+  'HumanLoopQuotaExceededException',
 ]);
 const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnrecognizedClientException']);
 const TOO_LARGE = new Set([

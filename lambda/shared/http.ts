@@ -12,7 +12,11 @@ import { type AwsErrorOverride, HttpError, toHttpError } from './errors';
 import { createLogger, createMetrics } from './logger';
 import type { Usage } from './usage';
 
-/** The default body ceiling: Lambda's 6 MB synchronous payload less room for the event envelope. */
+/**
+ * The default body ceiling for routes that take text or small JSON (256 KB). Routes that carry
+ * base64 media set their own `maxBodyBytes`, derived from the API's byte limit, API Gateway's
+ * 10 MB request and Lambda's 6 MB synchronous payload (see each demo's schemas.ts).
+ */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export interface RouteContext {

@@ -41,6 +41,13 @@ export const configSchema = z.object({
    * the account and region already have one.
    */
   apiGatewayCloudWatchRole: bool.default(true),
+  /**
+   * Start every function with NODE_OPTIONS=--enable-source-maps, so stack traces in the logs
+   * point into the TypeScript sources. Off by default: it adds about a fifth to the cold module
+   * load (see docs/performance.md). The source maps ship with every bundle either way, so
+   * turning it on is a redeploy with `-c sourceMaps=true`, no rebuild of the code.
+   */
+  sourceMaps: bool.default(false),
   /** Bedrock model or inference-profile id used by AiLab-Bedrock. */
   bedrockModelId: z
     .string()

@@ -33,6 +33,13 @@ export interface DemoFunctionProps {
   readonly logRetention?: logs.RetentionDays;
   /** Extra environment variables. @default none */
   readonly environment?: Record<string, string>;
+  /**
+   * Set NODE_OPTIONS=--enable-source-maps so stack traces map to the TypeScript sources. Costs
+   * cold-start time (about +20 % module load, +50 ms on the first stack trace); the maps are
+   * bundled either way.
+   * @default false
+   */
+  readonly enableSourceMaps?: boolean;
   /** esbuild `define` replacements (compile-time constants). @default none */
   readonly define?: Record<string, string>;
 }
@@ -97,7 +104,7 @@ export class DemoFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'AiServicesLab',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.enableSourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
       },
       bundling: {

@@ -53,6 +53,7 @@ export abstract class DemoStack extends Stack {
       memorySize: props.memorySize,
       timeout: props.timeout,
       logRetention: retention,
+      enableSourceMaps: config.sourceMaps,
       environment: props.environment,
       define: props.define,
     });

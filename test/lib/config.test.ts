@@ -14,6 +14,7 @@ test('defaults are cheap and safe', () => {
     bedrockModelId: 'amazon.nova-micro-v1:0',
     bedrockMaxTokensCap: 512,
     bedrockGuardrail: true,
+    sourceMaps: false,
   });
 });
 
@@ -24,8 +25,10 @@ test('-c values arrive as strings and are coerced', () => {
       apiGatewayCloudWatchRole: 'false',
       logRetentionDays: '14',
       budgetThresholds: '50, 90',
+      sourceMaps: 'true',
     }),
   );
+  expect(c.sourceMaps).toBe(true);
   expect(c.throttleRateLimit).toBe(2);
   expect(c.apiGatewayCloudWatchRole).toBe(false);
   expect(c.logRetentionDays).toBe(14);

@@ -2,7 +2,7 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { type ClientSettings, clientConfig, requiredEnv } from '../shared/aws';
 import { createApiHandler } from '../shared/http';
-import { loadNotesIndex } from './notes-index';
+import { loadNotesIndex, type NotesIndex } from './notes-index';
 import { bedrockRoutes } from './routes';
 
 /** The notes index JSON, inlined by esbuild (`define`, see BedrockStack); tests set it on globalThis. */
@@ -49,7 +49,8 @@ const modelId = requiredEnv('MODEL_ID');
 const maxTokensCap = positiveInt('MAX_TOKENS_CAP');
 const guardrailId = process.env.GUARDRAIL_ID;
 const guardrail = guardrailId ? { id: guardrailId, version: requiredEnv('GUARDRAIL_VERSION') } : undefined;
-const notesIndex = loadNotesIndex(notesIndexJson());
+const notesJson = notesIndexJson(); // fail at start-up if the stack did not inline the index
+let notesIndex: NotesIndex | undefined;
 const client = new BedrockRuntimeClient(clientConfig(BEDROCK_CLIENT_SETTINGS));
 
 export const handler = createApiHandler({
@@ -59,7 +60,10 @@ export const handler = createApiHandler({
     modelId,
     maxTokensCap,
     guardrail,
-    notesIndex,
+    notesIndex: () => {
+      notesIndex ??= loadNotesIndex(notesJson);
+      return notesIndex;
+    },
     region: process.env.AWS_REGION,
   }),
 });

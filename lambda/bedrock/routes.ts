@@ -48,8 +48,11 @@ export interface BedrockRoutesOptions {
   readonly maxTokensCap: number;
   /** Applied to every Converse call when given. @default no guardrail */
   readonly guardrail?: BedrockGuardrailRef;
-  /** The notes index for ask-notes (loaded once at cold start). */
-  readonly notesIndex: NotesIndex;
+  /**
+   * The notes index for ask-notes. A function, so the index is loaded on the first ask-notes
+   * call rather than at cold start (about 15 ms that converse calls never need); memoise it.
+   */
+  readonly notesIndex: () => NotesIndex;
   /** The function's Region, named in actionable error messages. @default 'your Region' */
   readonly region?: string;
 }
@@ -451,7 +454,7 @@ export function bedrockRoutes(options: BedrockRoutesOptions): Route[] {
       path: '/bedrock/ask-notes',
       schema: askNotesRequest,
       handle: async ({ question, topK, temperature, topP, maxTokens }) => {
-        const hits = search(notesIndex, question, topK).filter((h) => h.score > 0);
+        const hits = search(notesIndex(), question, topK).filter((h) => h.score > 0);
         const retrieval = {
           method: 'BM25+ keyword search over the notes (MiniSearch)',
           topK,

@@ -370,7 +370,7 @@ describe('POST /bedrock/converse', () => {
         client: new BedrockRuntimeClient({ region: 'us-east-1' }),
         modelId: 'us.amazon.nova-micro-v1:0',
         maxTokensCap: 256,
-        notesIndex: loadNotesIndex(NOTES_JSON),
+        notesIndex: () => loadNotesIndex(NOTES_JSON),
       }),
     });
 

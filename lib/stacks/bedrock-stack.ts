@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
@@ -86,7 +87,7 @@ export class BedrockStack extends DemoStack {
         inputStrength,
         outputStrength,
       });
-      this.guardrail = new bedrock.CfnGuardrail(this, 'Guardrail', {
+      const guardrailProps: bedrock.CfnGuardrailProps = {
         name: `ai-lab-guardrail-${config.environment}`,
         description:
           'ai-services-lab: content filters (toxicity, prompt attacks) and PII filters for the Converse demo',
@@ -117,10 +118,16 @@ export class BedrockStack extends DemoStack {
             { type: 'PASSWORD', action: 'BLOCK' },
           ],
         },
-      });
+      };
+      this.guardrail = new bedrock.CfnGuardrail(this, 'Guardrail', guardrailProps);
+      // A version is a snapshot taken when the resource is created; an update to the guardrail
+      // alone leaves the function on the old snapshot. The description carries a hash of the
+      // configuration, and changing it replaces the version (Description: update requires
+      // replacement), so every guardrail change deploys a new version the function then uses.
+      const configHash = createHash('sha256').update(JSON.stringify(guardrailProps)).digest('hex');
       this.guardrailVersion = new bedrock.CfnGuardrailVersion(this, 'GuardrailVersion', {
         guardrailIdentifier: this.guardrail.attrGuardrailId,
-        description: 'Version used by the Converse demo',
+        description: `Version used by the Converse demo (configuration ${configHash.slice(0, 12)})`,
       });
       this.demo.fn.addEnvironment('GUARDRAIL_ID', this.guardrail.attrGuardrailId);
       this.demo.fn.addEnvironment('GUARDRAIL_VERSION', this.guardrailVersion.attrVersion);

@@ -117,6 +117,16 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     });
   });
 
+  test('a change to the guardrail replaces its version, so the function never runs a stale snapshot', () => {
+    const description = (t: Template) =>
+      Object.values(t.findResources('AWS::Bedrock::GuardrailVersion'))[0]!.Properties.Description as string;
+    const same = description(bedrockTemplate());
+    const changed = description(bedrockTemplate({ environment: 'staging' })); // renames the guardrail
+    expect(description(template)).toBe(same);
+    expect(changed).not.toBe(same);
+    expect(changed).toMatch(/^Version used by the Converse demo \(configuration [0-9a-f]{12}\)$/);
+  });
+
   test('exposes the two catalogue routes as POST methods with IAM auth and request models', () => {
     const methods = template.findResources('AWS::ApiGateway::Method');
     expect(Object.keys(methods)).toHaveLength(2);

@@ -34,27 +34,13 @@ import {
   TEXTRACT_CLIENT,
 } from '../../../lambda/textract/schemas';
 import { apiEvent, bodyOf } from '../../support/events';
+import { useHandlerEnv } from '../../support/handler-env';
 import { captureLogs, type LogCapture } from '../../support/logs';
 
-// The handler reads UPLOAD_BUCKET when it is imported, and presigning needs a Region and
-// credentials (fake ones: a presigned POST is computed locally, nothing is sent).
-const TEST_ENV: Record<string, string> = {
-  UPLOAD_BUCKET: 'lab-uploads',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-};
-const savedEnv = { ...process.env };
-Object.assign(process.env, TEST_ENV);
-delete process.env.AWS_SESSION_TOKEN;
-delete process.env.AWS_PROFILE;
+useHandlerEnv({ UPLOAD_BUCKET: 'lab-uploads' });
 
 const { handler } =
   require('../../../lambda/textract/handler') as typeof import('../../../lambda/textract/handler');
-
-afterAll(() => {
-  process.env = savedEnv;
-});
 
 const textract = mockClient(TextractClient);
 const s3 = mockClient(S3Client);
@@ -488,7 +474,7 @@ describe('AWS errors of the synchronous routes (AWS-FACTS §3)', () => {
   });
 
   it.each([
-    ['HumanLoopQuotaExceededException', 400, 400],
+    ['HumanLoopQuotaExceededException', 400, 429], // a quota: retry later, not a bad request
     ['ThrottlingException', 500, 429],
     ['UnsupportedDocumentException', 400, 415],
   ])('AnalyzeDocument %s (AWS %s) → %s', async (name, awsStatus, status) => {

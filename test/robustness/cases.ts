@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import type { DemoId } from '../../lib/services';
+import { FAKE_CREDENTIALS_ENV } from '../support/handler-env';
 
 export type Handler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
@@ -25,9 +26,7 @@ const sample = (file: string) =>
 
 /** Environment the handlers read at start-up (fake credentials: presigning is local). */
 export const HANDLER_ENV: Record<string, string> = {
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  ...FAKE_CREDENTIALS_ENV,
   UPLOAD_BUCKET: 'lab-uploads',
   MODEL_ID: 'amazon.nova-micro-v1:0',
   MAX_TOKENS_CAP: '512',

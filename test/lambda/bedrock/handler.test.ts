@@ -19,6 +19,7 @@ import {
   roundUsd,
 } from '../../../lambda/shared/pricing';
 import { apiEvent, bodyOf } from '../../support/events';
+import { useHandlerEnv } from '../../support/handler-env';
 import { captureLogs, type LogCapture } from '../../support/logs';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -27,15 +28,12 @@ const samplePrompt = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'prompts', file), 'utf8')) as Record<string, any>;
 
 // The handler reads its environment and the notes index (esbuild `define` in the bundle) at import.
-const TEST_ENV: Record<string, string> = {
-  AWS_REGION: 'us-east-1',
+useHandlerEnv({
   MODEL_ID: 'amazon.nova-micro-v1:0',
   MAX_TOKENS_CAP: '512',
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
-};
-const savedEnv = { ...process.env };
-Object.assign(process.env, TEST_ENV);
+});
 (globalThis as Record<string, unknown>).__NOTES_INDEX__ = NOTES_JSON;
 
 const { handler, BEDROCK_CLIENT_SETTINGS } =
@@ -44,7 +42,6 @@ const { bedrockRoutes, HALLUCINATION_NOTICE, RAG_EXPLANATION } =
   require('../../../lambda/bedrock/routes') as typeof import('../../../lambda/bedrock/routes');
 
 afterAll(() => {
-  process.env = savedEnv;
   delete (globalThis as Record<string, unknown>).__NOTES_INDEX__;
 });
 

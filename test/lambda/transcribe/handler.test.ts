@@ -7,27 +7,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { roundUsd, transcribeCost } from '../../../lambda/shared/pricing';
 import { apiEvent, bodyOf } from '../../support/events';
+import { useHandlerEnv } from '../../support/handler-env';
 import { captureLogs, type LogCapture } from '../../support/logs';
 
-// The handler reads UPLOAD_BUCKET when it is imported, and presigning needs a Region and
-// credentials (fake ones: a presigned POST is computed locally, nothing is sent).
-const TEST_ENV: Record<string, string> = {
-  UPLOAD_BUCKET: 'lab-uploads',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-};
-const savedEnv = { ...process.env };
-Object.assign(process.env, TEST_ENV);
-delete process.env.AWS_SESSION_TOKEN;
-delete process.env.AWS_PROFILE;
+useHandlerEnv({ UPLOAD_BUCKET: 'lab-uploads' });
 
 const { handler } =
   require('../../../lambda/transcribe/handler') as typeof import('../../../lambda/transcribe/handler');
-
-afterAll(() => {
-  process.env = savedEnv;
-});
 
 const s3 = mockClient(S3Client);
 const transcribe = mockClient(TranscribeClient);

@@ -57,84 +57,94 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
     return { languageCode: code as L, detected: { languageCode: code, score: round(top?.Score) } };
   }
 
+  /**
+   * One Detect* call on one text: the size check, the language (given, or detected for one
+   * more billed request), the call itself, and the usage of both requests.
+   */
+  async function detectOnText<L extends string>(
+    text: string,
+    given: L | undefined,
+    limits: { maxBytes: number; supported: readonly L[] },
+    call: (languageCode: LanguageCode) => Promise<Record<string, unknown>>,
+  ) {
+    assertMaxBytes('text', text, limits.maxBytes);
+    const lang = await resolveLanguage(text, given, limits.supported);
+    const body = await call(lang.languageCode as LanguageCode);
+    return {
+      body: { ...body, languageCode: lang.languageCode, detectedLanguage: lang.detected },
+      usage: comprehendUsage(lang.detected ? [charCount(text), charCount(text)] : [charCount(text)]),
+    };
+  }
+
   return [
     route({
       method: 'POST',
       path: '/comprehend/sentiment',
       schema: sentimentRequest,
-      handle: async ({ text, languageCode }) => {
-        assertMaxBytes('text', text, LIMITS.sentimentBytes);
-        const lang = await resolveLanguage(text, languageCode, COMPREHEND_LANGUAGES);
-        const out = await client.send(
-          new DetectSentimentCommand({ Text: text, LanguageCode: lang.languageCode as LanguageCode }),
-        );
-        const s = out.SentimentScore ?? {};
-        return {
-          body: {
-            sentiment: out.Sentiment,
-            scores: {
-              positive: round(s.Positive),
-              negative: round(s.Negative),
-              neutral: round(s.Neutral),
-              mixed: round(s.Mixed),
-            },
-            languageCode: lang.languageCode,
-            detectedLanguage: lang.detected,
+      handle: ({ text, languageCode }) =>
+        detectOnText(
+          text,
+          languageCode,
+          { maxBytes: LIMITS.sentimentBytes, supported: COMPREHEND_LANGUAGES },
+          async (LanguageCode) => {
+            const out = await client.send(new DetectSentimentCommand({ Text: text, LanguageCode }));
+            const s = out.SentimentScore ?? {};
+            return {
+              sentiment: out.Sentiment,
+              scores: {
+                positive: round(s.Positive),
+                negative: round(s.Negative),
+                neutral: round(s.Neutral),
+                mixed: round(s.Mixed),
+              },
+            };
           },
-          usage: comprehendUsage(lang.detected ? [charCount(text), charCount(text)] : [charCount(text)]),
-        };
-      },
+        ),
     }),
     route({
       method: 'POST',
       path: '/comprehend/entities',
       schema: entitiesRequest,
-      handle: async ({ text, languageCode }) => {
-        assertMaxBytes('text', text, LIMITS.detectBytes);
-        const lang = await resolveLanguage(text, languageCode, COMPREHEND_LANGUAGES);
-        const out = await client.send(
-          new DetectEntitiesCommand({ Text: text, LanguageCode: lang.languageCode as LanguageCode }),
-        );
-        return {
-          body: {
-            entities: (out.Entities ?? []).map((e) => ({
-              text: e.Text,
-              type: e.Type,
-              score: round(e.Score),
-              beginOffset: e.BeginOffset,
-              endOffset: e.EndOffset,
-            })),
-            languageCode: lang.languageCode,
-            detectedLanguage: lang.detected,
+      handle: ({ text, languageCode }) =>
+        detectOnText(
+          text,
+          languageCode,
+          { maxBytes: LIMITS.detectBytes, supported: COMPREHEND_LANGUAGES },
+          async (LanguageCode) => {
+            const out = await client.send(new DetectEntitiesCommand({ Text: text, LanguageCode }));
+            return {
+              entities: (out.Entities ?? []).map((e) => ({
+                text: e.Text,
+                type: e.Type,
+                score: round(e.Score),
+                beginOffset: e.BeginOffset,
+                endOffset: e.EndOffset,
+              })),
+            };
           },
-          usage: comprehendUsage(lang.detected ? [charCount(text), charCount(text)] : [charCount(text)]),
-        };
-      },
+        ),
     }),
     route({
       method: 'POST',
       path: '/comprehend/key-phrases',
       schema: keyPhrasesRequest,
-      handle: async ({ text, languageCode }) => {
-        assertMaxBytes('text', text, LIMITS.detectBytes);
-        const lang = await resolveLanguage(text, languageCode, COMPREHEND_LANGUAGES);
-        const out = await client.send(
-          new DetectKeyPhrasesCommand({ Text: text, LanguageCode: lang.languageCode as LanguageCode }),
-        );
-        return {
-          body: {
-            keyPhrases: (out.KeyPhrases ?? []).map((k) => ({
-              text: k.Text,
-              score: round(k.Score),
-              beginOffset: k.BeginOffset,
-              endOffset: k.EndOffset,
-            })),
-            languageCode: lang.languageCode,
-            detectedLanguage: lang.detected,
+      handle: ({ text, languageCode }) =>
+        detectOnText(
+          text,
+          languageCode,
+          { maxBytes: LIMITS.detectBytes, supported: COMPREHEND_LANGUAGES },
+          async (LanguageCode) => {
+            const out = await client.send(new DetectKeyPhrasesCommand({ Text: text, LanguageCode }));
+            return {
+              keyPhrases: (out.KeyPhrases ?? []).map((k) => ({
+                text: k.Text,
+                score: round(k.Score),
+                beginOffset: k.BeginOffset,
+                endOffset: k.EndOffset,
+              })),
+            };
           },
-          usage: comprehendUsage(lang.detected ? [charCount(text), charCount(text)] : [charCount(text)]),
-        };
-      },
+        ),
     }),
     route({
       method: 'POST',
@@ -161,31 +171,28 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/pii',
       schema: piiRequest,
-      handle: async ({ text, languageCode }) => {
-        assertMaxBytes('text', text, LIMITS.detectBytes);
-        const lang = await resolveLanguage(text, languageCode, PII_LANGUAGES);
-        const out = await client.send(
-          new DetectPiiEntitiesCommand({ Text: text, LanguageCode: lang.languageCode as LanguageCode }),
-        );
-        const entities = out.Entities ?? [];
-        return {
-          body: {
-            entities: entities.map((e) => ({
-              type: e.Type,
-              score: round(e.Score),
-              beginOffset: e.BeginOffset,
-              endOffset: e.EndOffset,
-            })),
-            redactedText: redactPii(text, entities),
-            containsPii: entities.length > 0,
-            languageCode: lang.languageCode,
-            detectedLanguage: lang.detected,
-            notice:
-              'PII in prompts or training data risks regulatory violations (규정 위반): redact before sharing.',
+      handle: ({ text, languageCode }) =>
+        detectOnText(
+          text,
+          languageCode,
+          { maxBytes: LIMITS.detectBytes, supported: PII_LANGUAGES },
+          async (LanguageCode) => {
+            const out = await client.send(new DetectPiiEntitiesCommand({ Text: text, LanguageCode }));
+            const entities = out.Entities ?? [];
+            return {
+              entities: entities.map((e) => ({
+                type: e.Type,
+                score: round(e.Score),
+                beginOffset: e.BeginOffset,
+                endOffset: e.EndOffset,
+              })),
+              redactedText: redactPii(text, entities),
+              containsPii: entities.length > 0,
+              notice:
+                'PII in prompts or training data risks regulatory violations (규정 위반): redact before sharing.',
+            };
           },
-          usage: comprehendUsage(lang.detected ? [charCount(text), charCount(text)] : [charCount(text)]),
-        };
-      },
+        ),
     }),
     route({
       method: 'POST',

@@ -18,54 +18,12 @@ import {
   transcribeCost,
   translateCost,
 } from '../lambda/shared/pricing';
+import { IDLE_CHARGE_TYPES, NO_IDLE_CHARGE_TYPES } from '../lib/idle-cost';
 import { type DemoId, SERVICES } from '../lib/services';
 
 export interface CfnTemplate {
   Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 }
-
-/** Resource types that cost money while nobody calls the lab (hourly or monthly). */
-export const IDLE_CHARGE_TYPES: Readonly<Record<string, string>> = {
-  'AWS::EC2::NatGateway': 'hourly',
-  'AWS::EC2::Instance': 'hourly',
-  'AWS::EC2::EIP': 'hourly when unattached or public IPv4',
-  'AWS::KMS::Key': 'monthly per key',
-  'AWS::SecretsManager::Secret': 'monthly per secret',
-  'AWS::WAFv2::WebACL': 'monthly per web ACL and rule',
-  'AWS::RDS::DBInstance': 'hourly',
-  'AWS::OpenSearchService::Domain': 'hourly',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'hourly',
-  'AWS::Bedrock::ProvisionedModelThroughput': 'hourly (provisioned throughput)',
-  'AWS::SageMaker::Endpoint': 'hourly',
-  'AWS::Kendra::Index': 'hourly',
-  'AWS::Budgets::Budget': 'daily beyond the first two budgets of the account (unverified current terms)',
-  'AWS::CloudWatch::Dashboard': 'monthly beyond three dashboards',
-  'AWS::CloudWatch::Alarm': 'monthly per alarm beyond ten',
-};
-
-/** Types known to cost nothing when idle (billed per request, per GB stored, or free). */
-export const NO_IDLE_CHARGE_TYPES = new Set([
-  'AWS::ApiGateway::Account',
-  'AWS::ApiGateway::Deployment',
-  'AWS::ApiGateway::GatewayResponse',
-  'AWS::ApiGateway::Method',
-  'AWS::ApiGateway::Model',
-  'AWS::ApiGateway::RequestValidator',
-  'AWS::ApiGateway::Resource',
-  'AWS::ApiGateway::RestApi',
-  'AWS::ApiGateway::Stage',
-  'AWS::Bedrock::Guardrail',
-  'AWS::Bedrock::GuardrailVersion',
-  'AWS::CDK::Metadata',
-  'AWS::IAM::Policy',
-  'AWS::IAM::Role',
-  'AWS::Lambda::Function',
-  'AWS::Lambda::Permission',
-  'AWS::Logs::LogGroup',
-  'AWS::S3::Bucket',
-  'AWS::S3::BucketPolicy',
-  'Custom::S3AutoDeleteObjects',
-]);
 
 interface TypicalCall {
   /** What the assumed call is, in words. */

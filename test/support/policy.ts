@@ -5,6 +5,7 @@
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { REQUIRED_TAG_KEYS } from '../../lib/constructs/cost-tags';
+import { NO_IDLE_CHARGE_TYPES } from '../../lib/idle-cost';
 
 type Resource = {
   Type: string;
@@ -49,31 +50,6 @@ export const STAR_RESOURCE_ALLOWLIST = new Set([
   'polly:SynthesizeSpeech',
   'polly:DescribeVoices',
   'transcribe:StartTranscriptionJob',
-]);
-
-/** Resource types with no hourly or monthly charge when nobody calls the lab. */
-export const NO_IDLE_COST_TYPES = new Set([
-  'AWS::ApiGateway::Account',
-  'AWS::ApiGateway::Deployment',
-  'AWS::ApiGateway::GatewayResponse',
-  'AWS::ApiGateway::Method',
-  'AWS::ApiGateway::Model',
-  'AWS::ApiGateway::RequestValidator',
-  'AWS::ApiGateway::Resource',
-  'AWS::ApiGateway::RestApi',
-  'AWS::ApiGateway::Stage',
-  'AWS::Bedrock::Guardrail',
-  'AWS::Bedrock::GuardrailVersion',
-  'AWS::Budgets::Budget',
-  'AWS::CDK::Metadata',
-  'AWS::IAM::Policy',
-  'AWS::IAM::Role',
-  'AWS::Lambda::Function',
-  'AWS::Lambda::Permission',
-  'AWS::Logs::LogGroup',
-  'AWS::S3::Bucket',
-  'AWS::S3::BucketPolicy',
-  'Custom::S3AutoDeleteObjects',
 ]);
 
 /** Types that accept Tags in CloudFormation, so must carry the cost-allocation tags. */
@@ -220,7 +196,7 @@ export function unthrottledStages(t: Template): string[] {
 
 export function idleCostResources(t: Template): string[] {
   return resources(t)
-    .filter(([, r]) => !NO_IDLE_COST_TYPES.has(r.Type))
+    .filter(([, r]) => !NO_IDLE_CHARGE_TYPES.has(r.Type))
     .map(([id, r]) => `${id} (${r.Type})`);
 }
 

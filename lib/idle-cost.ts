@@ -1,0 +1,50 @@
+/**
+ * Which CloudFormation resource types cost money while nobody calls the lab. One list, read by
+ * `npm run cost` (scripts/cost-report.ts) and by the template policy tests, so the report and
+ * the check cannot disagree.
+ */
+
+/** Resource types that cost money while nobody calls the lab (hourly or monthly). */
+export const IDLE_CHARGE_TYPES: Readonly<Record<string, string>> = {
+  'AWS::EC2::NatGateway': 'hourly',
+  'AWS::EC2::Instance': 'hourly',
+  'AWS::EC2::EIP': 'hourly when unattached or public IPv4',
+  'AWS::KMS::Key': 'monthly per key',
+  'AWS::SecretsManager::Secret': 'monthly per secret',
+  'AWS::WAFv2::WebACL': 'monthly per web ACL and rule',
+  'AWS::RDS::DBInstance': 'hourly',
+  'AWS::OpenSearchService::Domain': 'hourly',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'hourly',
+  'AWS::Bedrock::ProvisionedModelThroughput': 'hourly (provisioned throughput)',
+  'AWS::SageMaker::Endpoint': 'hourly',
+  'AWS::Kendra::Index': 'hourly',
+  'AWS::CloudWatch::Dashboard': 'monthly beyond three dashboards',
+  'AWS::CloudWatch::Alarm': 'monthly per alarm beyond ten',
+};
+
+/** Types known to cost nothing when idle (billed per request, per GB stored, or free). */
+export const NO_IDLE_CHARGE_TYPES = new Set([
+  'AWS::ApiGateway::Account',
+  'AWS::ApiGateway::Deployment',
+  'AWS::ApiGateway::GatewayResponse',
+  'AWS::ApiGateway::Method',
+  'AWS::ApiGateway::Model',
+  'AWS::ApiGateway::RequestValidator',
+  'AWS::ApiGateway::Resource',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage',
+  'AWS::Bedrock::Guardrail',
+  'AWS::Bedrock::GuardrailVersion',
+  // A budget without budget actions: $0.00 per budget-day in the AWS price list (offer dated
+  // 2020-10-01). Budgets with actions cost $0.10 per day after 62 free budget-days; the lab's has none.
+  'AWS::Budgets::Budget',
+  'AWS::CDK::Metadata',
+  'AWS::IAM::Policy',
+  'AWS::IAM::Role',
+  'AWS::Lambda::Function',
+  'AWS::Lambda::Permission',
+  'AWS::Logs::LogGroup',
+  'AWS::S3::Bucket',
+  'AWS::S3::BucketPolicy',
+  'Custom::S3AutoDeleteObjects',
+]);

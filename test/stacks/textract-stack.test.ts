@@ -1,6 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { MAX_SYNC_BODY_BYTES } from '../../lambda/textract/schemas';
 import { service } from '../../lib/services';
+import { expectSecureUploadBucket } from '../support/buckets';
 import { buildTestLab, templateOf } from '../support/lab';
 import { apiRoutes } from '../support/policy';
 
@@ -86,43 +87,7 @@ test('the role’s other statements are exact: its log group, X-Ray, and S3 put/
 });
 
 test('the upload bucket is private, encrypted, SSL-only, expires objects after a day and is destroyed', () => {
-  template.resourceCountIs('AWS::S3::Bucket', 1);
-  template.hasResource('AWS::S3::Bucket', {
-    Properties: {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
-      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      LifecycleConfiguration: {
-        Rules: [
-          Match.objectLike({
-            ExpirationInDays: 1,
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
-            Status: 'Enabled',
-          }),
-        ],
-      },
-    },
-    UpdateReplacePolicy: 'Delete',
-    DeletionPolicy: 'Delete',
-  });
-  template.hasResourceProperties('AWS::S3::BucketPolicy', {
-    PolicyDocument: {
-      Statement: Match.arrayWith([
-        Match.objectLike({
-          Effect: 'Deny',
-          Action: 's3:*',
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        }),
-      ]),
-    },
-  });
+  expectSecureUploadBucket(template);
 });
 
 test('cdk destroy empties the bucket first, and the auto-delete provider’s log group is owned', () => {

@@ -1,4 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { expectSecureUploadBucket } from '../support/buckets';
 import { buildTestLab, templateOf } from '../support/lab';
 
 let template: Template;
@@ -15,41 +16,7 @@ test('matches the snapshot (asset hashes masked)', () => {
 });
 
 test('the upload bucket is private, encrypted, SSL-only, expires objects after a day and is destroyed', () => {
-  template.hasResource('AWS::S3::Bucket', {
-    Properties: {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
-      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      LifecycleConfiguration: {
-        Rules: [
-          Match.objectLike({
-            ExpirationInDays: 1,
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
-            Status: 'Enabled',
-          }),
-        ],
-      },
-    },
-    DeletionPolicy: 'Delete',
-  });
-  template.hasResourceProperties('AWS::S3::BucketPolicy', {
-    PolicyDocument: {
-      Statement: Match.arrayWith([
-        Match.objectLike({
-          Effect: 'Deny',
-          Action: 's3:*',
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        }),
-      ]),
-    },
-  });
+  expectSecureUploadBucket(template);
 });
 
 test('cdk destroy empties the bucket first (auto-delete custom resource)', () => {

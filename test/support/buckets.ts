@@ -1,0 +1,47 @@
+/** What every UploadBucket must look like in a synthesized stack. */
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+
+/**
+ * Private, encrypted, owner-enforced, SSL-only, objects expire after a day, and the bucket is
+ * deleted with the stack (emptied first by the auto-delete custom resource).
+ */
+export function expectSecureUploadBucket(template: Template): void {
+  template.resourceCountIs('AWS::S3::Bucket', 1);
+  template.hasResource('AWS::S3::Bucket', {
+    Properties: {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            ExpirationInDays: 1,
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            Status: 'Enabled',
+          }),
+        ],
+      },
+    },
+    UpdateReplacePolicy: 'Delete',
+    DeletionPolicy: 'Delete',
+  });
+  template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    PolicyDocument: {
+      Statement: Match.arrayWith([
+        Match.objectLike({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      ]),
+    },
+  });
+  template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+}

@@ -30,8 +30,8 @@ test('house defaults: Node.js 24, arm64, 256 MB, 20 s, X-Ray, JSON logs, Powerto
 
 test('source maps are read at run time only when asked: --enable-source-maps costs cold start', () => {
   const env = (stack: Stack) =>
-    Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0]!.Properties
-      .Environment.Variables;
+    Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0]!.Properties.Environment
+      .Variables;
   expect(env(make().stack)).not.toHaveProperty('NODE_OPTIONS');
   expect(env(make({ enableSourceMaps: true }).stack)).toHaveProperty('NODE_OPTIONS', '--enable-source-maps');
 });

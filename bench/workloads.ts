@@ -18,7 +18,6 @@ export interface Workload {
   readonly output: () => unknown;
 }
 
-
 const fixture = (rel: string): unknown =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', rel), 'utf8'));
 

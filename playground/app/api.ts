@@ -1,0 +1,129 @@
+/**
+ * The page's only way out: same-origin calls to the playground server, which signs and forwards
+ * them. Every /api call carries `X-Playground: 1`; a failed call becomes an ApiFailure holding the
+ * API's own error (`{"error": {"code", "message", "requestId"}}`).
+ */
+
+export type Json = Record<string, unknown>;
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId?: string,
+    readonly deployCommand?: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export interface JsonReply<T = Json> {
+  readonly status: number;
+  readonly body: T;
+  /** Time the deployed API took, as the server measured it. */
+  readonly latencyMs?: number;
+}
+
+const HEADERS = { 'X-Playground': '1' };
+
+function latency(res: Response): number | undefined {
+  const m = /upstream;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+async function failure(res: Response): Promise<ApiFailure> {
+  const text = await res.text();
+  try {
+    const e = (JSON.parse(text) as { error?: Record<string, string>; message?: string }).error;
+    if (e)
+      return new ApiFailure(res.status, e.code ?? 'ERROR', e.message ?? '', e.requestId, e.deployCommand);
+  } catch {
+    // not JSON
+  }
+  return new ApiFailure(res.status, 'HTTP_ERROR', text.slice(0, 300) || res.statusText);
+}
+
+async function request(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiFailure(
+      0,
+      'NETWORK',
+      'The playground server did not answer. Is `npm run playground` running?',
+    );
+  }
+  if (!res.ok) throw await failure(res);
+  return res;
+}
+
+/** Call a route of the lab, e.g. `api('POST', '/comprehend/sentiment', { body: { text } })`. */
+export async function api<T = Json>(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: Json; query?: Record<string, string | undefined> } = {},
+): Promise<JsonReply<T>> {
+  const query = Object.entries(options.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
+  const search = query.length ? `?${new URLSearchParams(query)}` : '';
+  const res = await request(`/api${path}${search}`, {
+    method,
+    headers: {
+      ...HEADERS,
+      Accept: 'application/json',
+      ...(options.body && { 'Content-Type': 'application/json' }),
+    },
+    ...(options.body && { body: JSON.stringify(options.body) }),
+  });
+  return { status: res.status, body: (await res.json()) as T, latencyMs: latency(res) };
+}
+
+/** Polly's speech as audio bytes (`Accept: audio/mpeg`), ready for an <audio> element. */
+export async function apiAudio(
+  path: string,
+  body: Json,
+  accept: string,
+): Promise<{ blob: Blob; requestId?: string; latencyMs?: number }> {
+  const res = await request(`/api${path}`, {
+    method: 'POST',
+    headers: { ...HEADERS, Accept: accept, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    blob: await res.blob(),
+    requestId: res.headers.get('x-request-id') ?? undefined,
+    latencyMs: latency(res),
+  };
+}
+
+/** Upload a file to a demo's bucket through the server (presigned POST); returns its key. */
+export async function uploadFile(service: 'textract' | 'transcribe', file: Blob): Promise<{ key: string }> {
+  const res = await request(`/api/upload/${service}`, {
+    method: 'POST',
+    headers: { ...HEADERS, 'Content-Type': file.type },
+    body: file,
+  });
+  return (await res.json()) as { key: string };
+}
+
+/** A committed sample, e.g. `text/pii.json` or `street-scene.jpg`. */
+export async function sample(name: string): Promise<Blob> {
+  const res = await request(`/samples/${name}`, { method: 'GET' });
+  return res.blob();
+}
+
+export async function sampleJson<T = Json>(name: string): Promise<T> {
+  return JSON.parse(await (await sample(name)).text()) as T;
+}
+
+/** The file's bytes in base64, as the demos take images, documents and short clips. */
+export async function toBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}

@@ -1,0 +1,423 @@
+/**
+ * The playground page in a real browser (Debian's Chromium through playwright-core) against the
+ * stand-in API: each panel's happy path with what it draws, an API error, a demo that is not
+ * deployed, and a panel driven by the keyboard alone. One browser and one page for the file; a
+ * screenshot of each panel goes to test-artifacts/playground/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { SERVICES } from '../../lib/services';
+import type { StandIn } from '../cli/stand-in';
+import { ARTIFACTS, type Browser, type Lab, launchBrowser, startLab } from './harness';
+import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
+
+let api: StandIn;
+let lab: Lab;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  api = await startSampleStandIn();
+  lab = await startLab(api);
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(lab.playground.url);
+  await page.locator('#panel-bedrock').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.playground.close();
+  await api?.close();
+});
+
+beforeEach(() => {
+  api.reset();
+  sampleAnswers(api);
+});
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
+const panel = (id: string) => page.locator(`#panel-${id}`);
+const shot = (id: string, name = id) => panel(id).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+const sampleBase64 = (name: string) => readFileSync(path.join(SAMPLES, name)).toString('base64');
+const sent = (route: string) => api.requests.filter((r) => `${r.method} ${r.route}` === route);
+
+/** Wait until a text control holds something (the samples load after the page). */
+async function filled(control: Locator, containing: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await control.inputValue()).includes(containing)) return;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`never filled with ${containing}: ${await control.inputValue()}`);
+}
+
+test('without Chromium the tests fail and say how to install it (never a download)', async () => {
+  await expect(launchBrowser('/nonexistent/chromium')).rejects.toThrow(
+    /need Chromium at \/nonexistent\/chromium, and it is not installed\. Install it with `sudo apt-get install -y chromium`/,
+  );
+});
+
+test('one panel per demo, each deployed, with the samples preloaded', async () => {
+  await page.getByRole('status').getByText('7 of 7 demos deployed · Region us-east-1').waitFor();
+  expect(await page.locator('section.panel').evaluateAll((els) => els.map((e) => e.id))).toEqual(
+    SERVICES.map((s) => `panel-${s.id}`),
+  );
+  for (const s of SERVICES) {
+    expect(await panel(s.id).locator('.panel-header .badge').textContent()).toBe('deployed · us-east-1');
+    expect(await panel(s.id).getByRole('heading', { level: 2 }).textContent()).toBe(s.awsService);
+  }
+  await filled(panel('comprehend').getByLabel('Text', { exact: true }), 'I love how quickly');
+  await filled(panel('translate').getByLabel('Text', { exact: true }), 'Generative AI can adapt');
+  await filled(panel('polly').getByLabel('Text', { exact: true }), 'Hello from the AI services lab');
+  await filled(panel('bedrock').getByLabel('Input data (입력 데이터)'), 'The laptop arrived');
+  await filled(
+    panel('bedrock').getByLabel('Question', { exact: true }),
+    'What are the four elements of a prompt?',
+  );
+  // The page needs nothing from outside: every request went to the playground.
+  const requested = await page.evaluate('performance.getEntriesByType("resource").map((e) => e.name)');
+  for (const url of requested as string[]) expect(url.startsWith(lab.playground.url)).toBe(true);
+});
+
+test('Comprehend: sentiment bars, entities marked in the text, PII redacted, toxicity per segment', async () => {
+  const p = panel('comprehend');
+  const out = p.locator('.output');
+  await filled(p.getByLabel('Text', { exact: true }), 'I love how quickly');
+  await p.getByRole('button', { name: 'Sentiment' }).click();
+  await out.locator('.badge', { hasText: 'MIXED' }).waitFor();
+  expect(await out.locator('.bar-row').count()).toBe(4);
+  expect(await out.locator('.bar-row').first().textContent()).toBe('positive41.2%');
+  expect(await out.locator('.usage').textContent()).toMatch(
+    /Comprehend units of 100 characters · ≈ \$0\.0003/,
+  );
+
+  await p.getByRole('button', { name: 'Entities' }).click();
+  await out.locator('mark').first().waitFor();
+  expect(await out.locator('mark').allTextContents()).toEqual(['translation demoTITLE', 'firstQUANTITY']);
+  expect(await out.locator('tbody tr').count()).toBe(2);
+
+  await p.getByLabel('Sample text').selectOption('text/pii.json');
+  await filled(p.getByLabel('Text', { exact: true }), 'Jane Doe');
+  await p.getByRole('button', { name: 'PII' }).click();
+  await out.locator('.redacted').waitFor();
+  expect(await out.locator('.redacted').textContent()).toContain('my name is [NAME]. Email');
+  expect(await out.locator('.verdict .badge').textContent()).toBe('found');
+
+  await p.getByLabel('Sample text').selectOption('text/toxicity.json');
+  await filled(p.getByLabel('Text', { exact: true }), 'Shut up');
+  await p.getByRole('button', { name: 'Toxicity' }).click();
+  await out.locator('.segments').waitFor();
+  expect(await out.locator('.segments > li').count()).toBe(3);
+  expect(sent('POST /comprehend/toxicity')[0]?.body.segments).toHaveLength(3);
+  await shot('comprehend');
+});
+
+test('Translate: the translation in the target language, with its cost', async () => {
+  const p = panel('translate');
+  await filled(p.getByLabel('Text', { exact: true }), 'Generative AI');
+  await p.getByRole('button', { name: 'Translate', exact: true }).click();
+  const quote = p.locator('blockquote.translation');
+  await quote.waitFor();
+  expect(await quote.textContent()).toBe('생성형 AI는 다양한 작업에 적응할 수 있습니다.');
+  expect(await quote.getAttribute('lang')).toBe('ko');
+  expect(await p.locator('.output .meta').textContent()).toContain('en → ko source detected');
+  expect(await p.locator('.usage').textContent()).toMatch(/\d+ characters · ≈ \$0\.00/);
+  expect(sent('POST /translate')[0]?.body).toMatchObject({ sourceLanguage: 'auto', targetLanguage: 'ko' });
+  await shot('translate');
+});
+
+test("an API error (4xx) shows the API's code, message and request id", async () => {
+  const p = panel('translate');
+  await p.getByLabel('From').selectOption('en');
+  await p.getByLabel('To').selectOption('en');
+  await p.getByRole('button', { name: 'Translate', exact: true }).click();
+  const alert = p.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.locator('.error-title').textContent()).toBe('400 INVALID_REQUEST');
+  expect(await alert.locator('.error-message').textContent()).toContain(
+    'sourceLanguage and targetLanguage must differ',
+  );
+  expect(await alert.textContent()).toMatch(/Request id standin-\d+/);
+  await shot('translate', 'translate-error');
+  await p.getByLabel('From').selectOption('auto');
+  await p.getByLabel('To').selectOption('ko');
+
+  api.override('POST /bedrock/ask-notes', () => ({
+    status: 429,
+    body: {
+      error: {
+        code: 'THROTTLED',
+        message: 'Bedrock is throttling this account. Retry later.',
+        requestId: 'r-429',
+      },
+    },
+  }));
+  const b = panel('bedrock');
+  await b.getByRole('button', { name: 'Ask the notes' }).click();
+  await b.getByRole('alert').waitFor();
+  expect(await b.getByRole('alert').textContent()).toBe(
+    '429 THROTTLEDBedrock is throttling this account. Retry later.Request id r-429',
+  );
+});
+
+test('Textract: query answers, key/values and the table as an HTML table', async () => {
+  const p = panel('textract');
+  await p.getByRole('button', { name: 'Analyze', exact: true }).click();
+  const table = p.locator('table.doc-table');
+  await table.waitFor();
+  expect(await table.locator('thead th').allTextContents()).toEqual(['Item', 'Qty', 'Unit price', 'Amount']);
+  expect(await table.locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual([
+    'Wireless mouse',
+    '2',
+    '24.00',
+    '48.00',
+  ]);
+  const out = p.locator('.output').first();
+  expect(await out.getByRole('cell', { name: 'INV-2024-0042' }).count()).toBe(2); // a key/value and an answer
+  expect(await out.getByRole('row', { name: /What is the total\? USD 130\.50/ }).count()).toBe(1);
+  expect(await out.locator('details.lines li').count()).toBe(11);
+  expect(await out.locator('.usage').textContent()).toContain('1 pages · ≈ $0.08');
+  const [request] = sent('POST /textract/analyze');
+  expect(request?.body).toEqual({
+    document: sampleBase64('invoice-form.png'),
+    features: ['TABLES', 'FORMS', 'QUERIES'],
+    queries: [{ text: 'What is the total?' }, { text: 'What is the invoice number?' }],
+  });
+});
+
+test('Textract job: upload, start, progress while it runs, then the pages it read', async () => {
+  const p = panel('textract');
+  await p.getByRole('button', { name: 'Upload and start job' }).click();
+  const out = p.locator('.output').nth(1);
+  await out.locator('.verdict', { hasText: 'SUCCEEDED' }).waitFor();
+  expect(await out.locator('details.lines li').allTextContents()).toEqual([
+    'Page one of the sample p.1 · 99.5%',
+    'Page two of the sample p.2 · 99.4%',
+  ]);
+  expect(await out.locator('.job-status').textContent()).toMatch(
+    /^Textract job: SUCCEEDED · poll 3 · \d+ s$/,
+  );
+  expect(api.uploads[0]?.file.bytes.equals(readFileSync(path.join(SAMPLES, 'two-page.pdf')))).toBe(true);
+  expect(sent('GET /textract/jobs/{jobId}')).toHaveLength(3);
+  expect(sent('GET /textract/jobs/{jobId}')[0]?.query).toEqual({ mode: 'text' });
+  await shot('textract');
+});
+
+test('Rekognition: boxes drawn over the image for labels, text and faces; the moderation verdict', async () => {
+  const p = panel('rekognition');
+  const out = p.locator('.output');
+  const boxLabels = () => out.locator('.box-label').allTextContents();
+
+  await p.getByRole('button', { name: 'Text', exact: true }).click();
+  await out.locator('.box-label', { hasText: 'STOP' }).waitFor();
+  expect(await boxLabels()).toEqual(['STOP', 'CAFE']);
+
+  await p.getByRole('button', { name: 'Faces' }).click();
+  await out.locator('.box-label', { hasText: 'Face 1' }).waitFor();
+  expect(await out.getByRole('cell', { name: 'happy 92.4%' }).count()).toBe(1);
+
+  await p.getByRole('button', { name: 'Moderation' }).click();
+  await out.locator('.verdict', { hasText: 'clear' }).waitFor();
+  expect(await out.locator('.box').count()).toBe(0);
+
+  await p.getByRole('button', { name: 'Labels' }).click();
+  await out.locator('.box-label', { hasText: 'Car 99%' }).waitFor();
+  expect(await boxLabels()).toEqual(['Car 99%', 'House 95%', 'Tree 91%']);
+  expect(await out.locator('figcaption').textContent()).toBe('3 boxes drawn');
+  // Drawn where Rekognition said, as a share of the rendered image.
+  const image = await out.locator('.image-frame img').boundingBox();
+  const car = await out.locator('.box').first().boundingBox();
+  expect(car!.x - image!.x).toBeCloseTo(0.572 * image!.width, -1);
+  expect(car!.y - image!.y).toBeCloseTo(0.664 * image!.height, -1);
+  expect(car!.width).toBeCloseTo(0.232 * image!.width, -1);
+  expect(sent('POST /rekognition/labels')[0]?.body).toEqual({
+    image: sampleBase64('street-scene.jpg'),
+    maxLabels: 10,
+    minConfidence: 70,
+  });
+  await shot('rekognition');
+});
+
+test('Polly: the speech plays in an <audio> element', async () => {
+  const p = panel('polly');
+  await filled(p.getByLabel('Text', { exact: true }), 'Hello from');
+  await p.getByRole('button', { name: 'Speak' }).click();
+  const audio = p.locator('.output audio');
+  await audio.waitFor();
+  expect(await audio.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+  // The browser decoded it: the sample clip is about 3.6 s long.
+  await page.waitForFunction('document.querySelector("#panel-polly .output audio").duration > 3');
+  expect(await p.locator('.output .meta').textContent()).toContain(
+    `${SPEECH_MP3.length.toLocaleString('en')} bytes of audio/mpeg`,
+  );
+  expect(sent('POST /polly/speech')[0]?.headers.accept).toBe('audio/mpeg');
+  await shot('polly');
+
+  await p.getByRole('button', { name: 'List voices' }).click();
+  await p.getByRole('cell', { name: 'Seoyeon' }).waitFor();
+  expect(sent('GET /polly/voices')[0]?.query).toEqual({ languageCode: 'en-US' });
+});
+
+test('Transcribe: start a job, see it progress, then the transcript', async () => {
+  const p = panel('transcribe');
+  await p.getByRole('button', { name: 'Start transcription job' }).click();
+  const out = p.locator('.output');
+  await out.locator('.verdict', { hasText: 'COMPLETED' }).waitFor();
+  expect(await out.locator('blockquote.transcript').textContent()).toBe(
+    'Hello! Amazon Transcribe turns speech into text.',
+  );
+  expect(await out.locator('.job-status').textContent()).toMatch(
+    /^Transcription job: COMPLETED · poll 3 · \d+ s$/,
+  );
+  expect(await out.locator('progress').evaluate((e) => [e.getAttribute('max'), (e as any).value])).toEqual([
+    '1',
+    1,
+  ]);
+  expect(await out.locator('.usage').textContent()).toMatch(/15 audio seconds · ≈ \$0\.006/);
+  expect(sent('POST /transcribe/jobs')[0]?.body).toEqual({
+    audioBase64: sampleBase64('hello-en.mp3'),
+    languageCode: 'en-US',
+  });
+  await shot('transcribe');
+
+  // The other way in: upload to S3 first, then start the job on the key.
+  await p.getByLabel('Send the audio').selectOption('upload');
+  await p.getByLabel('Sample audio').selectOption('hello-en.wav');
+  await p.getByRole('button', { name: 'Start transcription job' }).click();
+  await out.locator('.verdict', { hasText: 'COMPLETED' }).waitFor();
+  expect(api.uploads.map((u) => [u.file.type, u.file.bytes.length])).toEqual([
+    ['audio/wav', readFileSync(path.join(SAMPLES, 'hello-en.wav')).length],
+  ]);
+  expect(sent('POST /transcribe/jobs').at(-1)?.body.key).toMatch(/^uploads\/.+\.wav$/);
+});
+
+test('Bedrock: the answer with tokens, cost, guardrail verdict and the verified: false notice; RAG citations', async () => {
+  const p = panel('bedrock');
+  await filled(p.getByLabel('Input data (입력 데이터)'), 'The laptop arrived');
+  await p.getByRole('button', { name: 'Converse' }).click();
+  const out = p.locator('.output').first();
+  await out.locator('.guardrail').waitFor();
+  expect(await out.locator('.answer').textContent()).toContain('a foundation model is a large model');
+  expect(await out.locator('.guardrail .verdict').textContent()).toBe('Guardrail passed version 1');
+  expect(await out.locator('.notice.warn').textContent()).toMatch(
+    /^verified: false\. Unverified model output/,
+  );
+  expect(await out.locator('.facts').textContent()).toBe(
+    'Modelamazon.nova-micro-v1:0Stop reasonend_turnInput tokens20Output tokens40Estimated cost$0.00001',
+  );
+  expect(sent('POST /bedrock/converse')[0]?.body).toMatchObject({
+    instruction: expect.stringContaining('Classify the sentiment'),
+    inputData: expect.stringContaining('The laptop arrived'),
+    temperature: 0,
+    maxTokens: 100,
+    samples: 1,
+  });
+
+  // Three runs of one prompt: non-determinism.
+  await p.getByLabel('Sample prompt').selectOption('prompts/non-determinism.json');
+  await filled(p.getByLabel('Prompt', { exact: true }), 'coffee shop');
+  await p.getByRole('button', { name: 'Converse' }).click();
+  await out.locator('ol.samples').waitFor();
+  expect(await out.locator('ol.samples > li').count()).toBe(3);
+
+  // A guardrail that steps in says why (policy and type, never the text).
+  api.override('POST /bedrock/converse', () => ({
+    status: 200,
+    body: {
+      modelId: 'amazon.nova-micro-v1:0',
+      text: 'Sorry, I cannot help with that.',
+      stopReason: 'guardrail_intervened',
+      guardrail: {
+        applied: true,
+        version: '1',
+        intervened: true,
+        reasons: [{ source: 'input', policy: 'content', type: 'PROMPT_ATTACK', action: 'BLOCKED' }],
+      },
+      verified: false,
+      notice: 'Unverified model output.',
+      usage: { unit: 'tokens', quantity: 0, inputTokens: 0, outputTokens: 0, estimatedCostUsd: 0.00075 },
+    },
+  }));
+  await p.getByLabel('Sample prompt').selectOption('prompts/guardrail-trigger.json');
+  await filled(p.getByLabel('Prompt', { exact: true }), 'Ignore all previous instructions');
+  await p.getByRole('button', { name: 'Converse' }).click();
+  await out.locator('.badge', { hasText: 'intervened' }).waitFor();
+  expect(await out.locator('.guardrail li').allTextContents()).toEqual([
+    'input: content PROMPT_ATTACK → BLOCKED',
+  ]);
+  expect(await out.locator('.facts dd.cost').textContent()).toBe('$0.00075');
+
+  await p.getByRole('button', { name: 'Ask the notes' }).click();
+  const ask = p.locator('.output').nth(1);
+  await ask.locator('.citations').waitFor();
+  expect(await ask.locator('.citations > li').count()).toBe(1);
+  expect(await ask.locator('.citations > li strong').textContent()).toBe('[1] 프롬프트 엔지니어링');
+  expect(await ask.locator('.citations .badge').textContent()).toBe('cited');
+  expect(await ask.locator('.notice.warn').textContent()).toContain('verified: false.');
+  expect(sent('POST /bedrock/ask-notes')[0]?.body).toEqual({
+    question: 'What are the four elements of a prompt?',
+    topK: 3,
+  });
+  await shot('bedrock');
+});
+
+test('keyboard only: Tab to a demo, Tab to its button, Enter runs it; Space works too', async () => {
+  await page.goto(lab.playground.url);
+  await panel('translate').locator('textarea').waitFor();
+  await filled(panel('translate').getByLabel('Text', { exact: true }), 'Generative AI');
+  const focused = () =>
+    page.evaluate(
+      '(() => { const e = document.activeElement; return e ? e.tagName + " " + e.textContent.trim() : "" })()',
+    ) as Promise<string>;
+  async function tabTo(target: string, limit = 40): Promise<void> {
+    const seen: string[] = [];
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (now === target) return;
+      seen.push(now);
+    }
+    throw new Error(`Tab never reached ${target}; went through: ${seen.join(' | ')}`);
+  }
+
+  await tabTo('A Translate');
+  await page.keyboard.press('Enter');
+  expect(await focused()).toBe('H2 Amazon Translate');
+  await tabTo('BUTTON Translate');
+  // Keyboard focus is visible.
+  expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+  await page.keyboard.press('Enter');
+  await panel('translate').locator('blockquote.translation').waitFor();
+
+  await tabTo('BUTTON List languages', 3);
+  await page.keyboard.press('Space');
+  await panel('translate').getByText('3 languages').waitFor();
+});
+
+test('a demo that is not deployed: its panel says so, with the command that deploys it', async () => {
+  const stacks = Object.fromEntries(
+    SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [s.stackName, api.url]),
+  );
+  const partial = await startLab(api, { stacks });
+  try {
+    await page.goto(partial.playground.url);
+    const p = panel('bedrock');
+    await p.locator('.undeployed').waitFor();
+    expect(await p.locator('.panel-header .badge').textContent()).toBe('not deployed');
+    expect(await p.locator('code.command').textContent()).toBe('npx cdk deploy AiLab-Bedrock');
+    expect(await p.locator('.undeployed').textContent()).toContain('AiLab-Bedrock is not deployed');
+    expect(await p.locator('button').count()).toBe(0);
+    expect(await page.getByRole('status').textContent()).toBe('6 of 7 demos deployed · Region us-east-1');
+    expect(await page.getByRole('link', { name: 'Bedrock (not deployed)' }).count()).toBe(1);
+    await shot('bedrock', 'bedrock-not-deployed');
+  } finally {
+    await partial.playground.close();
+  }
+});

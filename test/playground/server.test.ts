@@ -1,0 +1,612 @@
+/**
+ * The playground server without a browser: what it accepts (Host, Origin, X-Playground, the
+ * route allowlist, body limits), what it forwards and how, and what it never lets out
+ * (credentials in responses, request bodies in its log).
+ */
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { CliError } from '../../cli/signer';
+import { SERVICES } from '../../lib/services';
+import { ALLOWED_ROUTES, matchRoute } from '../../playground/allowlist';
+import { listedSamples } from '../../playground/assets';
+import { DEFAULT_PORT, parseOptions, startPlayground } from '../../playground/server';
+import { tempDir, testDeps, writeOutputs } from '../cli/harness';
+import { type StandIn, TEST_CREDENTIALS } from '../cli/stand-in';
+import { type Lab, startLab } from './harness';
+import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
+
+const LIMIT = 64 * 1024;
+let api: StandIn;
+let lab: Lab;
+let port: number;
+
+beforeAll(async () => {
+  api = await startSampleStandIn();
+  lab = await startLab(api, { maxBodyBytes: LIMIT, maxUploadBytes: LIMIT });
+  port = lab.playground.port;
+});
+afterAll(async () => {
+  await lab.playground.close();
+  await api.close();
+});
+beforeEach(() => {
+  api.reset();
+  sampleAnswers(api);
+  lab.log.length = 0;
+});
+
+interface Reply {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly text: string;
+  readonly json: any;
+}
+
+/** Everything each reply carried, to search for secrets. */
+const seen: string[] = [];
+
+function request(
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string | undefined>;
+    body?: string | Buffer;
+    /** Send the body in chunks without a Content-Length. */
+    chunked?: boolean;
+    to?: number;
+  } = { path: '/' },
+): Promise<Reply> {
+  const to = options.to ?? port;
+  const headers = Object.fromEntries(
+    Object.entries({ host: `127.0.0.1:${to}`, ...options.headers }).filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: to,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers,
+        setHost: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
+          seen.push(JSON.stringify(res.headers), text);
+          let json: any;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined && options.chunked) {
+      const body = Buffer.from(options.body);
+      for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
+      req.end();
+    } else {
+      req.end(options.body);
+    }
+  });
+}
+
+/** A call as the page makes it. */
+const call = (
+  method: string,
+  route: string,
+  body?: unknown,
+  headers: Record<string, string | undefined> = {},
+) =>
+  request({
+    method,
+    path: `/api${route}`,
+    headers: {
+      'x-playground': '1',
+      origin: `http://127.0.0.1:${port}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+const SENTIMENT = {
+  text: 'I love this lab, although Jane Doe found the setup confusing.',
+  languageCode: 'en',
+};
+
+describe('listening', () => {
+  test('on 127.0.0.1 only, at the given port or a free one', () => {
+    expect((lab.playground.server.address() as AddressInfo).address).toBe('127.0.0.1');
+    expect(lab.playground.url).toBe(`http://127.0.0.1:${port}/`);
+  });
+});
+
+describe('Host, Origin and the X-Playground header', () => {
+  test.each(['127.0.0.1', 'localhost', 'LOCALHOST'])('the page loads for Host %s:PORT', async (name) => {
+    const res = await request({ path: '/', headers: { host: `${name}:${port}` } });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<title>AI services lab · playground</title>');
+  });
+
+  test.each([
+    ['a rebound name', () => `attacker.example:${port}`],
+    ['another port', () => `127.0.0.1:${port + 1}`],
+    ['no port', () => 'localhost'],
+  ])('another Host (%s) is refused everywhere, before any forwarding', async (_, host) => {
+    for (const p of ['/', '/app.js', '/api/status']) {
+      const res = await request({ path: p, headers: { host: host(), 'x-playground': '1' } });
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe('FORBIDDEN_HOST');
+    }
+    const res = await call('POST', '/comprehend/sentiment', SENTIMENT, { host: host() });
+    expect(res.status).toBe(403);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('no Host header at all is refused (by Node itself, 400)', async () => {
+    const res = await call('POST', '/comprehend/sentiment', SENTIMENT, { host: undefined });
+    expect(res.status).toBe(400);
+    expect(api.requests).toEqual([]);
+  });
+
+  test.each([
+    ['another site', () => 'http://attacker.example'],
+    ['another port', () => `http://127.0.0.1:${port + 1}`],
+    ['https', () => `https://127.0.0.1:${port}`],
+    ['an opaque origin', () => 'null'],
+  ])('a cross-origin request (%s) is refused and not forwarded', async (_, origin) => {
+    const res = await call('POST', '/comprehend/sentiment', SENTIMENT, { origin: origin() });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('FORBIDDEN_ORIGIN');
+    expect(api.requests).toEqual([]);
+  });
+
+  test('the same origin, by either name, or no Origin at all, is served', async () => {
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, undefined]) {
+      expect((await call('POST', '/comprehend/sentiment', SENTIMENT, { origin })).status).toBe(200);
+    }
+  });
+
+  test('/api needs X-Playground: 1 (a cross-site form or image cannot send it)', async () => {
+    for (const value of [undefined, '0', 'yes']) {
+      const res = await call('POST', '/comprehend/sentiment', SENTIMENT, { 'x-playground': value });
+      expect(res.status).toBe(403);
+      expect(res.json.error).toEqual({
+        code: 'MISSING_HEADER',
+        message: 'Requests to /api need the header X-Playground: 1.',
+      });
+    }
+    expect((await call('GET', '/status', undefined, { 'x-playground': undefined })).status).toBe(403);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('a browser saying the request is cross-site or same-site (Sec-Fetch-Site) is refused', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const res = await call('POST', '/comprehend/sentiment', SENTIMENT, { 'sec-fetch-site': site });
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe('CROSS_SITE');
+    }
+    expect(
+      (await call('POST', '/comprehend/sentiment', SENTIMENT, { 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(200);
+  });
+
+  test('no CORS: a preflight gets no Access-Control-Allow-* header', async () => {
+    const res = await request({
+      method: 'OPTIONS',
+      path: '/api/comprehend/sentiment',
+      headers: {
+        origin: 'http://attacker.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-playground, content-type',
+      },
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+});
+
+describe('the route allowlist', () => {
+  test('is the catalogue, every route of every demo', () => {
+    expect(ALLOWED_ROUTES).toEqual(SERVICES.flatMap((s) => s.routes.map((r) => `${r.method} ${r.path}`)));
+    for (const key of ALLOWED_ROUTES) {
+      const [method, route] = key.split(' ') as [string, string];
+      expect(matchRoute(method, route.replace(/\{\w+\}/, 'abc-123')).kind).toBe('route');
+    }
+  });
+
+  test.each([
+    ['POST', '/comprehend/secret-route'],
+    ['POST', '/iam/create-user'],
+    ['GET', '/'],
+    ['GET', ''],
+    ['POST', '/comprehend/sentiment/extra'],
+    ['GET', '/textract/jobs/abc/result'],
+  ])('%s /api%s is refused with 404 and nothing is signed', async (method, route) => {
+    const res = await call(method, route, method === 'POST' ? {} : undefined);
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json.error.code).toBe('UNKNOWN_ROUTE');
+    expect(api.requests).toEqual([]);
+    expect(api.refused).toEqual([]);
+  });
+
+  test('a route with the wrong method is 405', async () => {
+    const res = await call('GET', '/comprehend/sentiment');
+    expect(res.status).toBe(405);
+    expect(res.json.error).toMatchObject({
+      code: 'METHOD_NOT_ALLOWED',
+      message: '/comprehend/sentiment takes POST.',
+    });
+  });
+
+  test('a path parameter that is not an id is 400, before forwarding', async () => {
+    for (const id of ['a.b', 'a%2Fb', "x'y", '%00']) {
+      const res = await call('GET', `/transcribe/jobs/${id}`);
+      expect(res.status).toBe(400);
+      expect(res.json.error.message).toBe('The path parameter jobName is not valid.');
+    }
+    // A dot-dot segment is resolved away first: /api/transcribe is no route.
+    expect((await call('GET', '/transcribe/jobs/%2e%2e')).status).toBe(404);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('POST bodies must be JSON objects, without a query string', async () => {
+    const post = (body: string, type = 'application/json', query = '') =>
+      request({
+        method: 'POST',
+        path: `/api/comprehend/sentiment${query}`,
+        headers: { 'x-playground': '1', 'content-type': type },
+        body,
+      });
+    expect((await post('text=hello', 'application/x-www-form-urlencoded')).json.error.code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expect((await post('{"text":')).json.error.code).toBe('INVALID_JSON');
+    expect((await post('["a"]')).json.error.message).toBe('The body must be a JSON object.');
+    expect((await post('{}', 'application/json', '?x=1')).status).toBe(400);
+    expect(api.requests).toEqual([]);
+  });
+});
+
+describe('forwarding', () => {
+  test('a catalogue route is signed server-side (SigV4 the stand-in verifies) and answered as the API did', async () => {
+    const res = await call('POST', '/comprehend/sentiment', SENTIMENT);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      sentiment: 'MIXED',
+      usage: { unit: 'Comprehend units of 100 characters' },
+    });
+    expect(res.headers['server-timing']).toMatch(/^upstream;dur=\d+$/);
+    expect(api.refused).toEqual([]);
+    const [sent] = api.requests;
+    expect(sent?.route).toBe('/comprehend/sentiment');
+    expect(sent?.body).toEqual(SENTIMENT);
+    expect(sent?.headers.authorization).toMatch(
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/\\d{8}/us-east-1/execute-api/`,
+      ),
+    );
+    // The browser's own headers are not passed on.
+    expect(sent?.headers['x-playground']).toBeUndefined();
+    expect(sent?.headers.origin).toBeUndefined();
+  });
+
+  test("the API's error comes back with its status and the lab's error shape", async () => {
+    const res = await call('POST', '/translate', {
+      text: 'Hello',
+      sourceLanguage: 'en',
+      targetLanguage: 'en',
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: expect.stringContaining('sourceLanguage and targetLanguage must differ'),
+      requestId: expect.stringMatching(/^standin-/),
+    });
+  });
+
+  test('GET routes pass their query string and path parameters', async () => {
+    const res = await call('GET', '/translate/languages?displayLanguageCode=ko');
+    expect(res.status).toBe(200);
+    expect(api.requests[0]?.query).toEqual({ displayLanguageCode: 'ko' });
+    const missing = await call('GET', '/transcribe/jobs/ai-lab-0123456789abcdef');
+    expect(missing.status).toBe(404);
+    expect(api.requests[1]?.params).toEqual({ jobName: 'ai-lab-0123456789abcdef' });
+  });
+
+  test("Polly's audio passes through as bytes with its content type when asked for", async () => {
+    const speech = { text: 'Hello from the lab.', voiceId: 'Joanna' };
+    const audio = await call('POST', '/polly/speech', speech, { accept: 'audio/mpeg' });
+    expect(audio.status).toBe(200);
+    expect(audio.headers['content-type']).toBe('audio/mpeg');
+    expect(audio.body.equals(SPEECH_MP3)).toBe(true);
+    expect(api.requests[0]?.headers.accept).toBe('audio/mpeg');
+    const json = await call('POST', '/polly/speech', speech);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.json.audioBase64).toEqual(expect.any(String));
+  });
+
+  test('an upload goes to the bucket through the presigned POST the API hands out', async () => {
+    const pdf = readFileSync(path.join(SAMPLES, 'two-page.pdf'));
+    const res = await request({
+      method: 'POST',
+      path: '/api/upload/textract',
+      headers: { 'x-playground': '1', 'content-type': 'application/pdf' },
+      body: pdf,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      key: expect.stringMatching(/^uploads\/[0-9a-f-]{36}\.pdf$/),
+      contentType: 'application/pdf',
+      bytes: pdf.length,
+      requestId: expect.stringMatching(/^standin-/),
+    });
+    expect(api.requests.map((r) => `${r.method} ${r.route}`)).toEqual(['POST /textract/uploads']);
+    expect(api.uploads[0]?.file.bytes.equals(pdf)).toBe(true);
+    expect(api.uploads[0]?.order.at(-1)).toBe('file');
+    const job = await call('POST', '/textract/jobs', { key: res.json.key, mode: 'text' });
+    expect(job.status).toBe(202);
+  });
+
+  test('uploads only for the demos that have them, of the types they take', async () => {
+    const up = (service: string, type: string) =>
+      request({
+        method: 'POST',
+        path: `/api/upload/${service}`,
+        headers: { 'x-playground': '1', 'content-type': type },
+        body: 'bytes',
+      });
+    expect((await up('textract', 'text/html')).status).toBe(415);
+    expect((await up('polly', 'audio/mpeg')).status).toBe(404);
+    expect((await up('constructor', 'audio/mpeg')).status).toBe(404);
+    expect((await up('transcribe', 'audio/mpeg')).status).toBe(200);
+    expect(
+      (await request({ method: 'GET', path: '/api/upload/textract', headers: { 'x-playground': '1' } }))
+        .status,
+    ).toBe(405);
+  });
+});
+
+describe('the body limit', () => {
+  const big = JSON.stringify({ text: 'x'.repeat(LIMIT) });
+
+  test('a declared Content-Length over the limit is 413 and nothing is forwarded', async () => {
+    const res = await call('POST', '/comprehend/sentiment', JSON.parse(big));
+    expect(res.status).toBe(413);
+    expect(res.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limitBytes: LIMIT });
+    expect(api.requests).toEqual([]);
+  });
+
+  test('a chunked body is cut off as soon as it passes the limit', async () => {
+    const res = await request({
+      method: 'POST',
+      path: '/api/comprehend/sentiment',
+      headers: { 'x-playground': '1', 'content-type': 'application/json' },
+      body: big,
+      chunked: true,
+    });
+    expect(res.status).toBe(413);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('uploads have their own limit', async () => {
+    const res = await request({
+      method: 'POST',
+      path: '/api/upload/transcribe',
+      headers: { 'x-playground': '1', 'content-type': 'audio/mpeg' },
+      body: Buffer.alloc(LIMIT + 1, 1),
+    });
+    expect(res.status).toBe(413);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('a body under the limit is forwarded', async () => {
+    expect((await call('POST', '/comprehend/sentiment', { text: 'x'.repeat(LIMIT - 100) })).status).toBe(200);
+  });
+});
+
+describe('status', () => {
+  test('every demo deployed, with its Region and routes', async () => {
+    const res = await call('GET', '/status');
+    expect(res.status).toBe(200);
+    expect(res.json.credentials).toEqual({ ok: true });
+    expect(res.json.stacks.map((s: any) => [s.stackName, s.state, s.region])).toEqual(
+      SERVICES.map((s) => [s.stackName, 'deployed', 'us-east-1']),
+    );
+    expect(res.json.stacks[0].routes).toContain('POST /comprehend/sentiment');
+  });
+
+  test('a demo that is not deployed: its stack name and the command that deploys it; calls to it are 503', async () => {
+    const some = Object.fromEntries(
+      SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [s.stackName, api.url]),
+    );
+    const partial = await startLab(api, { stacks: some });
+    try {
+      const p = partial.playground.port;
+      const res = await request({
+        path: '/api/status',
+        headers: { host: `localhost:${p}`, 'x-playground': '1' },
+        to: p,
+      });
+      const bedrock = res.json.stacks.find((s: any) => s.id === 'bedrock');
+      expect(bedrock).toMatchObject({
+        stackName: 'AiLab-Bedrock',
+        state: 'not-deployed',
+        deployCommand: 'npx cdk deploy AiLab-Bedrock',
+        reason: expect.stringContaining('Stack AiLab-Bedrock has no ApiUrl in cdk-outputs.json'),
+      });
+      const converse = await request({
+        method: 'POST',
+        path: '/api/bedrock/converse',
+        headers: { host: `localhost:${p}`, 'x-playground': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'hi' }),
+        to: p,
+      });
+      expect(converse.status).toBe(503);
+      expect(converse.json.error).toMatchObject({
+        code: 'NOT_DEPLOYED',
+        stackName: 'AiLab-Bedrock',
+        deployCommand: 'npx cdk deploy AiLab-Bedrock',
+      });
+    } finally {
+      await partial.playground.close();
+    }
+  });
+});
+
+describe('secrets and privacy', () => {
+  test('no response ever carries the credentials', async () => {
+    await call('GET', '/status');
+    await call('POST', '/comprehend/pii', { text: 'Hello, my name is Jane Doe.' });
+    await call('POST', '/translate', { text: 'x', sourceLanguage: 'en', targetLanguage: 'en' });
+    await call('POST', '/polly/speech', { text: 'Hi' }, { accept: 'audio/mpeg' });
+    await call('POST', '/nope', {});
+    await request({ path: '/' });
+    await request({ path: '/app.js' });
+    const everything = seen.join('\n');
+    expect(everything.length).toBeGreaterThan(1000);
+    for (const secret of Object.values(TEST_CREDENTIALS)) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/AWS4-HMAC-SHA256|x-amz-security-token|X-Amz-Signature/i);
+    // …while the stand-in did receive them: the server signed.
+    expect(api.requests[0]?.headers['x-amz-security-token']).toBe(TEST_CREDENTIALS.sessionToken);
+  });
+
+  test('without usable credentials the page is told so, in words that hold no secret', async () => {
+    const cwd = tempDir();
+    writeOutputs(cwd, { 'AiLab-Comprehend': api.url });
+    const failing = await startPlayground({
+      port: 0,
+      globals: { outputsFile: 'cdk-outputs.json' },
+      deps: testDeps({
+        cwd,
+        credentials: async () => {
+          throw new CliError('No usable AWS credentials (Could not load credentials from any providers).');
+        },
+      }),
+      log: () => {},
+    });
+    try {
+      const p = failing.port;
+      const headers = { host: `127.0.0.1:${p}`, 'x-playground': '1', 'content-type': 'application/json' };
+      const status = await request({ path: '/api/status', headers, to: p });
+      expect(status.json.credentials).toEqual({
+        ok: false,
+        message: 'No usable AWS credentials (Could not load credentials from any providers).',
+      });
+      const res = await request({
+        method: 'POST',
+        path: '/api/comprehend/sentiment',
+        headers,
+        body: JSON.stringify(SENTIMENT),
+        to: p,
+      });
+      expect(res.status).toBe(502);
+      expect(res.json.error.message).toMatch(/^No usable AWS credentials/);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  test('the log has one line per call, with the route and status, never what was sent or received', async () => {
+    const secret = 'my passport number is X1234567 and my name is Jane Doe';
+    await call('POST', '/comprehend/pii', { text: secret });
+    await call('POST', '/translate', { text: secret, targetLanguage: 'ko' });
+    await call('POST', '/comprehend/toxicity', { text: secret });
+    expect(lab.log).toEqual([
+      expect.stringMatching(/^POST \/comprehend\/pii → 200 \(\d+ ms\)$/),
+      expect.stringMatching(/^POST \/translate → 200 \(\d+ ms\)$/),
+      expect.stringMatching(/^POST \/comprehend\/toxicity → 200 \(\d+ ms\)$/),
+    ]);
+    expect(lab.log.join('\n')).not.toMatch(/passport|Jane|X1234567|생성형/);
+  });
+});
+
+describe('the page and the samples', () => {
+  test('the page, its script (bundled from TypeScript) and style, with a strict CSP', async () => {
+    const page = await request({ path: '/' });
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.text).toContain('data-poll-interval-ms="20"');
+    expect(page.text).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+    const js = await request({ path: '/app.js' });
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.text).toContain('X-Playground');
+    expect(js.text).not.toMatch(/\bimport\s*\(|from\s+["']https?:/);
+    const css = await request({ path: '/style.css' });
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.text).not.toMatch(/@import|url\(\s*["']?https?:/);
+  });
+
+  test('only the samples samples/README.md lists are served', async () => {
+    const listed = [...listedSamples().keys()];
+    expect(listed).toEqual(
+      expect.arrayContaining(['street-scene.jpg', 'hello-en.mp3', 'text/pii.json', 'prompts/ask-notes.json']),
+    );
+    expect(listed).not.toContain('make-samples.sh');
+    const pii = await request({ path: '/samples/text/pii.json' });
+    expect(pii.status).toBe(200);
+    expect(pii.json.text).toContain('Jane Doe');
+    const jpg = await request({ path: '/samples/street-scene.jpg' });
+    expect(jpg.headers['content-type']).toBe('image/jpeg');
+    for (const p of [
+      '/samples/make-samples.sh',
+      '/samples/README.md',
+      '/samples/%2e%2e/package.json',
+      '/samples/..%2fpackage.json',
+      '/samples/%E0%A4%A',
+      '/package.json',
+      '/playground/server.ts',
+    ]) {
+      expect((await request({ path: p })).status).toBe(404);
+    }
+    expect((await request({ method: 'POST', path: '/' })).status).toBe(405);
+  });
+});
+
+describe('the command line', () => {
+  test('defaults, and the options the CLI takes', () => {
+    expect(parseOptions([])).toEqual({
+      port: DEFAULT_PORT,
+      help: false,
+      globals: { region: undefined, profile: undefined, outputsFile: undefined },
+    });
+    expect(
+      parseOptions([
+        '--port',
+        '5000',
+        '--outputs-file',
+        'out.json',
+        '--region',
+        'eu-west-1',
+        '--profile',
+        'lab',
+      ]),
+    ).toEqual({
+      port: 5000,
+      help: false,
+      globals: { region: 'eu-west-1', profile: 'lab', outputsFile: 'out.json' },
+    });
+  });
+
+  test('a bad port or an unknown option is a one-line error', () => {
+    expect(() => parseOptions(['--port', 'http'])).toThrow(
+      '--port must be a port number (0-65535), got http.',
+    );
+    expect(() => parseOptions(['--port', '70000'])).toThrow(CliError);
+    expect(() => parseOptions(['--host', '0.0.0.0'])).toThrow(/Unknown option '--host'/);
+  });
+});

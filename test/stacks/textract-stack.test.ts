@@ -90,21 +90,6 @@ test('the upload bucket is private, encrypted, SSL-only, expires objects after a
   expectSecureUploadBucket(template);
 });
 
-test('cdk destroy empties the bucket first, and the auto-delete provider’s log group is owned', () => {
-  template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
-  template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: { Ref: bucketId() } });
-  const provider = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) =>
-    id.startsWith('CustomS3AutoDeleteObjectsCustomResourceProvider'),
-  )!;
-  template.hasResource('AWS::Logs::LogGroup', {
-    Properties: {
-      LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: provider }]] },
-      RetentionInDays: 1,
-    },
-    DeletionPolicy: 'Delete',
-  });
-});
-
 test('no cross-stack references: the stack imports nothing', () => {
   expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
 });

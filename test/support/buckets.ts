@@ -3,7 +3,8 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 
 /**
  * Private, encrypted, owner-enforced, SSL-only, objects expire after a day, and the bucket is
- * deleted with the stack (emptied first by the auto-delete custom resource).
+ * deleted with the stack (emptied first by the auto-delete custom resource, whose provider's log
+ * group is owned by the stack, kept a day and destroyed with it).
  */
 export function expectSecureUploadBucket(template: Template): void {
   template.resourceCountIs('AWS::S3::Bucket', 1);
@@ -43,5 +44,19 @@ export function expectSecureUploadBucket(template: Template): void {
       ]),
     },
   });
+  // cdk destroy empties the bucket first; the provider's own log group is owned and destroyed too.
   template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+  const [bucketId] = Object.keys(template.findResources('AWS::S3::Bucket'));
+  template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: { Ref: bucketId } });
+  const provider = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) =>
+    id.startsWith('CustomS3AutoDeleteObjectsCustomResourceProvider'),
+  );
+  expect(provider).toBeDefined();
+  template.hasResource('AWS::Logs::LogGroup', {
+    Properties: {
+      LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: provider }]] },
+      RetentionInDays: 1,
+    },
+    DeletionPolicy: 'Delete',
+  });
 }

@@ -9,37 +9,9 @@ import {
   pngDimensions,
 } from '../../../lambda/rekognition/dimensions';
 
+import { pngHeader, u16 } from '../../support/images';
+
 const sample = (name: string) => fs.readFileSync(path.join(__dirname, '../../../samples', name));
-
-const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
-const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
-
-/** A PNG header: signature and IHDR (no pixel data; only the header is read). */
-function pngHeader(width: number, height: number): Buffer {
-  return Buffer.from([
-    0x89,
-    0x50,
-    0x4e,
-    0x47,
-    0x0d,
-    0x0a,
-    0x1a,
-    0x0a,
-    ...u32(13),
-    ...Buffer.from('IHDR'),
-    ...u32(width),
-    ...u32(height),
-    8, // bit depth
-    2, // colour type
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0, // CRC (not checked)
-  ]);
-}
 
 /** A JPEG marker segment: FF marker, length (which counts itself), payload. */
 const segment = (marker: number, payload: number[]) => [0xff, marker, ...u16(payload.length + 2), ...payload];

@@ -15,6 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../lambda/rekognition/handler';
 import { MAX_BODY_BYTES, MAX_IMAGE_BYTES } from '../../../lambda/rekognition/schemas';
 import { apiEvent, bodyOf } from '../../support/events';
+import { jpegHeader, pngHeader } from '../../support/images';
 import { captureLogs, type LogCapture } from '../../support/logs';
 
 const rekognition = mockClient(RekognitionClient);
@@ -44,42 +45,6 @@ function awsError(name: string, status = 400) {
     $fault: status >= 500 ? 'server' : 'client',
     $metadata: { httpStatusCode: status },
   });
-}
-
-const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
-const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
-/** The start of a PNG (signature + IHDR): all the lab reads before calling AWS. */
-const pngOf = (w: number, h: number) =>
-  Buffer.from([
-    0x89,
-    0x50,
-    0x4e,
-    0x47,
-    0x0d,
-    0x0a,
-    0x1a,
-    0x0a,
-    ...u32(13),
-    0x49,
-    0x48,
-    0x44,
-    0x52,
-    ...u32(w),
-    ...u32(h),
-    8,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-  ]);
-/** A JPEG with a baseline frame header of w×h, padded to `size` bytes. */
-function jpegOf(w: number, h: number, size = 64): Buffer {
-  const head = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 8, ...u16(h), ...u16(w), 1, 1, 0x11, 0]);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length))]);
 }
 
 const USAGE = { unit: 'images', quantity: 1, estimatedCostUsd: 0.001 };
@@ -130,7 +95,7 @@ describe('POST /rekognition/labels', () => {
 
   it(`accepts an image of exactly ${MAX_IMAGE_BYTES} bytes in a body under the route's ceiling`, async () => {
     rekognition.on(DetectLabelsCommand).resolves({ Labels: [] });
-    const body = JSON.stringify({ image: jpegOf(640, 480, MAX_IMAGE_BYTES).toString('base64') });
+    const body = JSON.stringify({ image: jpegHeader(640, 480, MAX_IMAGE_BYTES).toString('base64') });
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY_BYTES);
     const res = await call('/rekognition/labels', body);
     expect(res.statusCode).toBe(200);
@@ -263,11 +228,11 @@ describe('bad input never reaches AWS', () => {
       415,
       /image\/tiff/,
     ],
-    ['a PNG under 80 px wide', { image: pngOf(79, 600).toString('base64') }, 400, /79×600 px.*80 px/],
-    ['a JPEG under 80 px high', { image: jpegOf(800, 50).toString('base64') }, 400, /800×50 px/],
+    ['a PNG under 80 px wide', { image: pngHeader(79, 600).toString('base64') }, 400, /79×600 px.*80 px/],
+    ['a JPEG under 80 px high', { image: jpegHeader(800, 50).toString('base64') }, 400, /800×50 px/],
     [
       'an image over the limit',
-      { image: jpegOf(800, 600, MAX_IMAGE_BYTES + 3).toString('base64') },
+      { image: jpegHeader(800, 600, MAX_IMAGE_BYTES + 3).toString('base64') },
       413,
       /4,620,288 bytes/,
     ],

@@ -253,7 +253,14 @@ test('Polly: the speech plays in an <audio> element', async () => {
   await audio.waitFor();
   expect(await audio.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
   // The browser decoded it: the sample clip is about 3.6 s long.
-  await page.waitForFunction('document.querySelector("#panel-polly .output audio").duration > 3');
+  // Polled from here with a function (CDP callFunctionOn): a string predicate given to
+  // waitForFunction is eval'd inside the page, which the page's CSP (script-src 'self') refuses.
+  let duration = Number.NaN;
+  for (let tries = 0; tries < 100 && !(duration > 3); tries++) {
+    duration = await audio.evaluate((a) => (a as unknown as { duration: number }).duration);
+    if (!(duration > 3)) await page.waitForTimeout(50);
+  }
+  expect(duration).toBeGreaterThan(3);
   expect(await p.locator('.output .meta').textContent()).toContain(
     `${SPEECH_MP3.length.toLocaleString('en')} bytes of audio/mpeg`,
   );

@@ -51,7 +51,7 @@ const sent = (route: string) => api.requests.filter((r) => `${r.method} ${r.rout
 
 /** Wait until a text control holds something (the samples load after the page). */
 async function filled(control: Locator, containing: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 250; i++) {
     if ((await control.inputValue()).includes(containing)) return;
     await page.waitForTimeout(20);
   }

@@ -6,6 +6,7 @@ import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { type LabConfig, loadConfig } from './config';
 import { CostTags } from './constructs/cost-tags';
+import { recordValidationPlugins } from './review-metadata';
 import { BUDGET_STACK_NAME, type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
 import { BedrockStack } from './stacks/bedrock-stack';
 import { BudgetStack } from './stacks/budget-stack';
@@ -83,7 +84,9 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     costCenter: config.costCenter,
   });
   if (options.nag ?? true) {
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    const plugins = [new AwsSolutionsChecks(app), new ServerlessChecks(app)];
+    Validations.of(app).addPlugins(...plugins);
+    recordValidationPlugins(app, plugins);
   }
   return { config, shared, stacks, budget };
 }

@@ -11,6 +11,7 @@ export const esc = (s: string): string =>
 function inline(s: string): string {
   return esc(s)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\[([^\]]+)\]\(([\w.-]+)\)/g, '<a href="$2">$1</a>')
     .replace(/&lt;br&gt;/g, '<br>');
 }
 

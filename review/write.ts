@@ -43,7 +43,7 @@ export function indexDoc(
         const flags = r.findings.filter((f) => f.level === 'flag').length;
         return [
           `\`${r.name}\``,
-          `${r.name}.${format}`,
+          `[${r.name}.${format}](${r.name}.${format})`,
           `${flags > 0 ? '⚠ ' : '✓ '}${t(lang, 'doc.index.flags', { flags })}`,
         ];
       }),

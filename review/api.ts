@@ -90,7 +90,7 @@ export function apiOf(view: StackView): ApiFacts {
     const model = modelId ? view.byId.get(modelId) : undefined;
     const integration = m.props.Integration as { Type?: string } | undefined;
     const fact: MethodFact = {
-      route: routeOf(m),
+      route: routeOf(m, view),
       path: m.path,
       authorization: String(m.props.AuthorizationType ?? 'NONE'),
       apiKeyRequired: m.props.ApiKeyRequired === true,

@@ -58,6 +58,7 @@ export interface TreeNode {
   readonly id: string;
   readonly path: string;
   readonly constructInfo?: { readonly fqn: string; readonly version?: string };
+  readonly attributes?: Readonly<Record<string, unknown>>;
   readonly children?: Readonly<Record<string, TreeNode>>;
 }
 
@@ -67,6 +68,8 @@ export interface Assembly {
   readonly validationReport?: ValidationReport;
   /** Construct path → fully qualified construct class name, from tree.json. */
   readonly constructTypes: ReadonlyMap<string, string>;
+  /** `stack/logicalId` → construct path, from tree.json (for templates synthesized without path metadata). */
+  readonly logicalPaths: ReadonlyMap<string, string>;
 }
 
 interface ManifestArtifact {
@@ -116,12 +119,16 @@ export function readAssembly(dir: string): Assembly {
   const reportFile = path.join(dir, 'validation-report.json');
   const validationReport = fs.existsSync(reportFile) ? readJson<ValidationReport>(reportFile) : undefined;
   const constructTypes = new Map<string, string>();
+  const logicalPaths = new Map<string, string>();
   if (treeFile && fs.existsSync(treeFile)) {
     const walk = (node: TreeNode): void => {
       if (node.constructInfo) constructTypes.set(node.path, node.constructInfo.fqn);
+      const logicalId = node.attributes?.['aws:cdk:cloudformation:logicalId'];
+      if (typeof logicalId === 'string')
+        logicalPaths.set(`${node.path.split('/')[0]}/${logicalId}`, node.path);
       for (const child of Object.values(node.children ?? {})) walk(child);
     };
     walk(readJson<{ tree: TreeNode }>(treeFile).tree);
   }
-  return { dir, stacks, validationReport, constructTypes };
+  return { dir, stacks, validationReport, constructTypes, logicalPaths };
 }

@@ -172,8 +172,8 @@ export function diffStack(
   if (!after) return { stack: name, status: 'removed', ...empty };
   const oldArtifact = oldAssembly.stacks.find((s) => s.stackName === name)!;
   const newArtifact = newAssembly.stacks.find((s) => s.stackName === name)!;
-  const oldView = viewOf(oldArtifact);
-  const newView = viewOf(newArtifact);
+  const oldView = viewOf(oldArtifact, oldAssembly.logicalPaths);
+  const newView = viewOf(newArtifact, newAssembly.logicalPaths);
   const cfn = fullDiff(oldArtifact.template, newArtifact.template);
   const resources: Msg[] = [];
   cfn.resources.forEachDifference((id, change) => {

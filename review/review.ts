@@ -87,7 +87,7 @@ export async function reviewAssembly(
     throw new Error(t(lang, 'cli.unknownStack', { names: unknown.join(', '), known: known.join(', ') }));
   const chosen = assembly.stacks.filter((s) => names.length === 0 || names.includes(s.stackName));
   const out: StackReview[] = [];
-  for (const s of chosen) out.push(await reviewStack(viewOf(s), assembly, lang));
+  for (const s of chosen) out.push(await reviewStack(viewOf(s, assembly.logicalPaths), assembly, lang));
   return out;
 }
 

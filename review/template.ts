@@ -29,12 +29,20 @@ export function shortPath(stackName: string, cdkPath: string | undefined, logica
   return p;
 }
 
-export function viewOf(artifact: StackArtifact): StackView {
+/** The stack's resources; construct paths from the template's path metadata, else from tree.json. */
+export function viewOf(
+  artifact: StackArtifact,
+  logicalPaths: ReadonlyMap<string, string> = new Map(),
+): StackView {
   const resources: ResourceInfo[] = Object.entries(artifact.template.Resources ?? {}).map(([id, r]) => ({
     logicalId: id,
     type: r.Type,
     props: r.Properties ?? {},
-    path: shortPath(artifact.stackName, r.Metadata?.['aws:cdk:path'] as string | undefined, id),
+    path: shortPath(
+      artifact.stackName,
+      (r.Metadata?.['aws:cdk:path'] as string | undefined) ?? logicalPaths.get(`${artifact.stackName}/${id}`),
+      id,
+    ),
     deletionPolicy: r.DeletionPolicy,
     updateReplacePolicy: r.UpdateReplacePolicy,
     raw: r,
@@ -109,11 +117,17 @@ export function asList<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** The route (`POST /translate`) of an API Gateway method, from its construct path. */
-export function routeOf(method: ResourceInfo): string {
-  const httpMethod = String(method.props.HttpMethod ?? '?');
-  const m = method.path.match(/\/Default(\/.*)?\/[A-Z]+$/);
-  return `${httpMethod} ${m?.[1] ?? '/'}`;
+/** The route (`POST /translate`) of an API Gateway method, from the template's resource tree. */
+export function routeOf(method: ResourceInfo, view: StackView): string {
+  const parts: string[] = [];
+  let id = refTarget(method.props.ResourceId);
+  for (let guard = 0; id && guard < 50; guard++) {
+    const r = view.byId.get(id);
+    if (!r || r.type !== 'AWS::ApiGateway::Resource') break;
+    parts.unshift(String(r.props.PathPart));
+    id = refTarget(r.props.ParentId);
+  }
+  return `${String(method.props.HttpMethod ?? '?')} /${parts.join('/')}`;
 }
 
 /** Tags of a resource as a map (list-of-{Key,Value} or map form). */

@@ -85,9 +85,6 @@ function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
-export function hasAssembly(dir: string): boolean {
-  return fs.existsSync(path.join(dir, 'manifest.json'));
-}
 
 export function readAssembly(dir: string): Assembly {
   const manifestFile = path.join(dir, 'manifest.json');

@@ -5,12 +5,12 @@
  */
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { hasAssembly, readAssembly } from './assembly';
+import { ensureCloudAssembly } from '../scripts/assembly';
+import { readAssembly } from './assembly';
 import { diffAssemblies, diffBlocks } from './diff';
 import type { Block } from './document';
 import { type Lang, t } from './i18n';
 import { reviewAssembly } from './review';
-import { synthesize } from './synth';
 import { type Format, writeReports } from './write';
 
 export interface ReviewOptions {
@@ -27,11 +27,11 @@ export async function runReview(
   io: { log: (line: string) => void; cwd: string } = { log: console.log, cwd: process.cwd() },
 ): Promise<string[]> {
   const started = Date.now();
-  const assemblyDir = path.resolve(io.cwd, opts.assembly);
-  if (!hasAssembly(assemblyDir)) {
-    io.log(t(opts.lang, 'cli.synthesizing', { dir: opts.assembly }));
-    synthesize(io.cwd, assemblyDir);
-  }
+  // The same first-run behaviour as `npm run cost`: synthesize cdk.out/ when it is missing, saying so.
+  const assemblyDir = ensureCloudAssembly(opts.assembly, {
+    cwd: io.cwd,
+    say: () => io.log(t(opts.lang, 'cli.synthesizing', { dir: opts.assembly })),
+  });
   const assembly = readAssembly(assemblyDir);
   const reviews = await reviewAssembly(assembly, opts.stacks, opts.lang);
   const outDir = path.resolve(io.cwd, opts.out ?? path.join(opts.assembly, 'review'));

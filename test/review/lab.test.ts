@@ -13,7 +13,10 @@ import { CATALOGUES } from '../../review/i18n';
 import { renderHtml } from '../../review/render-html';
 import { renderMarkdown } from '../../review/render-md';
 import { reviewAssembly, type StackReview } from '../../review/review';
+import { writeReports } from '../../review/write';
+import { ARTIFACTS } from '../playground/harness';
 import { buildTestLab } from '../support/lab';
+import { screenshotReport } from './screenshot';
 
 let assembly: Assembly;
 let reviews: StackReview[];
@@ -129,4 +132,18 @@ test('the Korean report says it in Korean, with every placeholder filled; HTML i
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/);
   }
+});
+
+test('one HTML report opens in Chromium, fetches nothing, draws its data flow, and is screenshotted', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-html-'));
+  const transcribe = reviews.filter((r) => r.name === 'AiLab-Transcribe');
+  writeReports(transcribe, { outDir: dir, format: 'html', lang: 'en', assemblyDir: outdir });
+  const shot = await screenshotReport(path.join(dir, 'AiLab-Transcribe.html'), { fullPage: true });
+  expect(shot.title).toBe('Infrastructure review: AiLab-Transcribe');
+  expect(shot.fetched).toEqual([]);
+  expect(shot.svgWidth).toBeGreaterThan(400);
+  const artifacts = path.join(ARTIFACTS, '..', 'review');
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.writeFileSync(path.join(artifacts, 'AiLab-Transcribe.png'), shot.png);
+  expect(shot.png.length).toBeGreaterThan(10_000);
 });

@@ -85,7 +85,6 @@ function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
-
 export function readAssembly(dir: string): Assembly {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile))

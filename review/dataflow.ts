@@ -171,7 +171,7 @@ export function toSvg(flow: Flow, title: string): string {
   const charW = 7.2;
   const boxH = 34;
   const gapY = 22;
-  const gapX = 150;
+  const gapX = 190;
   const pad = 16;
   const columns: FlowNode[][] = [[], [], [], []];
   for (const n of flow.nodes) columns[LAYER[n.kind]]!.push(n);
@@ -190,6 +190,7 @@ export function toSvg(flow: Flow, title: string): string {
   });
   const width = x - gapX + pad;
   const parts: string[] = [];
+  const into = new Map<string, number>();
   for (const e of flow.edges) {
     const a = pos.get(e.from);
     const b = pos.get(e.to);
@@ -204,10 +205,12 @@ export function toSvg(flow: Flow, title: string): string {
       `<path class="${cls}" d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2 - 4},${y2}" marker-end="url(#arrow)"/>`,
     );
     if (e.label) {
-      const lx = mx;
-      const ly = (y1 + y2) / 2 - 5;
+      // Next to the arrowhead: edges into one node are told apart by their target, stacked upwards.
+      const k = into.get(e.to) ?? 0;
+      into.set(e.to, k + 1);
+      const text = e.label.length > 30 ? `${e.label.slice(0, 28)}…` : e.label;
       parts.push(
-        `<text class="edge-label${e.warn ? ' warn' : ''}" x="${lx}" y="${ly}" text-anchor="middle">${esc(e.label.length > 34 ? `${e.label.slice(0, 32)}…` : e.label)}</text>`,
+        `<text class="edge-label${e.warn ? ' warn' : ''}" x="${x2 - 10}" y="${y2 - 6 - k * 12}" text-anchor="end">${esc(text)}</text>`,
       );
     }
   }

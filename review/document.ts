@@ -192,8 +192,8 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
       rows: r.api.methods.map((m) => [
         code(m.route),
         `${m.authorization === 'AWS_IAM' ? MARK.ok : MARK.flag} ${code(m.authorization)}`,
-        m.validatesBody
-          ? L('api.validates', { model: code(m.model ?? '?') })
+        m.validatesBody && m.model
+          ? L('api.validates', { model: code(m.model) })
           : m.validatesParameters
             ? L('api.validatesParams')
             : '—',

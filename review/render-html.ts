@@ -63,6 +63,7 @@ p.ok,li.ok{color:var(--ok);background:var(--ok-bg);border-left:4px solid var(--o
 p.note,li.note{color:var(--note);background:var(--note-bg);border-left:4px solid var(--note);padding:4px 8px;list-style:none}
 ul{padding-left:22px}li{margin:3px 0}li.flag,li.ok,li.note{margin-left:-22px}
 .mark{font-weight:700}
+figure.diagram svg{max-width:100%;height:auto;display:block;margin:0 auto}
 figure.diagram{margin:8px 0;overflow-x:auto;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fafafa}
 svg.flow text{font:12px system-ui,sans-serif;fill:var(--fg)}
 svg.flow .node rect{fill:#fff;stroke:#545b64;stroke-width:1.2}

@@ -16,7 +16,10 @@ async function main(out: string): Promise<void> {
     { stacks: ['AiLab-Transcribe'], format: 'html', lang: 'en', assembly: 'cdk.out', out: dir },
     { log: () => undefined, cwd: REPO },
   );
-  const shot = await screenshotReport(path.join(dir, 'AiLab-Transcribe.html'), { height: 1500 });
+  const shot = await screenshotReport(path.join(dir, 'AiLab-Transcribe.html'), {
+    height: 1250,
+    anchor: 'api',
+  });
   writeFileSync(out, shot.png);
   process.stdout.write(`${out}: ${shot.png.length} bytes\n`);
 }

@@ -12,7 +12,7 @@ export interface Shot {
 
 export async function screenshotReport(
   file: string,
-  options: { fullPage?: boolean; height?: number } = {},
+  options: { fullPage?: boolean; height?: number; anchor?: string } = {},
 ): Promise<Shot> {
   const browser = await launchBrowser();
   try {
@@ -21,9 +21,9 @@ export async function screenshotReport(
     const url = pathToFileURL(file).href;
     const fetched: string[] = [];
     page.on('request', (r) => {
-      if (r.url() !== url) fetched.push(r.url());
+      if (r.url().split('#')[0] !== url) fetched.push(r.url());
     });
-    await page.goto(url);
+    await page.goto(options.anchor ? `${url}#${options.anchor}` : url);
     const title = await page.locator('h1').innerText();
     const svgWidth = (await page.locator('figure.diagram svg').boundingBox())?.width ?? 0;
     const png = await page.screenshot({ fullPage: options.fullPage ?? false });

@@ -3,7 +3,7 @@
  * function runs (request validators and models, with the limits their JSON Schemas set), and the
  * stage throttling.
  */
-import type { Finding } from './findings';
+import { type Finding, flag } from './findings';
 import { type ResourceInfo, refTarget, routeOf, type StackView } from './template';
 
 export interface MethodFact {
@@ -121,13 +121,7 @@ export function apiOf(view: StackView): ApiFacts {
         where,
       });
     } else {
-      findings.push({
-        level: 'flag',
-        section: 'api',
-        key: 'api.auth.other',
-        params: { route: fact.route, type: fact.authorization },
-        where,
-      });
+      findings.push(flag('api', 'api.auth.other', { route: fact.route, type: fact.authorization }, where));
     }
     if (m.props.HttpMethod === 'POST' && !fact.validatesBody)
       findings.push({
@@ -156,21 +150,9 @@ export function apiOf(view: StackView): ApiFacts {
     });
   for (const s of stages) {
     if (s.rateLimit === undefined || s.burstLimit === undefined)
-      findings.push({
-        level: 'flag',
-        section: 'cost',
-        key: 'cost.flag.noThrottle',
-        params: { stage: s.stageName },
-        where: s.path,
-      });
+      findings.push(flag('cost', 'cost.flag.noThrottle', { stage: s.stageName }, s.path));
     if (s.dataTrace === true)
-      findings.push({
-        level: 'flag',
-        section: 'api',
-        key: 'api.flag.dataTrace',
-        params: { stage: s.stageName },
-        where: s.path,
-      });
+      findings.push(flag('api', 'api.flag.dataTrace', { stage: s.stageName }, s.path));
   }
   return {
     apis: view.resources.filter((r) => r.type === 'AWS::ApiGateway::RestApi').map((r) => r.path),

@@ -3,7 +3,7 @@
  * signed with the credentials of the function that created it, so it can do at most what that
  * function's role may do on the bucket, less what the bucket policy denies.
  */
-import type { Finding } from './findings';
+import { type Finding, flag } from './findings';
 import type { StatementFact } from './permissions';
 import { asList, type StackView } from './template';
 
@@ -90,30 +90,13 @@ export function bucketsOf(
       };
       const where = b.path;
       if (!fact.blocksPublicAccess)
-        findings.push({
-          level: 'flag',
-          section: 'permissions',
-          key: 'bucket.flag.public',
-          params: { bucket: b.path },
-          where,
-        });
-      if (!fact.tlsOnly)
-        findings.push({
-          level: 'flag',
-          section: 'permissions',
-          key: 'bucket.flag.tls',
-          params: { bucket: b.path },
-          where,
-        });
+        findings.push(flag('permissions', 'bucket.flag.public', { bucket: b.path }, where));
+      if (!fact.tlsOnly) findings.push(flag('permissions', 'bucket.flag.tls', { bucket: b.path }, where));
       for (const w of fact.writers) {
         if (w.resources.some((r) => r === '*' || /\.Arn\/\*$/.test(r)))
-          findings.push({
-            level: 'flag',
-            section: 'permissions',
-            key: 'bucket.flag.wholeBucket',
-            params: { bucket: b.path, who: w.grantee },
-            where,
-          });
+          findings.push(
+            flag('permissions', 'bucket.flag.wholeBucket', { bucket: b.path, who: w.grantee }, where),
+          );
       }
       return fact;
     });

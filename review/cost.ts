@@ -5,7 +5,7 @@
  * log retention and object expiry.
  */
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
-import type { Finding } from './findings';
+import { type Finding, flag } from './findings';
 import { type StackView, tagsOf } from './template';
 
 export interface PriceFact {
@@ -81,20 +81,16 @@ export function costOf(view: StackView): CostFacts {
     }))
     .filter((u) => u.missing.length > 0);
   if (taggables.length > 0 && keys.length === 0)
-    findings.push({
-      level: 'flag',
-      section: 'cost',
-      key: 'cost.flag.noTags',
-      params: { count: taggables.length },
-    });
+    findings.push(flag('cost', 'cost.flag.noTags', { count: taggables.length }));
   for (const u of untagged)
-    findings.push({
-      level: 'flag',
-      section: 'cost',
-      key: 'cost.flag.untagged',
-      params: { path: u.path, type: u.type, missing: u.missing.join(', ') },
-      where: u.path,
-    });
+    findings.push(
+      flag(
+        'cost',
+        'cost.flag.untagged',
+        { path: u.path, type: u.type, missing: u.missing.join(', ') },
+        u.path,
+      ),
+    );
 
   const ceilings: CeilingFact[] = [];
   for (const r of view.resources) {

@@ -3,7 +3,7 @@
  * RetainExceptOnCreate, Snapshot), and every bucket that would fail to delete because nothing
  * empties it first.
  */
-import type { Finding } from './findings';
+import { type Finding, flag } from './findings';
 import type { StackView } from './template';
 
 export interface KeptFact {
@@ -29,21 +29,16 @@ export function destroyOf(
         deletionPolicy: r.deletionPolicy,
         updateReplacePolicy: r.updateReplacePolicy,
       });
-      findings.push({
-        level: 'flag',
-        section: 'destroy',
-        key: 'destroy.flag.retain',
-        params: { path: r.path, type: r.type, policy: r.deletionPolicy ?? r.updateReplacePolicy ?? '' },
-        where: r.path,
-      });
+      findings.push(
+        flag(
+          'destroy',
+          'destroy.flag.retain',
+          { path: r.path, type: r.type, policy: r.deletionPolicy ?? r.updateReplacePolicy ?? '' },
+          r.path,
+        ),
+      );
     } else if (r.type === 'AWS::S3::Bucket' && !autoDeleted.has(r.logicalId)) {
-      findings.push({
-        level: 'flag',
-        section: 'destroy',
-        key: 'destroy.flag.notEmptied',
-        params: { path: r.path },
-        where: r.path,
-      });
+      findings.push(flag('destroy', 'destroy.flag.notEmptied', { path: r.path }, r.path));
     }
   }
   return { kept, findings };

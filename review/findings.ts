@@ -22,3 +22,8 @@ export interface Finding extends Msg {
 export function msg(key: Key, params?: Params): Msg {
   return { key, params };
 }
+
+/** A finding a reviewer must look at. */
+export function flag(section: Finding['section'], key: Key, params?: Params, where?: string): Finding {
+  return { level: 'flag', section, key, params, where };
+}

@@ -1,5 +1,5 @@
 /** Resources grouped by kind, each with its construct path, a one-line purpose and its idle-cost class. */
-import type { Finding } from './findings';
+import { type Finding, flag } from './findings';
 import { type IdleClass, idleClassOf } from './idle';
 import { type ResourceInfo, refTarget, type StackView } from './template';
 
@@ -63,29 +63,11 @@ export function resourcesOf(
   const findings: Finding[] = [];
   for (const f of facts) {
     if (f.idle === 'idle')
-      findings.push({
-        level: 'flag',
-        section: 'cost',
-        key: 'cost.flag.idle',
-        params: { type: f.type, path: f.path },
-        where: f.path,
-      });
+      findings.push(flag('cost', 'cost.flag.idle', { type: f.type, path: f.path }, f.path));
     if (f.idle === 'unknown')
-      findings.push({
-        level: 'flag',
-        section: 'cost',
-        key: 'cost.flag.unknownType',
-        params: { type: f.type, path: f.path },
-        where: f.path,
-      });
+      findings.push(flag('cost', 'cost.flag.unknownType', { type: f.type, path: f.path }, f.path));
     if (f.type === 'AWS::Logs::LogGroup' && f.retentionDays === undefined)
-      findings.push({
-        level: 'flag',
-        section: 'cost',
-        key: 'cost.flag.noRetention',
-        params: { path: f.path },
-        where: f.path,
-      });
+      findings.push(flag('cost', 'cost.flag.noRetention', { path: f.path }, f.path));
   }
   return { groups, facts, findings };
 }

@@ -123,7 +123,7 @@ export function routeOf(method: ResourceInfo, view: StackView): string {
   let id = refTarget(method.props.ResourceId);
   for (let guard = 0; id && guard < 50; guard++) {
     const r = view.byId.get(id);
-    if (!r || r.type !== 'AWS::ApiGateway::Resource') break;
+    if (r?.type !== 'AWS::ApiGateway::Resource') break;
     parts.unshift(String(r.props.PathPart));
     id = refTarget(r.props.ParentId);
   }

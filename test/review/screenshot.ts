@@ -24,7 +24,7 @@ export async function screenshotReport(
       if (r.url().split('#')[0] !== url) fetched.push(r.url());
     });
     await page.goto(options.anchor ? `${url}#${options.anchor}` : url);
-    const title = await page.locator('h1').innerText();
+    const title = (await page.locator('h1').textContent()) ?? '';
     const svgWidth = (await page.locator('figure.diagram svg').boundingBox())?.width ?? 0;
     const png = await page.screenshot({ fullPage: options.fullPage ?? false });
     return { png, fetched, title, svgWidth };

@@ -50,15 +50,18 @@ const LIMIT_KEYWORDS = [
   'pattern',
 ] as const;
 
-/** Limits a JSON Schema sets, as `field: keyword value` lines (nested fields joined with dots). */
+/**
+ * Limits a JSON Schema sets, as `field: keyword value` lines in the schema's own terms (nested
+ * fields joined with dots), so they read the same in every language.
+ */
 export function schemaLimits(schema: unknown, prefix = ''): string[] {
   if (!schema || typeof schema !== 'object') return [];
   const s = schema as Record<string, unknown>;
   const out: string[] = [];
-  const name = prefix || '(body)';
+  const name = prefix || '$';
   for (const k of LIMIT_KEYWORDS) if (s[k] !== undefined) out.push(`${name}: ${k} ${String(s[k])}`);
-  if (Array.isArray(s.enum)) out.push(`${name}: one of ${s.enum.length} values`);
-  if (s.additionalProperties === false) out.push(`${name}: no other fields`);
+  if (Array.isArray(s.enum)) out.push(`${name}: enum (${s.enum.length})`);
+  if (s.additionalProperties === false) out.push(`${name}: additionalProperties false`);
   for (const [field, sub] of Object.entries((s.properties ?? {}) as Record<string, unknown>)) {
     out.push(...schemaLimits(sub, prefix ? `${prefix}.${field}` : field));
   }

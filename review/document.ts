@@ -6,7 +6,7 @@
  */
 import { toMermaid, toSvg } from './dataflow';
 import type { Finding, Level } from './findings';
-import { type Key, type Lang, t } from './i18n';
+import { isKey, type Key, type Lang, t } from './i18n';
 import type { ActionFact, ConditionFact, StatementFact } from './permissions';
 import type { StackReview } from './review';
 
@@ -61,7 +61,12 @@ function statementSentence(lang: Lang, s: StatementFact): string {
   const resources = s.anyResource ? t(lang, 'perm.anyResource') : s.resources.map(code).join(', ');
   const actions = s.actions.map(code).join(', ');
   const conds = s.conditions.map((c) => conditionText(lang, c)).join(t(lang, 'word.and'));
-  const params = { who: s.grantee || '?', actions, resources, conditions: conds ? `, ${conds}` : '' };
+  const params = {
+    who: s.grantee || '?',
+    actions,
+    resources,
+    conditions: conds ? t(lang, 'perm.condWrap', { conds }) : '',
+  };
   if (s.kind === 'trust') return t(lang, 'perm.trust', { who: s.grantee, actions });
   if (s.kind === 'invoke') return t(lang, 'perm.invoke', params);
   if (s.effect === 'Deny') return t(lang, s.notAction ? 'perm.denyExcept' : 'perm.deny', params);
@@ -343,13 +348,15 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
         L('ceiling.throttle'),
         code(s.path),
         s.rateLimit !== undefined
-          ? `${s.rateLimit}/s, burst ${s.burstLimit}`
+          ? L('ceiling.rate', { rate: s.rateLimit, burst: s.burstLimit ?? '—' })
           : `${MARK.flag} ${L('word.none')}`,
       ]),
       ...r.cost.ceilings.map((c) => [
-        code(c.what),
+        isKey(`ceiling.${c.what}`) ? L(`ceiling.${c.what}` as Key) : code(c.what),
         code(c.where),
-        c.value === 'never expires' ? `${MARK.flag} ${L('ceiling.neverExpires')}` : c.value,
+        c.value === 'never expires'
+          ? `${MARK.flag} ${L('ceiling.neverExpires')}`
+          : c.value.replace(/^(\d+) days$/, (_m, n: string) => L('ceiling.days', { n })),
       ]),
       ...r.buckets.map((k) => [
         L('ceiling.expiry'),

@@ -169,9 +169,7 @@ function granteeOfRoles(view: StackView, roleRefs: unknown): string {
       const role = id ? view.byId.get(id) : undefined;
       if (!role) return render(ref, view);
       const fns = functionsUsingRole(view, role.logicalId);
-      return fns.length > 0
-        ? `${fns.map((f) => `‹${f}›`).join(', ')} (role ‹${role.path}›)`
-        : `‹${role.path}›`;
+      return fns.length > 0 ? `${fns.map((f) => `‹${f}›`).join(', ')} (‹${role.path}›)` : `‹${role.path}›`;
     })
     .join(', ');
 }

@@ -254,7 +254,8 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
   // Data flow
   b.push({ type: 'h2', text: L('doc.h.flow'), id: 'flow' });
   b.push({ type: 'p', text: L('doc.flow.intro') });
-  b.push({ type: 'diagram', mermaid: toMermaid(r.flow), svg: toSvg(r.flow, L('doc.h.flow')) });
+  if (r.flow.nodes.length === 0) b.push({ type: 'p', text: L('doc.flow.none') });
+  else b.push({ type: 'diagram', mermaid: toMermaid(r.flow), svg: toSvg(r.flow, L('doc.h.flow')) });
 
   // Compliance
   b.push({ type: 'h2', text: L('doc.h.compliance'), id: 'compliance' });

@@ -36,6 +36,8 @@ const en = {
   'doc.h.flow': 'Data flow',
   'doc.flow.intro':
     'Drawn from the template’s references: which API method integrates which function, which services and resources that function’s role may use, and where logs go.',
+  'doc.flow.none':
+    'Nothing to draw: this stack has no API and no function (it holds account settings or roles only).',
   'doc.h.compliance': 'Compliance checks',
   'doc.compliance.plugins': 'Validation plugins run at synth: {plugins}.',
   'doc.compliance.noPlugins': 'The assembly does not record which validation plugins ran at synth.',
@@ -234,9 +236,7 @@ const en = {
   'diff.newAction': 'New action {action} for {who} on {resources}.',
   'diff.newStar': 'New `*` resource for {who}: {actions}.',
   'diff.droppedCondition': 'Condition dropped for {who} ({actions}): {condition}.',
-  'diff.newStatement': 'New statement: {text}',
   'diff.removedAction': 'Action {action} removed for {who}.',
-  'diff.removedStatement': 'Statement removed: {text}',
   'diff.addedCondition': 'Condition added for {who} ({actions}): {condition}.',
   'diff.authChanged': 'Authorization of {route} changed from {old} to {new}.',
   'diff.added': 'Added {path} ({type}).',
@@ -288,6 +288,7 @@ const ko: Record<Key, string> = {
   'doc.h.flow': '데이터 흐름',
   'doc.flow.intro':
     '템플릿의 참조 관계로 그렸습니다. 어떤 API 메서드가 어떤 함수와 통합되는지, 그 함수의 역할이 어떤 서비스와 리소스를 쓸 수 있는지, 로그가 어디로 가는지 보여 줍니다.',
+  'doc.flow.none': '그릴 흐름이 없습니다. 이 스택에는 API도 함수도 없습니다(계정 설정이나 역할만 있음).',
   'doc.h.compliance': '규정 준수 검사',
   'doc.compliance.plugins': '합성(synth) 때 실행된 검증 플러그인: {plugins}.',
   'doc.compliance.noPlugins': '어셈블리에 합성 때 어떤 검증 플러그인이 실행됐는지 기록되어 있지 않습니다.',
@@ -487,9 +488,7 @@ const ko: Record<Key, string> = {
   'diff.newAction': '{who}에게 {resources}에 대한 새 작업 {action}.',
   'diff.newStar': '{who}에게 새 `*` 리소스: {actions}.',
   'diff.droppedCondition': '{who}({actions})의 조건이 빠졌습니다: {condition}.',
-  'diff.newStatement': '새 문: {text}',
   'diff.removedAction': '{who}에게서 작업 {action}이(가) 빠졌습니다.',
-  'diff.removedStatement': '제거된 문: {text}',
   'diff.addedCondition': '{who}({actions})에 조건이 추가됐습니다: {condition}.',
   'diff.authChanged': '{route}의 권한 부여가 {old}에서 {new}(으)로 바뀌었습니다.',
   'diff.added': '{path}({type}) 추가.',

@@ -97,3 +97,12 @@ test('--against: the bad stack against the clean one shows widened permissions f
   expect(index).toMatch(/New flag: Untagged \(AWS::SQS::Queue\) lacks cost-allocation tag/);
   expect(log.at(-1)).toMatch(/^Wrote 2 report\(s\)/);
 });
+
+test('an unknown stack name is an error that lists the stacks there are', async () => {
+  await expect(
+    runReview(
+      { stacks: ['Nope'], format: 'md', lang: 'en', assembly: clean },
+      { log: () => undefined, cwd: process.cwd() },
+    ),
+  ).rejects.toThrow('Unknown stack(s): Nope. Stacks in the assembly: Control.');
+});

@@ -129,7 +129,8 @@ test('the Korean report says it in Korean, with every placeholder filled; HTML i
     expect(unfilled).toEqual([]);
     const html = renderHtml(buildDoc(r, 'ko'));
     expect(html).toContain('<html lang="ko">');
-    expect(html).toContain('<svg');
+    if (r.flow.nodes.length > 0) expect(html).toContain('<svg');
+    expect(html).not.toMatch(/(width|height)="-/);
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/);
   }
 });

@@ -18,7 +18,7 @@ import {
   ROOT,
   readPage,
 } from '../../scripts/docs-sync';
-import { catalogueMarkdown } from '../../scripts/readme-catalogue';
+import { catalogueMarkdown, updateReadme } from '../../scripts/readme-catalogue';
 
 const pairs = englishPages()
   .filter((f) => !(ENGLISH_ONLY as readonly string[]).includes(f))
@@ -46,6 +46,14 @@ test('README.ko.md carries the Korean catalogue as generated (run npm run docs)'
   const ko = fs.readFileSync(path.join(ROOT, 'README.ko.md'), 'utf8');
   expect(ko).toContain(catalogueMarkdown('ko'));
   expect(catalogueMarkdown('ko')).not.toEqual(catalogueMarkdown('en'));
+});
+
+test('negative control: a stale Korean catalogue (a route missing) is caught, and npm run docs mends it', () => {
+  const ko = fs.readFileSync(path.join(ROOT, 'README.ko.md'), 'utf8');
+  const stale = ko.replace('<br>`POST /bedrock/ask-notes`', '');
+  expect(stale).not.toEqual(ko);
+  expect(stale).not.toContain(catalogueMarkdown('ko'));
+  expect(updateReadme(stale, 'ko')).toEqual(ko);
 });
 
 test('every English page has a Korean edition, except the ones listed as English-only', () => {
@@ -126,6 +134,22 @@ describe('negative controls on README.md ↔ README.ko.md', () => {
     const noSwitch = { ...en, text: en.text.replace('[한국어](README.ko.md)', '') };
     expect(comparePages(noSwitch, ko)).toContain(
       'README.md lacks the language link to `README.ko.md` in its first lines',
+    );
+  });
+
+  test('a Korean-only section is left out of the comparison in the Korean page, and only there', () => {
+    const koOnly = (body: string) =>
+      `\n<!-- ko-only:begin -->\n\`\`\`bash\n${body}\n\`\`\`\n<!-- ko-only:end -->\n`;
+    const koExtra = { ...ko, text: ko.text + koOnly('npm run demo -- comprehend sentiment --text "좋아요"') };
+    expect(comparePages(en, koExtra)).toEqual([]);
+    const enExtra = { ...en, text: en.text + koOnly('npm run demo -- comprehend sentiment --text "good"') };
+    expect(comparePages(enExtra, ko)).toEqual([
+      'README.ko.md lacks the command `npm run demo -- comprehend sentiment --text "good"` that README.md has',
+    ]);
+    const moved = withoutCommand(ko, 'npm run smoke');
+    const hidden = { ...moved, text: moved.text + koOnly('npm run smoke') };
+    expect(comparePages(en, hidden)).toContain(
+      'README.ko.md lacks the command `npm run smoke` that README.md has',
     );
   });
 

@@ -117,11 +117,11 @@ describe('negative controls on README.md ↔ README.ko.md', () => {
   });
 
   test('a link added to one README only, or to the English guide from the Korean one, fails', () => {
-    const extra = { ...en, text: `${en.text}\nSee [the review](docs/review.md).\n` };
+    const extra = { ...en, text: `${en.text}\nSee [the review](docs/audit.md).\n` };
     expect(comparePages(extra, ko)).toEqual(
       expect.arrayContaining([
-        'README.ko.md lacks a link to `docs/review.md` (or its .ko.md) that README.md has',
-        'README.md links to `docs/review.md`, which does not exist',
+        'README.ko.md lacks a link to `docs/audit.md` (or its .ko.md) that README.md has',
+        'README.md links to `docs/audit.md`, which does not exist',
       ]),
     );
     const english = { ...ko, text: ko.text.replace('(docs/textract.ko.md)', '(docs/textract.md)') };
@@ -159,8 +159,8 @@ describe('negative controls on README.md ↔ README.ko.md', () => {
       fs.mkdirSync(path.join(root, 'docs'));
       fs.writeFileSync(path.join(root, 'README.md'), en.text);
       fs.writeFileSync(path.join(root, 'README.ko.md'), ko.text);
-      fs.writeFileSync(path.join(root, 'docs', 'review.md'), '# Review\n');
-      expect(checkRepository(root)).toContain('docs/review.md has no Korean edition docs/review.ko.md');
+      fs.writeFileSync(path.join(root, 'docs', 'audit.md'), '# Review\n');
+      expect(checkRepository(root)).toContain('docs/audit.md has no Korean edition docs/audit.ko.md');
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

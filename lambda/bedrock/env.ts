@@ -29,9 +29,14 @@ export function bedrockEnv(): BedrockEnv {
   };
 }
 
-/** COMPARE_MODEL_IDS: the comma-separated models POST /bedrock/compare may call (the IAM policy's list). */
-export function compareModelIds(): string[] {
-  const ids = requiredEnv('COMPARE_MODEL_IDS')
+/**
+ * COMPARE_MODEL_IDS: the comma-separated models POST /bedrock/compare may call (the IAM policy's
+ * list). Unset: no comparison route (the stack does not set it yet).
+ */
+export function compareModelIds(): string[] | undefined {
+  const raw = process.env.COMPARE_MODEL_IDS;
+  if (!raw) return undefined;
+  const ids = raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

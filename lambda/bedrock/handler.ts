@@ -59,6 +59,6 @@ export const handler = createApiHandler({
         return notesIndex;
       },
     }),
-    compareRoute({ ...deps, models: compareModels }),
+    ...(compareModels ? [compareRoute({ ...deps, models: compareModels })] : []),
   ],
 });

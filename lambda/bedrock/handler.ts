@@ -1,7 +1,9 @@
 /** AiLab-Bedrock: FM prompts, guardrails, non-determinism, RAG over the notes, token costs. */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { type ClientSettings, clientConfig, requiredEnv } from '../shared/aws';
+import { type ClientSettings, clientConfig } from '../shared/aws';
 import { createApiHandler } from '../shared/http';
+import { compareRoute } from './compare';
+import { bedrockEnv, compareModelIds } from './env';
 import { loadNotesIndex, type NotesIndex } from './notes-index';
 import { bedrockRoutes } from './routes';
 
@@ -38,32 +40,25 @@ function notesIndexJson(): string {
   return json;
 }
 
-function positiveInt(name: string): number {
-  const value = Number(requiredEnv(name));
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`Environment variable ${name} must be a positive integer.`);
-  return value;
-}
-
-const modelId = requiredEnv('MODEL_ID');
-const maxTokensCap = positiveInt('MAX_TOKENS_CAP');
-const guardrailId = process.env.GUARDRAIL_ID;
-const guardrail = guardrailId ? { id: guardrailId, version: requiredEnv('GUARDRAIL_VERSION') } : undefined;
+const env = bedrockEnv();
+const compareModels = compareModelIds();
 const notesJson = notesIndexJson(); // fail at start-up if the stack did not inline the index
 let notesIndex: NotesIndex | undefined;
 const client = new BedrockRuntimeClient(clientConfig(BEDROCK_CLIENT_SETTINGS));
 
+const deps = { client, maxTokensCap: env.maxTokensCap, guardrail: env.guardrail, region: env.region };
+
 export const handler = createApiHandler({
   service: 'bedrock',
-  routes: bedrockRoutes({
-    client,
-    modelId,
-    maxTokensCap,
-    guardrail,
-    notesIndex: () => {
-      notesIndex ??= loadNotesIndex(notesJson);
-      return notesIndex;
-    },
-    region: process.env.AWS_REGION,
-  }),
+  routes: [
+    ...bedrockRoutes({
+      ...deps,
+      modelId: env.modelId,
+      notesIndex: () => {
+        notesIndex ??= loadNotesIndex(notesJson);
+        return notesIndex;
+      },
+    }),
+    ...(compareModels ? [compareRoute({ ...deps, models: compareModels })] : []),
+  ],
 });

@@ -14,33 +14,73 @@ const inference = {
   maxTokens: z.number().int().min(1).max(8_192).optional(),
 };
 
-export const converseRequest = z
-  .strictObject({
-    /** A plain prompt… */
-    prompt: nonEmptyText().optional(),
-    /** …or the notes' four prompt elements (지침, 컨텍스트, 입력 데이터, 출력 지표). */
-    instruction: nonEmptyText().optional(),
-    context: nonEmptyText().optional(),
-    inputData: nonEmptyText().optional(),
-    outputIndicator: nonEmptyText().optional(),
-    /** Optional system prompt (role, tone). */
-    system: nonEmptyText().optional(),
+/** A plain prompt, or the notes' four prompt elements, and an optional system prompt. */
+const promptFields = {
+  /** A plain prompt… */
+  prompt: nonEmptyText().optional(),
+  /** …or the notes' four prompt elements (지침, 컨텍스트, 입력 데이터, 출력 지표). */
+  instruction: nonEmptyText().optional(),
+  context: nonEmptyText().optional(),
+  inputData: nonEmptyText().optional(),
+  outputIndicator: nonEmptyText().optional(),
+  /** Optional system prompt (role, tone). */
+  system: nonEmptyText().optional(),
+};
+
+type PromptShape = {
+  prompt?: string;
+  instruction?: string;
+  context?: string;
+  inputData?: string;
+  outputIndicator?: string;
+};
+
+/** Either a prompt or the elements, and the elements need an instruction or input data. */
+function promptRules<T extends z.ZodType<PromptShape>>(schema: T) {
+  return schema
+    .refine(
+      (r) => Boolean(r.prompt) !== Boolean(r.instruction || r.context || r.inputData || r.outputIndicator),
+      {
+        message:
+          'send either prompt, or the prompt elements (instruction, context, inputData, outputIndicator), not both',
+        path: ['prompt'],
+      },
+    )
+    .refine((r) => Boolean(r.prompt) || Boolean(r.instruction || r.inputData), {
+      message: 'the prompt elements need at least an instruction or inputData',
+      path: ['instruction'],
+    });
+}
+
+export const converseRequest = promptRules(
+  z.strictObject({
+    ...promptFields,
     ...inference,
     /** Run the same request 1–3 times to see non-determinism; tokens add up. */
     samples: z.number().int().min(1).max(3).default(1),
-  })
-  .refine(
-    (r) => Boolean(r.prompt) !== Boolean(r.instruction || r.context || r.inputData || r.outputIndicator),
-    {
-      message:
-        'send either prompt, or the prompt elements (instruction, context, inputData, outputIndicator), not both',
-      path: ['prompt'],
-    },
-  )
-  .refine((r) => Boolean(r.prompt) || Boolean(r.instruction || r.inputData), {
-    message: 'the prompt elements need at least an instruction or inputData',
-    path: ['instruction'],
-  });
+  }),
+);
+
+/** POST /bedrock/converse-stream: one answer, streamed (samples would interleave, so there are none). */
+export const converseStreamRequest = promptRules(z.strictObject({ ...promptFields, ...inference }));
+
+/** Model ids as the comparison accepts them; which ones are allowed is the stack's configured list. */
+export const MODEL_ID_PATTERN = /^[a-z0-9.:-]{1,100}$/i;
+
+/** POST /bedrock/compare: one prompt, two or three of the configured models side by side. */
+export const compareRequest = promptRules(
+  z.strictObject({
+    ...promptFields,
+    ...inference,
+    /** Two or three ids from the configured list. @default the whole configured list */
+    models: z
+      .array(z.string().regex(MODEL_ID_PATTERN, 'must be a Bedrock model id'))
+      .min(2)
+      .max(3)
+      .refine((m) => new Set(m).size === m.length, 'list each model once')
+      .optional(),
+  }),
+);
 
 export const askNotesRequest = z.strictObject({
   question: nonEmptyText().max(MAX_QUESTION_CHARS),
@@ -52,4 +92,6 @@ export const askNotesRequest = z.strictObject({
 export const requestSchemas = {
   '/bedrock/converse': converseRequest,
   '/bedrock/ask-notes': askNotesRequest,
+  '/bedrock/converse-stream': converseStreamRequest,
+  '/bedrock/compare': compareRequest,
 } as const;

@@ -82,7 +82,19 @@ export function errorResponse(err: HttpError, requestId: string): APIGatewayProx
   return jsonResponse(err.status, { error });
 }
 
-function lowerCaseHeaders(
+/** Emit a call's billable units as the BillableUnits metric, by route. */
+export function publishUsage(metrics: Metrics, resource: string, usage: Usage): void {
+  metrics.addDimension('route', resource);
+  metrics.addMetric('BillableUnits', MetricUnit.Count, usage.quantity);
+  metrics.publishStoredMetrics();
+}
+
+/** The request id API Gateway gave the call, else Lambda's, else `local`. */
+export function requestIdOf(event: APIGatewayProxyEvent, context?: Pick<Context, 'awsRequestId'>): string {
+  return event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+}
+
+export function lowerCaseHeaders(
   headers: APIGatewayProxyEvent['headers'] | null | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
@@ -102,7 +114,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const paths = new Set(options.routes.map((r) => r.path));
 
   return async (event: APIGatewayProxyEvent, context?: Pick<Context, 'awsRequestId'>) => {
-    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+    const requestId = requestIdOf(event, context);
     const resource = event.resource ?? event.path ?? '';
     const started = Date.now();
     logger.appendKeys({ requestId, route: `${event.httpMethod} ${resource}` });
@@ -124,11 +136,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
         logger,
       };
       const result = await r.handle(input, ctx);
-      if (result.usage) {
-        metrics.addDimension('route', resource);
-        metrics.addMetric('BillableUnits', MetricUnit.Count, result.usage.quantity);
-        metrics.publishStoredMetrics();
-      }
+      if (result.usage) publishUsage(metrics, resource, result.usage);
       logger.info('request served', { status: 200, durationMs: Date.now() - started, usage: result.usage });
       if (isBinary(result)) {
         return {

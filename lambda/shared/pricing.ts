@@ -170,6 +170,22 @@ export const PRICES = {
       `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2.`,
     status: 'verified',
   },
+  novaProInputToken: {
+    usd: 0.0000008,
+    unit: 'input token, amazon.nova-pro-v1:0 ($0.80 per 1M tokens)',
+    source:
+      'AWS Price List Bulk API, AmazonBedrock us-east-1, version 20260901205051, as transcribed in ' +
+      `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2 (read 2026-12-03).`,
+    status: 'verified',
+  },
+  novaProOutputToken: {
+    usd: 0.0000032,
+    unit: 'output token, amazon.nova-pro-v1:0 ($3.20 per 1M tokens)',
+    source:
+      'AWS Price List Bulk API, AmazonBedrock us-east-1, version 20260901205051, as transcribed in ' +
+      `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2 (read 2026-12-03).`,
+    status: 'verified',
+  },
   guardrailContentFilterTextUnit: {
     usd: 0.00015,
     unit: 'text unit of up to 1,000 characters, content filters ($0.15 per 1,000 text units)',
@@ -344,6 +360,7 @@ export const BEDROCK_TOKEN_PRICES: Readonly<Record<string, TokenPrice>> = {
     output: PRICES.novaMicroOutputToken.usd,
   },
   'amazon.nova-lite-v1:0': { input: PRICES.novaLiteInputToken.usd, output: PRICES.novaLiteOutputToken.usd },
+  'amazon.nova-pro-v1:0': { input: PRICES.novaProInputToken.usd, output: PRICES.novaProOutputToken.usd },
 };
 
 /** Prefixes of system-defined cross-Region inference profiles, e.g. `us.amazon.nova-micro-v1:0`. */

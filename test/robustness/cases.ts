@@ -32,6 +32,7 @@ export const HANDLER_ENV: Record<string, string> = {
   MAX_TOKENS_CAP: '512',
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
+  COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
 };
 
 /** The Bedrock handler reads the notes index the stack inlines at synth; build it the same way. */

@@ -7,6 +7,7 @@ import {
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
+import { HALLUCINATION_NOTICE } from '../../../lambda/bedrock/call';
 import { buildNotesIndexJson, loadNotesIndex } from '../../../lambda/bedrock/notes-index';
 import { MAX_PROMPT_BYTES, MAX_QUESTION_CHARS } from '../../../lambda/bedrock/schemas';
 import { worstCaseMs } from '../../../lambda/shared/aws';
@@ -33,12 +34,13 @@ useHandlerEnv({
   MAX_TOKENS_CAP: '512',
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
+  COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
 });
 (globalThis as Record<string, unknown>).__NOTES_INDEX__ = NOTES_JSON;
 
 const { handler, BEDROCK_CLIENT_SETTINGS } =
   require('../../../lambda/bedrock/handler') as typeof import('../../../lambda/bedrock/handler');
-const { bedrockRoutes, HALLUCINATION_NOTICE, RAG_EXPLANATION } =
+const { bedrockRoutes, RAG_EXPLANATION } =
   require('../../../lambda/bedrock/routes') as typeof import('../../../lambda/bedrock/routes');
 
 afterAll(() => {

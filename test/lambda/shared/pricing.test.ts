@@ -51,6 +51,8 @@ describe('price table', () => {
     expect(PRICES.novaMicroOutputToken.usd * 1e6).toBeCloseTo(0.14, 10);
     expect(PRICES.novaLiteInputToken.usd * 1e6).toBeCloseTo(0.06, 10);
     expect(PRICES.novaLiteOutputToken.usd * 1e6).toBeCloseTo(0.24, 10);
+    expect(PRICES.novaProInputToken.usd * 1e6).toBeCloseTo(0.8, 10);
+    expect(PRICES.novaProOutputToken.usd * 1e6).toBeCloseTo(3.2, 10);
     expect(PRICES.guardrailContentFilterTextUnit.usd * 1000).toBeCloseTo(0.15, 10);
     expect(PRICES.guardrailSensitiveInfoTextUnit.usd * 1000).toBeCloseTo(0.1, 10);
     expect(PRICES.apiGatewayRestRequest.usd * 1e6).toBeCloseTo(3.5, 10);
@@ -225,7 +227,7 @@ describe('Bedrock tokens', () => {
 
   test('an unknown model has no price', () => {
     expect(bedrockTokenCost('anthropic.claude-3-haiku-20240307-v1:0', 100, 100)).toBeUndefined();
-    expect(bedrockTokenCost('us.amazon.nova-pro-v1:0', 100, 100)).toBeUndefined();
+    expect(bedrockTokenCost('us.amazon.nova-premier-v1:0', 100, 100)).toBeUndefined();
     expect(bedrockTokenCost('', 1, 1)).toBeUndefined();
   });
 
@@ -233,6 +235,7 @@ describe('Bedrock tokens', () => {
     expect(Object.keys(BEDROCK_TOKEN_PRICES).sort()).toEqual([
       'amazon.nova-lite-v1:0',
       'amazon.nova-micro-v1:0',
+      'amazon.nova-pro-v1:0',
     ]);
   });
 

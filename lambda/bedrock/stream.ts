@@ -1,0 +1,214 @@
+/**
+ * POST /bedrock/converse-stream: the model's answer as it is generated (응답성, responsiveness),
+ * through ConverseStream and API Gateway REST response streaming.
+ *
+ * Wire format: newline-delimited JSON (`application/x-ndjson`), one event per line, readable with
+ * `curl -N` and any line reader:
+ *   {"type":"start","modelId",…}            once, first
+ *   {"type":"token","text":"…"}             as the model generates (text deltas, in order)
+ *   {"type":"guardrail","intervened":true,…} when the guardrail stopped the answer (policies only)
+ *   {"type":"usage","usage",…,"verified":false,"timing":{"timeToFirstTokenMs","totalMs"}}  last, on success
+ *   {"type":"error","error":{code,message,requestId}}  last, when the model stream fails after the 200
+ *
+ * Everything that can fail before the model answers (bad body, prompt too large, throttled,
+ * no model access) fails before the status line is written, so the caller gets the lab's normal
+ * JSON error with its 4xx/5xx status. Once tokens flow the status is 200 and cannot change, so a
+ * later failure (throttling mid-stream, a model stream error) is the final `error` event.
+ *
+ * Guardrail: `streamProcessingMode: 'sync'`. In sync mode the guardrail scans each chunk before it
+ * is sent, so a blocked answer never reaches the learner; async sends chunks first and scans in the
+ * background, and Bedrock Guardrails does not support masking sensitive information in async mode,
+ * which the lab guardrail does (EMAIL, PHONE, NAME are ANONYMIZE). The price is some latency per
+ * chunk, which the timing block shows.
+ *
+ * Privacy: nothing here logs text. The handler logs status, timings, error names and the usage block.
+ */
+import type {
+  ConverseStreamCommandOutput,
+  ConverseStreamOutput,
+  GuardrailTraceAssessment,
+} from '@aws-sdk/client-bedrock-runtime';
+import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import { HttpError, isHttpError } from '../shared/errors';
+import { PRICES_AS_OF } from '../shared/pricing';
+import type { Usage } from '../shared/usage';
+import { type Call, HALLUCINATION_NOTICE, inferenceReport, modelInput, tokenUsage } from './call';
+import type { ConverseDeps } from './converse';
+import { bedrockError } from './errors';
+import { guardrailCallCost, guardrailConfig, guardrailReasons, guardrailReport } from './guardrail';
+
+export const STREAM_CONTENT_TYPE = 'application/x-ndjson; charset=utf-8';
+
+/** How the guardrail treats the stream; see the module comment for why it is sync. */
+export const GUARDRAIL_STREAM_MODE = 'sync' as const;
+
+export type StreamEvent =
+  | { type: 'start'; [k: string]: unknown }
+  | { type: 'token'; text: string }
+  | { type: 'guardrail'; [k: string]: unknown }
+  | { type: 'usage'; usage: Usage; [k: string]: unknown }
+  | { type: 'error'; error: { code: string; message: string; requestId: string }; [k: string]: unknown };
+
+export interface StreamDeps extends ConverseDeps {
+  readonly modelId: string;
+  /** Milliseconds clock. @default Date.now */
+  readonly now?: () => number;
+}
+
+export interface StreamOutcome {
+  readonly status: 'completed' | 'failed';
+  readonly usage?: Usage;
+  readonly timeToFirstTokenMs?: number;
+  readonly totalMs: number;
+  readonly tokenEvents: number;
+  readonly errorName?: string;
+}
+
+/** Exceptions Bedrock sends as events inside the stream (the SDK may also throw them). */
+const STREAM_EXCEPTIONS = [
+  'internalServerException',
+  'modelStreamErrorException',
+  'validationException',
+  'throttlingException',
+  'serviceUnavailableException',
+] as const;
+
+function streamException(event: ConverseStreamOutput): Error | undefined {
+  for (const key of STREAM_EXCEPTIONS) {
+    const e = (event as unknown as Record<string, { message?: string } | undefined>)[key];
+    if (e) return Object.assign(new Error(e.message ?? key), { name: key[0]!.toUpperCase() + key.slice(1) });
+  }
+  return undefined;
+}
+
+/**
+ * Start the ConverseStream call. Errors here happen before any byte is sent, so the caller answers
+ * them as a normal JSON error. @throws HttpError
+ */
+export async function openModelStream(
+  deps: StreamDeps,
+  call: Call,
+): Promise<AsyncIterable<ConverseStreamOutput>> {
+  const { client, modelId, maxTokensCap, guardrail, region } = deps;
+  let out: ConverseStreamCommandOutput;
+  try {
+    out = await client.send(
+      new ConverseStreamCommand({
+        ...modelInput(modelId, call, maxTokensCap),
+        ...(guardrail
+          ? {
+              guardrailConfig: { ...guardrailConfig(guardrail), streamProcessingMode: GUARDRAIL_STREAM_MODE },
+            }
+          : {}),
+      }),
+    );
+  } catch (err) {
+    throw bedrockError(err, modelId, region);
+  }
+  if (!out.stream) {
+    throw new HttpError(502, 'UPSTREAM_ERROR', 'Amazon Bedrock answered without an event stream.');
+  }
+  return out.stream;
+}
+
+/**
+ * Relay the model stream as NDJSON events through `write`, then the usage (or error) event.
+ * `started` is when the request reached the function: time to first token counts from there.
+ */
+export async function relayModelStream(
+  deps: StreamDeps,
+  call: Call,
+  stream: AsyncIterable<ConverseStreamOutput>,
+  write: (event: StreamEvent) => void,
+  ctx: { readonly requestId: string; readonly started: number; readonly promptEcho: Record<string, unknown> },
+): Promise<StreamOutcome> {
+  const { modelId, maxTokensCap, guardrail } = deps;
+  const now = deps.now ?? Date.now;
+  write({
+    type: 'start',
+    modelId,
+    requestId: ctx.requestId,
+    ...ctx.promptEcho,
+    inferenceConfig: inferenceReport(maxTokensCap, call),
+    guardrail: guardrail
+      ? { applied: true, version: guardrail.version, streamProcessingMode: GUARDRAIL_STREAM_MODE }
+      : { applied: false },
+  });
+
+  let firstTokenAt: number | undefined;
+  let tokenEvents = 0;
+  let chars = 0;
+  let stopReason = 'unknown';
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let modelLatencyMs: number | undefined;
+  let trace: GuardrailTraceAssessment | undefined;
+  try {
+    for await (const event of stream) {
+      const failed = streamException(event);
+      if (failed) throw failed;
+      const text = event.contentBlockDelta?.delta?.text;
+      if (typeof text === 'string' && text !== '') {
+        firstTokenAt ??= now();
+        tokenEvents += 1;
+        chars += text.length;
+        write({ type: 'token', text });
+      }
+      if (event.messageStop?.stopReason) stopReason = String(event.messageStop.stopReason);
+      if (event.metadata) {
+        inputTokens = event.metadata.usage?.inputTokens ?? inputTokens;
+        outputTokens = event.metadata.usage?.outputTokens ?? outputTokens;
+        modelLatencyMs = event.metadata.metrics?.latencyMs ?? modelLatencyMs;
+        trace = event.metadata.trace?.guardrail ?? trace;
+      }
+    }
+  } catch (err) {
+    const mapped = isHttpError(err) ? err : bedrockError(err, modelId, deps.region);
+    const totalMs = now() - ctx.started;
+    write({
+      type: 'error',
+      error: { code: mapped.code, message: mapped.message, requestId: ctx.requestId },
+      status: mapped.status,
+      afterTokenEvents: tokenEvents,
+      timing: { timeToFirstTokenMs: ttft(firstTokenAt, ctx.started), totalMs },
+    });
+    return {
+      status: 'failed',
+      totalMs,
+      tokenEvents,
+      timeToFirstTokenMs: ttft(firstTokenAt, ctx.started),
+      errorName: (err as { name?: string })?.name,
+    };
+  }
+
+  const reasons = guardrailReasons(trace);
+  const inputChars = call.prompt.length + (call.system?.length ?? 0);
+  const sample = {
+    stopReason,
+    reasons,
+    inputTokens,
+    outputTokens,
+    guardrailCostUsd: guardrail ? guardrailCallCost(trace, inputChars, chars) : 0,
+  };
+  const report = guardrailReport(guardrail, [sample]);
+  if (report.intervened)
+    write({ type: 'guardrail', intervened: true, reasons, afterTokenEvents: tokenEvents });
+  const usage = tokenUsage(modelId, Boolean(guardrail), [sample]);
+  const totalMs = now() - ctx.started;
+  const timeToFirstTokenMs = ttft(firstTokenAt, ctx.started);
+  write({
+    type: 'usage',
+    modelId,
+    stopReason,
+    usage,
+    guardrail: report,
+    timing: { timeToFirstTokenMs, totalMs, modelLatencyMs, tokenEvents },
+    verified: false,
+    notice: HALLUCINATION_NOTICE,
+    pricesAsOf: PRICES_AS_OF,
+    requestId: ctx.requestId,
+  });
+  return { status: 'completed', usage, timeToFirstTokenMs, totalMs, tokenEvents };
+}
+
+const ttft = (at: number | undefined, started: number) => (at === undefined ? undefined : at - started);

@@ -17,15 +17,16 @@ import { SharedStack } from './stacks/shared-stack';
 import { TextractStack } from './stacks/textract-stack';
 import { TranscribeStack } from './stacks/transcribe-stack';
 import { TranslateStack } from './stacks/translate-stack';
+import { timedPlugin } from './synth-timings';
 
-type DemoStackClass = new (
-  scope: App,
-  id: string,
-  props: { env: Environment; config: LabConfig },
-) => DemoStack;
+export interface DemoStackClass {
+  new (scope: App, id: string, props: { env: Environment; config: LabConfig }): DemoStack;
+  /** esbuild `define` of the demo's function, when it has compile-time constants. */
+  readonly bundleDefine?: (config: LabConfig) => Record<string, string>;
+}
 
 /** The stack class of each demo in the catalogue. */
-const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
+export const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
   comprehend: ComprehendStack,
   translate: TranslateStack,
   textract: TextractStack,
@@ -83,7 +84,10 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     costCenter: config.costCenter,
   });
   if (options.nag ?? true) {
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    Validations.of(app).addPlugins(
+      timedPlugin('nag:AwsSolutions', new AwsSolutionsChecks(app)),
+      timedPlugin('nag:Serverless', new ServerlessChecks(app)),
+    );
   }
   return { config, shared, stacks, budget };
 }

@@ -123,77 +123,63 @@ function phaseSummary(rs: SynthRun[], phase: Phase): Summary | undefined {
   return xs.length > 0 ? summarize(xs) : undefined;
 }
 
-export function synthRows(m: SynthMeasurements): Row[] {
-  if (ok(m.wholeCold).length === 0 || ok(m.oneCold).length === 0) return [];
-  const rows: Row[] = [];
-  const wholeCold = wallS(m.wholeCold);
-  rows.push(
+/** A wall-time row, `limit` in s (or none). */
+function wallRow(measure: string, runs: SynthRun[], limit?: number): Row {
+  const v = wallS(runs);
+  return {
+    subject: 'synth',
+    measure,
+    values: [v],
+    digits: 1,
+    unit: 's',
+    ...(limit === undefined ? {} : { target: `≤ ${limit} s`, result: v.median <= limit ? 'met' : 'missed' }),
+  };
+}
+
+/** A paired-ratio row (a / b per round), `limit` or none; nothing if no round succeeded. */
+function ratioRows(measure: string, a: SynthRun[], b: SynthRun[], limit?: number): Row[] {
+  const r = paired(a, b);
+  if (!r) return [];
+  return [
     {
       subject: 'synth',
-      measure: '`cdk synth`, all stacks, empty bundle cache (cold)',
-      values: [wholeCold],
-      digits: 1,
-      unit: 's',
-      target: `≤ ${SYNTH_TARGETS.wholeS} s`,
-      result: wholeCold.median <= SYNTH_TARGETS.wholeS ? 'met' : 'missed',
-    },
-    {
-      subject: 'synth',
-      measure: `\`cdk synth ${SINGLE_STACK} --exclusively\`, empty bundle cache`,
-      values: [wallS(m.oneCold)],
-      digits: 1,
-      unit: 's',
-    },
-  );
-  const perStack = paired(m.wholeCold, m.oneCold);
-  if (perStack)
-    rows.push({
-      subject: 'synth',
-      measure: 'ratio all stacks / one stack (cold, paired)',
-      values: [perStack],
+      measure,
+      values: [r],
       digits: 2,
       unit: '×',
-      target: `≤ ${SYNTH_TARGETS.wholePerStack}`,
-      result: perStack.median <= SYNTH_TARGETS.wholePerStack ? 'met' : 'missed',
-    });
-  if (ok(m.wholeCached).length > 0) {
-    rows.push({
-      subject: 'synth',
-      measure: '`cdk synth`, all stacks, no source change (bundles cached)',
-      values: [wallS(m.wholeCached)],
-      digits: 1,
-      unit: 's',
-    });
-    const cachedPerCold = paired(m.wholeCached, m.wholeCold);
-    if (cachedPerCold)
-      rows.push({
-        subject: 'synth',
-        measure: 'ratio no change / cold, all stacks (paired)',
-        values: [cachedPerCold],
-        digits: 2,
-        unit: '×',
-        target: `≤ ${SYNTH_TARGETS.cachedPerCold}`,
-        result: cachedPerCold.median <= SYNTH_TARGETS.cachedPerCold ? 'met' : 'missed',
-      });
-  }
-  if (ok(m.oneCached).length > 0) {
-    rows.push({
-      subject: 'synth',
-      measure: `\`cdk synth ${SINGLE_STACK} --exclusively\`, no source change`,
-      values: [wallS(m.oneCached)],
-      digits: 1,
-      unit: 's',
-    });
-    const r = paired(m.wholeCached, m.oneCached);
-    if (r)
-      rows.push({
-        subject: 'synth',
-        measure: 'ratio all stacks / one stack (no change, paired)',
-        values: [r],
-        digits: 2,
-        unit: '×',
-      });
-  }
+      ...(limit === undefined ? {} : { target: `≤ ${limit}`, result: r.median <= limit ? 'met' : 'missed' }),
+    },
+  ];
+}
+
+export function synthRows(m: SynthMeasurements): Row[] {
+  if (ok(m.wholeCold).length === 0 || ok(m.oneCold).length === 0) return [];
+  const one = `\`cdk synth ${SINGLE_STACK} --exclusively\``;
+  const rows: Row[] = [
+    wallRow('`cdk synth`, all stacks, empty bundle cache (cold)', m.wholeCold, SYNTH_TARGETS.wholeS),
+    wallRow(`${one}, empty bundle cache`, m.oneCold),
+    ...ratioRows(
+      'ratio all stacks / one stack (cold, paired)',
+      m.wholeCold,
+      m.oneCold,
+      SYNTH_TARGETS.wholePerStack,
+    ),
+  ];
+  if (ok(m.wholeCached).length > 0)
+    rows.push(
+      wallRow('`cdk synth`, all stacks, no source change (bundles cached)', m.wholeCached),
+      ...ratioRows(
+        'ratio no change / cold, all stacks (paired)',
+        m.wholeCached,
+        m.wholeCold,
+        SYNTH_TARGETS.cachedPerCold,
+      ),
+    );
+  if (ok(m.oneCached).length > 0)
+    rows.push(
+      wallRow(`${one}, no source change`, m.oneCached),
+      ...ratioRows('ratio all stacks / one stack (no change, paired)', m.wholeCached, m.oneCached),
+    );
   if (m.cli.length > 0)
     rows.push({
       subject: 'synth',

@@ -6,6 +6,7 @@ import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { type LabConfig, loadConfig } from './config';
 import { CostTags } from './constructs/cost-tags';
+import { recordValidationPlugins } from './review-metadata';
 import { BUDGET_STACK_NAME, type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
 import { BedrockStack } from './stacks/bedrock-stack';
 import { BudgetStack } from './stacks/budget-stack';
@@ -84,10 +85,12 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     costCenter: config.costCenter,
   });
   if (options.nag ?? true) {
-    Validations.of(app).addPlugins(
+    const plugins = [
       timedPlugin('nag:AwsSolutions', new AwsSolutionsChecks(app)),
       timedPlugin('nag:Serverless', new ServerlessChecks(app)),
-    );
+    ];
+    Validations.of(app).addPlugins(...plugins);
+    recordValidationPlugins(app, plugins);
   }
   return { config, shared, stacks, budget };
 }

@@ -1,23 +1,26 @@
 /**
  * `npm run cost [-- --calls N] [--dir cdk.out]`: the lab's cost picture from the synthesized
- * templates (run `npx cdk synth` first). Offline; prints, changes nothing.
+ * templates (synthesized first when there is no cdk.out/ yet). Offline; prints, changes nothing.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureCloudAssembly } from './assembly';
 import { type CfnTemplate, costReport, formatReport } from './cost-report';
 
 const { values } = parseArgs({
-  options: { calls: { type: 'string', default: '1000' }, dir: { type: 'string', default: 'cdk.out' } },
+  options: { calls: { type: 'string', default: '1000' }, dir: { type: 'string' } },
 });
 const calls = Number(values.calls);
 if (!Number.isInteger(calls) || calls < 0) {
   process.stderr.write('--calls must be a whole number ≥ 0\n');
   process.exit(2);
 }
-const dir = values.dir ?? 'cdk.out';
-if (!fs.existsSync(dir)) {
-  process.stderr.write(`No ${dir}/ here: run \`npx cdk synth\` first (offline, no AWS account needed).\n`);
+let dir: string;
+try {
+  dir = ensureCloudAssembly(values.dir);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
   process.exit(2);
 }
 const templates: Record<string, CfnTemplate> = {};

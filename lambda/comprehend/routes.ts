@@ -13,6 +13,7 @@ import {
 import { assertMaxBytes } from '../shared/body';
 import { badRequest, HttpError, toHttpError } from '../shared/errors';
 import { type Route, route } from '../shared/http';
+import { assertLanguageSupported, type LanguageFeature, unsupportedLanguage } from './languages';
 import { charCount, comprehendUsage, redactPii } from './logic';
 import {
   COMPREHEND_LANGUAGES,
@@ -34,6 +35,7 @@ const round = (n: number | undefined) => (n === undefined ? undefined : Math.rou
 export function comprehendRoutes(client: ComprehendClient): Route[] {
   /** The language to use: given, or detected (one extra billed request). */
   async function resolveLanguage<L extends string>(
+    feature: LanguageFeature,
     text: string,
     given: L | undefined,
     supported: readonly L[],
@@ -48,11 +50,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
     const top = out.Languages?.[0];
     const code = top?.LanguageCode;
     if (!code || !(supported as readonly string[]).includes(code)) {
-      throw new HttpError(
-        400,
-        'UNSUPPORTED_LANGUAGE',
-        `Detected language '${code ?? 'unknown'}' is not supported by this operation; supported: ${supported.join(', ')}.`,
-      );
+      throw unsupportedLanguage(feature, code ?? 'unknown', 'detected by DetectDominantLanguage');
     }
     return { languageCode: code as L, detected: { languageCode: code, score: round(top?.Score) } };
   }
@@ -62,13 +60,15 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
    * more billed request), the call itself, and the usage of both requests.
    */
   async function detectOnText<L extends string>(
+    feature: LanguageFeature,
     text: string,
     given: L | undefined,
     limits: { maxBytes: number; supported: readonly L[] },
     call: (languageCode: LanguageCode) => Promise<Record<string, unknown>>,
   ) {
+    assertLanguageSupported(feature, text, given);
     assertMaxBytes('text', text, limits.maxBytes);
-    const lang = await resolveLanguage(text, given, limits.supported);
+    const lang = await resolveLanguage(feature, text, given, limits.supported);
     const body = await call(lang.languageCode as LanguageCode);
     return {
       body: { ...body, languageCode: lang.languageCode, detectedLanguage: lang.detected },
@@ -83,6 +83,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       schema: sentimentRequest,
       handle: ({ text, languageCode }) =>
         detectOnText(
+          '/comprehend/sentiment',
           text,
           languageCode,
           { maxBytes: LIMITS.sentimentBytes, supported: COMPREHEND_LANGUAGES },
@@ -107,6 +108,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       schema: entitiesRequest,
       handle: ({ text, languageCode }) =>
         detectOnText(
+          '/comprehend/entities',
           text,
           languageCode,
           { maxBytes: LIMITS.detectBytes, supported: COMPREHEND_LANGUAGES },
@@ -130,6 +132,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       schema: keyPhrasesRequest,
       handle: ({ text, languageCode }) =>
         detectOnText(
+          '/comprehend/key-phrases',
           text,
           languageCode,
           { maxBytes: LIMITS.detectBytes, supported: COMPREHEND_LANGUAGES },
@@ -173,6 +176,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       schema: piiRequest,
       handle: ({ text, languageCode }) =>
         detectOnText(
+          '/comprehend/pii',
           text,
           languageCode,
           { maxBytes: LIMITS.detectBytes, supported: PII_LANGUAGES },
@@ -200,6 +204,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       schema: toxicityRequest,
       handle: async (input) => {
         const segments = 'text' in input ? [input.text] : input.segments;
+        assertLanguageSupported('/comprehend/toxicity', segments.join('\n'), input.languageCode);
         segments.forEach((s, i) => {
           assertMaxBytes(`segments[${i}]`, s, LIMITS.toxicitySegmentBytes);
         });

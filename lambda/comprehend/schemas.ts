@@ -17,7 +17,7 @@ export const COMPREHEND_LANGUAGES = [
   'zh',
   'zh-TW',
 ] as const;
-/** DetectPiiEntities languages. */
+/** DetectPiiEntities languages. The routes refuse the others with a message (./languages.ts). */
 export const PII_LANGUAGES = ['en', 'es'] as const;
 
 const textRequest = z.strictObject({
@@ -30,13 +30,16 @@ export const sentimentRequest = textRequest;
 export const entitiesRequest = textRequest;
 export const keyPhrasesRequest = textRequest;
 export const languageRequest = z.strictObject({ text: nonEmptyText() });
-export const piiRequest = z.strictObject({
-  text: nonEmptyText(),
-  languageCode: z.enum(PII_LANGUAGES).optional(),
-});
+/**
+ * Every Comprehend language passes the schema (and API Gateway's copy of it), so that the route
+ * can answer 'ko' with which features lack Korean and what to use instead, not a bare enum error.
+ */
+export const piiRequest = textRequest;
+/** DetectToxicContent takes English only; `languageCode` lets a caller say what the text is. */
+const toxicityLanguage = z.enum(COMPREHEND_LANGUAGES).optional();
 export const toxicityRequest = z.union([
-  z.strictObject({ text: nonEmptyText() }),
-  z.strictObject({ segments: z.array(nonEmptyText()).min(1).max(10) }),
+  z.strictObject({ text: nonEmptyText(), languageCode: toxicityLanguage }),
+  z.strictObject({ segments: z.array(nonEmptyText()).min(1).max(10), languageCode: toxicityLanguage }),
 ]);
 
 export const requestSchemas = {

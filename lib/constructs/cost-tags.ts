@@ -51,29 +51,35 @@ export class CostTags {
       CostCenter: values.costCenter,
     };
     for (const [key, value] of Object.entries(tags)) Tags.of(scope).add(key, value);
-    Aspects.of(scope).add(new RawResourceTagger(), { priority: AspectPriority.MUTATING });
+    Aspects.of(scope).add(new RawResourceTagger(tags), { priority: AspectPriority.MUTATING });
     Aspects.of(scope).add(new RequiredTagsCheck(REQUIRED_TAG_KEYS), { priority: AspectPriority.READONLY });
   }
 
   /** Tag one stack with the service it demonstrates and the unit it is billed by. */
   public static applyToStack(stack: Stack, values: StackTagValues): void {
-    Tags.of(stack).add('Service', values.service);
-    Tags.of(stack).add('PricingUnit', values.pricingUnit);
+    const tags = { Service: values.service, PricingUnit: values.pricingUnit };
+    for (const [key, value] of Object.entries(tags)) Tags.of(stack).add(key, value);
+    STACK_TAGS.set(stack, tags);
   }
 }
 
+/** The tags applyToStack gave each stack, for the resources `Tags.of` cannot reach. */
+const STACK_TAGS = new WeakMap<Stack, Record<string, string>>();
+
 /**
- * Gives raw CfnResources of taggable types (CDK's provider functions and roles) the same tags
- * as their stack, which `Tags.of` cannot do.
+ * Gives raw CfnResources of taggable types (CDK's provider functions and roles) the app's and
+ * their stack's cost tags, which `Tags.of` cannot do. The values come from CostTags itself, not
+ * from `Stack.tags`: with the `@aws-cdk/core:explicitStackTags` flag (cdk.json) a stack's own tag
+ * manager does not hear of `Tags.of(stack)`, and these resources were written with no tags.
  */
 class RawResourceTagger implements IAspect {
+  constructor(private readonly appTags: Readonly<Record<string, string>>) {}
+
   public visit(node: IConstruct): void {
     if (!(node instanceof CfnResource) || TagManager.isTaggable(node)) return;
     if (!RAW_TAGGABLE_TYPES.has(node.cfnResourceType)) return;
-    const stackTags = Stack.of(node).tags.tagValues();
-    const tags = Object.entries(stackTags)
-      .filter(([key]) => (REQUIRED_TAG_KEYS as readonly string[]).includes(key))
-      .map(([Key, Value]) => ({ Key, Value }));
+    const values = { ...this.appTags, ...STACK_TAGS.get(Stack.of(node)) };
+    const tags = REQUIRED_TAG_KEYS.filter((key) => values[key]).map((Key) => ({ Key, Value: values[Key] }));
     node.addPropertyOverride('Tags', tags);
   }
 }

@@ -6,6 +6,7 @@ import type { LabConfig } from '../config';
 import { CostTags } from '../constructs/cost-tags';
 import { DemoApi } from '../constructs/demo-api';
 import { DemoFunction } from '../constructs/demo-function';
+import { recordPrices } from '../review-metadata';
 import type { DemoService } from '../services';
 
 export interface DemoStackProps extends StackProps {
@@ -44,6 +45,7 @@ export abstract class DemoStack extends Stack {
     });
     const { service, config } = props;
     CostTags.applyToStack(this, { service: service.awsService, pricingUnit: service.pricingUnit });
+    recordPrices(this, service.id);
     const retention = config.logRetentionDays as logs.RetentionDays;
 
     this.demo = new DemoFunction(this, 'Handler', {

@@ -1,19 +1,25 @@
 /**
  * The playground in-process against the stand-in API: test credentials injected, endpoints from an
- * outputs file, no CloudFormation, and a real Chromium (Debian's, never a download) for the page.
+ * outputs file, no CloudFormation, and a real Chromium for the page: the one that ships inside
+ * the @sparticuz/chromium npm package, or AI_LAB_CHROMIUM (test/support/chromium.ts). Never a download.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Playground, startPlayground } from '../../playground/server';
 import { allStacks, tempDir, testDeps, writeOutputs } from '../cli/harness';
 import type { StandIn } from '../cli/stand-in';
+import {
+  type ChromiumBinary,
+  NoBrowserError,
+  type ResolveOptions,
+  resolveChromium,
+} from '../support/chromium';
 
 export const REPO = path.join(__dirname, '..', '..');
 /** Screenshots of each panel (gitignored). */
 export const ARTIFACTS = path.join(REPO, 'test-artifacts', 'playground');
-export const CHROMIUM = '/usr/bin/chromium';
 
 export interface Lab {
   readonly playground: Playground;
@@ -65,22 +71,27 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a fresh profile in a temp dir; fails clearly when missing. */
-export async function launchBrowser(executablePath = CHROMIUM): Promise<Browser> {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `The playground's browser tests need Chromium at ${executablePath}, and it is not installed. ` +
-        'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu); .ci/run does this in CI. ' +
-        'The tests never download a browser.',
-    );
-  }
+/**
+ * Chromium, headless, with a fresh profile in a temp dir. Fails with a NoBrowserError naming the
+ * package and the override when no browser can be found or started.
+ */
+export async function launchBrowser(options: ResolveOptions = {}): Promise<Browser> {
+  const binary = await resolveChromium(options);
   const profile = mkdtempSync(path.join(tmpdir(), 'ai-lab-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1100, height: 900 },
-  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: binary.executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, ...binary.env },
+      viewport: { width: 1100, height: 900 },
+      timeout: 30_000,
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new NoBrowserError(`${named(binary)} did not start (${firstLine(error)})`);
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
   return {
@@ -92,3 +103,6 @@ export async function launchBrowser(executablePath = CHROMIUM): Promise<Browser>
     },
   };
 }
+
+const named = (binary: ChromiumBinary) => `${binary.executablePath} (from ${binary.source})`;
+const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0];

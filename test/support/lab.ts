@@ -1,4 +1,10 @@
-/** Build the real lab (lib/app.ts) for tests, offline, with optional context overrides. */
+/**
+ * Build the real lab (lib/app.ts) for tests, offline, with cdk.json's context (its feature flags
+ * change what CDK writes, so without them the tests would check another lab than `cdk synth`
+ * makes) and optional overrides.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildLab, type Lab } from '../../lib/app';
@@ -7,6 +13,11 @@ export interface TestLab extends Lab {
   readonly app: App;
 }
 
+/** The `context` of cdk.json: the feature flags `cdk synth` passes to the app. */
+export const CDK_JSON_CONTEXT: Readonly<Record<string, unknown>> = JSON.parse(
+  readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'),
+).context;
+
 export function buildTestLab(
   context: Record<string, unknown> = {},
   options: { bundle?: boolean; outdir?: string; nag?: boolean } = {},
@@ -14,6 +25,7 @@ export function buildTestLab(
   const app = new App({
     outdir: options.outdir,
     context: {
+      ...CDK_JSON_CONTEXT,
       ...context,
       // Skip esbuild in most tests (speed); test/stacks/bundling.test.ts bundles for real.
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),

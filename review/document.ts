@@ -1,0 +1,383 @@
+/**
+ * The report as a renderer-neutral document: headings, paragraphs, lists, tables and the data-flow
+ * diagram, with every sentence taken from the strings catalogue in the chosen language. The
+ * Markdown and HTML renderers only format these blocks, so both say exactly the same thing.
+ * Inline `code` is marked with backticks; renderers format it.
+ */
+import { toMermaid, toSvg } from './dataflow';
+import type { Finding, Level } from './findings';
+import { isKey, type Key, type Lang, t } from './i18n';
+import type { ActionFact, ConditionFact, StatementFact } from './permissions';
+import type { StackReview } from './review';
+
+export type Block =
+  | { readonly type: 'h1' | 'h2' | 'h3'; readonly text: string; readonly id?: string }
+  | { readonly type: 'p'; readonly text: string; readonly level?: Level }
+  | {
+      readonly type: 'list';
+      readonly items: ReadonlyArray<{ readonly text: string; readonly level?: Level }>;
+    }
+  | {
+      readonly type: 'table';
+      readonly head: readonly string[];
+      readonly rows: ReadonlyArray<readonly string[]>;
+    }
+  | { readonly type: 'diagram'; readonly mermaid: string; readonly svg: string };
+
+export interface Doc {
+  readonly title: string;
+  readonly lang: Lang;
+  readonly blocks: readonly Block[];
+}
+
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+export function findingText(lang: Lang, f: Finding): string {
+  return t(lang, f.key, f.params);
+}
+
+function conditionText(lang: Lang, c: ConditionFact): string {
+  const base = c.operator.replace(/^(ForAnyValue:|ForAllValues:)/, '').replace(/IfExists$/, '');
+  const opKey = `cond.op.${base}` as Key;
+  const op = t(lang, opKey, {}, c.operator);
+  const values = c.values.map(code).join(t(lang, 'word.or'));
+  const text = t(lang, 'cond.when', { key: code(c.key), op, values });
+  return c.operator.endsWith('IfExists') ? `${text} ${t(lang, 'cond.ifExists')}` : text;
+}
+
+function actionLine(lang: Lang, a: ActionFact): string {
+  if (!a.known) return `${code(a.action)} — ${t(lang, 'perm.action.unknown')}`;
+  const level = t(lang, `access.${a.accessLevel}` as Key, {}, a.accessLevel);
+  const rl =
+    a.resourceLevel === 'none'
+      ? t(lang, 'perm.rl.none')
+      : a.resourceLevel === 'optional'
+        ? t(lang, 'perm.rl.optional', { types: a.resourceTypes.join(', ') })
+        : t(lang, 'perm.rl.required', { types: a.resourceTypes.join(', ') });
+  return `${code(a.action)} — ${level} — ${a.description ?? ''} (${rl})`;
+}
+
+function statementSentence(lang: Lang, s: StatementFact): string {
+  const resources = s.anyResource ? t(lang, 'perm.anyResource') : s.resources.map(code).join(', ');
+  const actions = s.actions.map(code).join(', ');
+  const conds = s.conditions.map((c) => conditionText(lang, c)).join(t(lang, 'word.and'));
+  const params = {
+    who: s.grantee || '?',
+    actions,
+    resources,
+    conditions: conds ? t(lang, 'perm.condWrap', { conds }) : '',
+  };
+  if (s.kind === 'trust') return t(lang, 'perm.trust', { who: s.grantee, actions });
+  if (s.kind === 'invoke') return t(lang, 'perm.invoke', params);
+  if (s.effect === 'Deny') return t(lang, s.notAction ? 'perm.denyExcept' : 'perm.deny', params);
+  return t(lang, s.kind === 'resource' ? 'perm.resourceAllow' : 'perm.allow', params);
+}
+
+const MARK: Record<Level, string> = { flag: '⚠', note: 'ℹ', ok: '✓' };
+
+export function buildDoc(r: StackReview, lang: Lang): Doc {
+  const b: Block[] = [];
+  const L = (key: Key, params?: Record<string, string | number>) => t(lang, key, params);
+  const flags = r.findings.filter((f) => f.level === 'flag');
+  const ds = r.permissions.dataset;
+  b.push({ type: 'h1', text: L('doc.title', { stack: r.name }) });
+  if (r.description) b.push({ type: 'p', text: r.description });
+  b.push({
+    type: 'p',
+    text: L('doc.summary', {
+      resources: r.resources.length,
+      statements: r.permissions.statements.length,
+      roles: r.permissions.roles.length,
+      flags: flags.length,
+    }),
+    level: flags.length > 0 ? 'flag' : 'ok',
+  });
+  b.push({
+    type: 'p',
+    text: L('doc.sources', { template: code(r.templateFile), version: ds.version, date: ds.updatedAt }),
+  });
+  if (r.dependencies.length > 0)
+    b.push({ type: 'p', text: L('doc.dependsOn', { stacks: r.dependencies.map(code).join(', ') }) });
+
+  b.push({ type: 'h2', text: L('doc.h.flags'), id: 'flags' });
+  b.push(
+    flags.length === 0
+      ? { type: 'p', text: L('doc.noFlags'), level: 'ok' }
+      : { type: 'list', items: flags.map((f) => ({ text: findingText(lang, f), level: 'flag' as const })) },
+  );
+
+  // Resources
+  b.push({ type: 'h2', text: L('doc.h.resources'), id: 'resources' });
+  b.push({ type: 'p', text: L('doc.resources.intro') });
+  for (const g of r.groups) {
+    b.push({ type: 'h3', text: `${g.kind} (${g.resources.length})` });
+    b.push({
+      type: 'table',
+      head: [L('col.path'), L('col.type'), L('col.purpose'), L('col.idle')],
+      rows: g.resources.map((x) => [
+        code(x.path),
+        code(x.type),
+        [
+          t(lang, `purpose.${x.type}` as Key, {}, L('purpose.unknown')),
+          x.description ? `(“${x.description}”)` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        `${x.idle === 'idle' || x.idle === 'unknown' ? `${MARK.flag} ` : ''}${L(`idle.${x.idle}` as Key)}`,
+      ]),
+    });
+  }
+
+  // Permissions
+  b.push({ type: 'h2', text: L('doc.h.permissions'), id: 'permissions' });
+  b.push({ type: 'p', text: L('doc.permissions.intro', { version: ds.version, date: ds.updatedAt }) });
+  if (r.permissions.roles.length > 0) {
+    b.push({ type: 'h3', text: L('doc.h.roles') });
+    b.push({
+      type: 'table',
+      head: [L('col.role'), L('col.trustedBy'), L('col.usedBy'), L('col.managed')],
+      rows: r.permissions.roles.map((x) => [
+        code(x.path),
+        x.trustedBy.join('; '),
+        x.usedBy.map(code).join(', ') || '—',
+        x.managedPolicies.map(code).join(', ') || '—',
+      ]),
+    });
+    for (const x of r.permissions.roles.filter((role) => role.managedPolicies.length > 0))
+      b.push({ type: 'p', text: L('perm.managedNote', { role: code(x.path) }), level: 'note' });
+  }
+  const bySource = new Map<string, StatementFact[]>();
+  for (const s of r.permissions.statements)
+    bySource.set(s.sourcePath, [...(bySource.get(s.sourcePath) ?? []), s]);
+  for (const [source, list] of bySource) {
+    b.push({
+      type: 'h3',
+      text: `${code(source)} — ${list[0]!.sourceType} (${L('doc.statements', { count: list.length })})`,
+    });
+    for (const ack of r.compliance.acknowledged.filter((x) => x.path === source && x.rule.includes('IAM')))
+      b.push({
+        type: 'p',
+        text: L('perm.ackReason', { rule: code(ack.rule), reason: ack.reason }),
+        level: 'note',
+      });
+    for (const s of list) {
+      b.push({
+        type: 'p',
+        text: statementSentence(lang, s),
+        level: s.findings.some((f) => f.level === 'flag') ? 'flag' : undefined,
+      });
+      const items: Array<{ text: string; level?: Level }> = [];
+      if (s.kind !== 'trust' && s.kind !== 'invoke' && s.effect === 'Allow') {
+        const shown = s.expanded.slice(0, 12);
+        for (const a of shown) items.push({ text: actionLine(lang, a) });
+        if (s.expanded.length > shown.length)
+          items.push({ text: L('perm.more', { count: s.expanded.length - shown.length }) });
+      }
+      for (const f of s.findings) items.push({ text: findingText(lang, f), level: f.level });
+      if (items.length > 0) b.push({ type: 'list', items });
+    }
+  }
+
+  // API
+  b.push({ type: 'h2', text: L('doc.h.api'), id: 'api' });
+  if (r.api.methods.length === 0) b.push({ type: 'p', text: L('doc.api.none') });
+  else {
+    const iam = r.api.methods.filter((m) => m.authorization === 'AWS_IAM').length;
+    b.push({
+      type: 'p',
+      text: L(iam === r.api.methods.length ? 'doc.api.allIam' : 'doc.api.notAllIam', {
+        iam,
+        count: r.api.methods.length,
+      }),
+      level: iam === r.api.methods.length ? 'ok' : 'flag',
+    });
+    b.push({
+      type: 'table',
+      head: [L('col.route'), L('col.auth'), L('col.validation'), L('col.limits')],
+      rows: r.api.methods.map((m) => [
+        code(m.route),
+        `${m.authorization === 'AWS_IAM' ? MARK.ok : MARK.flag} ${code(m.authorization)}`,
+        m.validatesBody && m.model
+          ? L('api.validates', { model: code(m.model) })
+          : m.validatesParameters
+            ? L('api.validatesParams')
+            : '—',
+        m.limits.map(code).join('<br>') || '—',
+      ]),
+    });
+    for (const s of r.api.stages)
+      b.push({
+        type: 'p',
+        text: L('doc.api.stage', {
+          stage: code(s.stageName),
+          rate: s.rateLimit ?? '—',
+          burst: s.burstLimit ?? '—',
+          logging: s.loggingLevel ?? 'OFF',
+          dataTrace: s.dataTrace ? L('word.on') : L('word.off'),
+          access: s.accessLogs ? L('word.on') : L('word.off'),
+        }),
+      });
+  }
+  if (r.buckets.length > 0) {
+    b.push({ type: 'h3', text: L('doc.h.buckets') });
+    for (const k of r.buckets) {
+      b.push({
+        type: 'p',
+        text: L('doc.bucket', {
+          bucket: code(k.path),
+          encryption: k.encryption ? code(k.encryption) : L('word.none'),
+          public: k.blocksPublicAccess ? L('bucket.private') : L('bucket.notPrivate'),
+          tls: k.tlsOnly ? L('bucket.tlsOnly') : L('bucket.notTlsOnly'),
+          expiry:
+            k.expirationDays !== undefined
+              ? L('bucket.expires', { days: k.expirationDays })
+              : L('bucket.noExpiry'),
+        }),
+      });
+      const items = k.writers.map((w) => ({
+        text: L('bucket.presigned', {
+          who: w.grantee,
+          actions: w.actions.map(code).join(', '),
+          resources: w.resources.map(code).join(', '),
+        }),
+      }));
+      if (items.length === 0) items.push({ text: L('bucket.noWriters') });
+      for (const rd of k.readers)
+        items.push({
+          text: L('bucket.reader', { who: rd.grantee, resources: rd.resources.map(code).join(', ') }),
+        });
+      b.push({ type: 'list', items });
+      b.push({ type: 'p', text: L('bucket.postPolicyNote'), level: 'note' });
+    }
+  }
+
+  // Data flow
+  b.push({ type: 'h2', text: L('doc.h.flow'), id: 'flow' });
+  b.push({ type: 'p', text: L('doc.flow.intro') });
+  if (r.flow.nodes.length === 0) b.push({ type: 'p', text: L('doc.flow.none') });
+  else b.push({ type: 'diagram', mermaid: toMermaid(r.flow), svg: toSvg(r.flow, L('doc.h.flow')) });
+
+  // Compliance
+  b.push({ type: 'h2', text: L('doc.h.compliance'), id: 'compliance' });
+  b.push({
+    type: 'p',
+    text: r.compliance.plugins
+      ? L('doc.compliance.plugins', { plugins: r.compliance.plugins.map(code).join(', ') })
+      : L('doc.compliance.noPlugins'),
+    level: r.compliance.plugins ? undefined : 'flag',
+  });
+  b.push(
+    r.compliance.open.length === 0
+      ? { type: 'p', text: L('doc.compliance.noOpen'), level: 'ok' }
+      : {
+          type: 'list',
+          items: r.compliance.open.map((o) => ({
+            text: `${code(o.rule)} ${code(o.path)} ${o.text ?? ''}`,
+            level: 'flag' as const,
+          })),
+        },
+  );
+  b.push({ type: 'h3', text: L('doc.h.acknowledged', { count: r.compliance.acknowledged.length }) });
+  b.push(
+    r.compliance.acknowledged.length === 0
+      ? { type: 'p', text: L('word.none') }
+      : {
+          type: 'table',
+          head: [L('col.rule'), L('col.path'), L('col.reason')],
+          rows: r.compliance.acknowledged.map((a) => [code(a.rule), code(a.path), a.reason]),
+        },
+  );
+
+  // Cost
+  b.push({ type: 'h2', text: L('doc.h.cost'), id: 'cost' });
+  const tagRows = Object.entries(r.cost.tags).map(([k, v]) => [code(k), v.map(code).join(', ')]);
+  b.push({
+    type: 'p',
+    text: L('doc.cost.tags', { taggable: r.cost.taggable, untagged: r.cost.untagged.length }),
+    level: r.cost.untagged.length > 0 ? 'flag' : 'ok',
+  });
+  if (tagRows.length > 0) b.push({ type: 'table', head: [L('col.tag'), L('col.values')], rows: tagRows });
+  if (r.cost.untagged.length > 0)
+    b.push({
+      type: 'list',
+      items: r.cost.untagged.map((u) => ({
+        text: L('cost.flag.untagged', { path: u.path, type: u.type, missing: u.missing.join(', ') }),
+        level: 'flag' as const,
+      })),
+    });
+  const idle = r.resources.filter((x) => x.idle === 'idle');
+  b.push({
+    type: 'p',
+    text:
+      idle.length === 0
+        ? L('doc.cost.noIdle')
+        : L('doc.cost.idle', { count: idle.length, list: idle.map((x) => code(x.type)).join(', ') }),
+    level: idle.length === 0 ? 'ok' : 'flag',
+  });
+  b.push({ type: 'h3', text: L('doc.h.prices') });
+  if (r.cost.prices) {
+    b.push({
+      type: 'p',
+      text: L('doc.cost.prices', {
+        unit: code(r.cost.pricingUnit ?? '?'),
+        date: r.cost.prices.asOf,
+        region: r.cost.prices.region,
+        source: code(r.cost.prices.source),
+      }),
+    });
+    b.push({
+      type: 'table',
+      head: [L('col.unit'), L('col.usd'), L('col.status')],
+      rows: r.cost.prices.prices.map((p) => [
+        p.unit,
+        `$${p.usd}`,
+        L(p.status === 'verified' ? 'price.verified' : 'price.unverified'),
+      ]),
+    });
+    const routes = r.api.methods.map((m) => code(m.route)).join(', ');
+    if (routes)
+      b.push({ type: 'p', text: L('doc.cost.routes', { routes, unit: code(r.cost.pricingUnit ?? '?') }) });
+  } else {
+    b.push({ type: 'p', text: L('doc.cost.noPrices', { unit: code(r.cost.pricingUnit ?? '—') }) });
+  }
+  b.push({ type: 'h3', text: L('doc.h.ceilings') });
+  b.push({
+    type: 'table',
+    head: [L('col.ceiling'), L('col.path'), L('col.value')],
+    rows: [
+      ...r.api.stages.map((s) => [
+        L('ceiling.throttle'),
+        code(s.path),
+        s.rateLimit !== undefined
+          ? L('ceiling.rate', { rate: s.rateLimit, burst: s.burstLimit ?? '—' })
+          : `${MARK.flag} ${L('word.none')}`,
+      ]),
+      ...r.cost.ceilings.map((c) => [
+        isKey(`ceiling.${c.what}`) ? L(`ceiling.${c.what}` as Key) : code(c.what),
+        code(c.where),
+        c.value === 'never expires'
+          ? `${MARK.flag} ${L('ceiling.neverExpires')}`
+          : c.value.replace(/^(\d+) days$/, (_m, n: string) => L('ceiling.days', { n })),
+      ]),
+      ...r.buckets.map((k) => [
+        L('ceiling.expiry'),
+        code(k.path),
+        k.expirationDays !== undefined
+          ? L('bucket.expires', { days: k.expirationDays })
+          : L('bucket.noExpiry'),
+      ]),
+    ],
+  });
+  const limited = r.api.methods.filter((m) => m.limits.length > 0).length;
+  b.push({ type: 'p', text: L('doc.cost.payload', { count: limited }) });
+
+  // Destroy
+  b.push({ type: 'h2', text: L('doc.h.destroy'), id: 'destroy' });
+  const destroyFlags = r.findings.filter((f) => f.section === 'destroy');
+  b.push(
+    destroyFlags.length === 0
+      ? { type: 'p', text: L('doc.destroy.clean', { count: r.resources.length }), level: 'ok' }
+      : { type: 'list', items: destroyFlags.map((f) => ({ text: findingText(lang, f), level: f.level })) },
+  );
+  return { title: L('doc.title', { stack: r.name }), lang, blocks: b };
+}

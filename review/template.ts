@@ -1,0 +1,146 @@
+/**
+ * One stack's template as the review sees it: resources with their construct paths, and
+ * CloudFormation intrinsics (Ref, Fn::GetAtt, Fn::Join, Fn::Sub) rendered as short readable text.
+ */
+import type { CfnResource, StackArtifact } from './assembly';
+
+export interface ResourceInfo {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly props: Record<string, unknown>;
+  /** Construct path inside the stack, without the stack name and a trailing `/Resource`. */
+  readonly path: string;
+  readonly deletionPolicy?: string;
+  readonly updateReplacePolicy?: string;
+  readonly raw: CfnResource;
+}
+
+export interface StackView {
+  readonly name: string;
+  readonly artifact: StackArtifact;
+  readonly resources: readonly ResourceInfo[];
+  readonly byId: ReadonlyMap<string, ResourceInfo>;
+}
+
+export function shortPath(stackName: string, cdkPath: string | undefined, logicalId: string): string {
+  if (!cdkPath) return logicalId;
+  let p = cdkPath.startsWith(`${stackName}/`) ? cdkPath.slice(stackName.length + 1) : cdkPath;
+  p = p.replace(/\/(Resource|Default)$/, '');
+  return p;
+}
+
+/** The stack's resources; construct paths from the template's path metadata, else from tree.json. */
+export function viewOf(
+  artifact: StackArtifact,
+  logicalPaths: ReadonlyMap<string, string> = new Map(),
+): StackView {
+  const resources: ResourceInfo[] = Object.entries(artifact.template.Resources ?? {}).map(([id, r]) => ({
+    logicalId: id,
+    type: r.Type,
+    props: r.Properties ?? {},
+    path: shortPath(
+      artifact.stackName,
+      (r.Metadata?.['aws:cdk:path'] as string | undefined) ?? logicalPaths.get(`${artifact.stackName}/${id}`),
+      id,
+    ),
+    deletionPolicy: r.DeletionPolicy,
+    updateReplacePolicy: r.UpdateReplacePolicy,
+    raw: r,
+  }));
+  return {
+    name: artifact.stackName,
+    artifact,
+    resources,
+    byId: new Map(resources.map((r) => [r.logicalId, r])),
+  };
+}
+
+/** The logical id a value points at (`Ref` or `Fn::GetAtt`), if any. */
+export function refTarget(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.Ref === 'string' && !v.Ref.startsWith('AWS::')) return v.Ref;
+  const att = v['Fn::GetAtt'];
+  if (Array.isArray(att) && typeof att[0] === 'string') return att[0];
+  if (typeof att === 'string') return att.split('.')[0];
+  return undefined;
+}
+
+/** Every logical id referenced anywhere inside a value. */
+export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const v of value) referencedIds(v, out);
+  } else if (value && typeof value === 'object') {
+    const target = refTarget(value);
+    if (target) out.add(target);
+    const sub = (value as Record<string, unknown>)['Fn::Sub'];
+    const subText = typeof sub === 'string' ? sub : Array.isArray(sub) ? sub[0] : undefined;
+    if (typeof subText === 'string') {
+      for (const m of subText.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z]+)?\}/g)) out.add(m[1]!);
+    }
+    for (const v of Object.values(value)) referencedIds(v, out);
+  }
+  return out;
+}
+
+/**
+ * Renders a template value as text: a reference to a resource becomes `‹path›` (with `.Attr` for
+ * Fn::GetAtt), pseudo parameters stay `${AWS::Region}`, joins are concatenated.
+ */
+export function render(value: unknown, view: StackView): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map((v) => render(v, view)).join(', ');
+  if (!value || typeof value !== 'object') return String(value);
+  const v = value as Record<string, unknown>;
+  const name = (id: string) => `‹${view.byId.get(id)?.path ?? id}›`;
+  if (typeof v.Ref === 'string') return v.Ref.startsWith('AWS::') ? `\${${v.Ref}}` : name(v.Ref);
+  const att = v['Fn::GetAtt'];
+  if (Array.isArray(att)) return `${name(String(att[0]))}.${String(att[1])}`;
+  const join = v['Fn::Join'];
+  if (Array.isArray(join) && Array.isArray(join[1])) {
+    return (join[1] as unknown[]).map((p) => render(p, view)).join(String(join[0]));
+  }
+  const sub = v['Fn::Sub'];
+  if (typeof sub === 'string' || Array.isArray(sub)) {
+    const text = String(Array.isArray(sub) ? sub[0] : sub);
+    return text.replace(/\$\{([A-Za-z0-9:]+)(\.[A-Za-z]+)?\}/g, (whole, id: string, attr?: string) =>
+      id.startsWith('AWS::') || !view.byId.has(id) ? whole : `${name(id)}${attr ?? ''}`,
+    );
+  }
+  return JSON.stringify(value);
+}
+
+/** Always an array (CloudFormation allows a single value where a list is meant). */
+export function asList<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The route (`POST /translate`) of an API Gateway method, from the template's resource tree. */
+export function routeOf(method: ResourceInfo, view: StackView): string {
+  const parts: string[] = [];
+  let id = refTarget(method.props.ResourceId);
+  for (let guard = 0; id && guard < 50; guard++) {
+    const r = view.byId.get(id);
+    if (r?.type !== 'AWS::ApiGateway::Resource') break;
+    parts.unshift(String(r.props.PathPart));
+    id = refTarget(r.props.ParentId);
+  }
+  return `${String(method.props.HttpMethod ?? '?')} /${parts.join('/')}`;
+}
+
+/** Tags of a resource as a map (list-of-{Key,Value} or map form). */
+export function tagsOf(resource: ResourceInfo): Record<string, string> | undefined {
+  const tags = resource.props.Tags;
+  if (tags === undefined) return undefined;
+  if (Array.isArray(tags)) {
+    const out: Record<string, string> = {};
+    for (const t of tags as Array<{ Key?: unknown; Value?: unknown }>) out[String(t.Key)] = String(t.Value);
+    return out;
+  }
+  if (tags && typeof tags === 'object') {
+    return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)]));
+  }
+  return {};
+}

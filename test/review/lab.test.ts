@@ -1,0 +1,150 @@
+/**
+ * The review of the real lab, checked against the synthesized templates themselves: every stack
+ * gets a report, every role and every IAM statement appears in it (counted independently here),
+ * every resource is listed, every acknowledged cdk-nag finding is there with its reason, prices
+ * carry their date, and the Korean report says the same in Korean.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type Assembly, readAssembly } from '../../review/assembly';
+import { buildDoc } from '../../review/document';
+import { CATALOGUES } from '../../review/i18n';
+import { renderHtml } from '../../review/render-html';
+import { renderMarkdown } from '../../review/render-md';
+import { reviewAssembly, type StackReview } from '../../review/review';
+import { writeReports } from '../../review/write';
+import { ARTIFACTS } from '../playground/harness';
+import { buildTestLab } from '../support/lab';
+import { screenshotReport } from './screenshot';
+
+let assembly: Assembly;
+let reviews: StackReview[];
+let ko: StackReview[];
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-lab-'));
+
+beforeAll(async () => {
+  const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const { app } = buildTestLab({}, { outdir, nag: true });
+  app.synth();
+  errorSpy.mockRestore();
+  assembly = readAssembly(outdir);
+  reviews = await reviewAssembly(assembly, [], 'en');
+  ko = await reviewAssembly(assembly, [], 'ko');
+});
+
+type Doc = { Statement?: unknown };
+const statementsIn = (doc: unknown) => {
+  const s = (doc as Doc | undefined)?.Statement;
+  return s === undefined ? 0 : Array.isArray(s) ? s.length : 1;
+};
+
+/** IAM statements in a template, counted straight from the JSON. */
+function countStatements(template: {
+  Resources?: Record<string, { Type: string; Properties?: any }>;
+}): number {
+  let n = 0;
+  for (const r of Object.values(template.Resources ?? {})) {
+    const p = r.Properties ?? {};
+    if (r.Type === 'AWS::IAM::Role') {
+      n += statementsIn(p.AssumeRolePolicyDocument);
+      for (const pol of p.Policies ?? []) n += statementsIn(pol.PolicyDocument);
+    } else if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::S3::BucketPolicy')
+      n += statementsIn(p.PolicyDocument);
+    else if (r.Type === 'AWS::Lambda::Permission') n += 1;
+  }
+  return n;
+}
+
+test('one review per stack of the assembly', () => {
+  expect(reviews.map((r) => r.name)).toEqual(assembly.stacks.map((s) => s.stackName));
+  expect(reviews.length).toBeGreaterThanOrEqual(8);
+});
+
+test('every role and every IAM statement of every template appears, and the counts match', () => {
+  for (const [i, r] of reviews.entries()) {
+    const template = assembly.stacks[i]!.template as any;
+    const roles = Object.values(template.Resources).filter((x: any) => x.Type === 'AWS::IAM::Role').length;
+    expect({ stack: r.name, roles: r.permissions.roles.length }).toEqual({ stack: r.name, roles });
+    expect({ stack: r.name, statements: r.permissions.statements.length }).toEqual({
+      stack: r.name,
+      statements: countStatements(template),
+    });
+    const md = renderMarkdown(buildDoc(r, 'en'));
+    for (const role of r.permissions.roles) expect(md).toContain(`\`${role.path}\``);
+    // Every action of every statement is named in the report.
+    for (const s of r.permissions.statements) for (const a of s.actions) expect(md).toContain(`\`${a}\``);
+    // Every resource is listed, by construct path.
+    for (const x of r.resources)
+      expect(md).toContain(`| \`${x.path.replace(/\|/g, '\\|')}\` | \`${x.type}\` |`);
+    expect(r.resources.length).toBe(Object.keys(template.Resources).length);
+  }
+});
+
+test('every method requires AWS_IAM, every acknowledgement is listed with its reason, and no open finding', () => {
+  for (const r of reviews) {
+    expect(r.api.methods.filter((m) => m.authorization !== 'AWS_IAM')).toEqual([]);
+    expect(r.compliance.open).toEqual([]);
+    expect(r.compliance.plugins).toEqual(['AwsSolutions', 'Serverless']);
+    const acks = Object.values(assembly.stacks.find((s) => s.stackName === r.name)!.metadata)
+      .flat()
+      .filter((e) => e.type === 'aws:cdk:acknowledged-rules')
+      .flatMap((e) => Object.values(e.data as Record<string, string>));
+    expect(r.compliance.acknowledged.map((a) => a.reason).sort()).toEqual(acks.sort());
+    const md = renderMarkdown(buildDoc(r, 'en'));
+    for (const a of r.compliance.acknowledged) expect(md).toContain(a.reason.replace(/\|/g, '\\|'));
+  }
+});
+
+test('the lab is flagged only for what CDK itself generates: the bucket-emptying policy’s wildcard actions', () => {
+  const flags = reviews.flatMap((r) =>
+    r.findings.filter((f) => f.level === 'flag').map((f) => `${r.name} ${f.key} ${f.where}`),
+  );
+  expect(flags.every((f) => /perm\.flag\.wildcardAction Uploads\/Bucket\/Policy$/.test(f))).toBe(true);
+  // Textract and Transcribe have upload buckets: s3:DeleteObject*, s3:GetBucket*, s3:List* each.
+  expect(flags).toHaveLength(6);
+});
+
+test('demo stacks carry their dated prices and billed unit; every `*` is explained', () => {
+  for (const r of reviews.filter((x) => !['AiLab-Shared', 'AiLab-Budget'].includes(x.name))) {
+    expect(r.cost.prices?.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(r.cost.prices?.prices.length).toBeGreaterThan(0);
+    expect(r.cost.pricingUnit).toBeTruthy();
+    for (const s of r.permissions.statements.filter(
+      (x) => x.anyResource && x.effect === 'Allow' && x.kind === 'identity',
+    ))
+      expect(s.findings.filter((f) => f.key.startsWith('perm.star.')).length).toBeGreaterThan(0);
+  }
+});
+
+test('the Korean report says it in Korean, with every placeholder filled; HTML is self-contained', () => {
+  for (const r of ko) {
+    const md = renderMarkdown(buildDoc(r, 'ko'));
+    expect(md).toContain(`# 인프라 검토: ${r.name}`);
+    expect(md).toContain('## 권한을 쉬운 말로');
+    const names = new Set(
+      Object.values(CATALOGUES.ko).flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1])),
+    );
+    const unfilled = [...md.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => names.has(n));
+    expect(unfilled).toEqual([]);
+    const html = renderHtml(buildDoc(r, 'ko'));
+    expect(html).toContain('<html lang="ko">');
+    if (r.flow.nodes.length > 0) expect(html).toContain('<svg');
+    expect(html).not.toMatch(/(width|height)="-/);
+    expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/);
+  }
+});
+
+test('one HTML report opens in Chromium, fetches nothing, draws its data flow, and is screenshotted', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-html-'));
+  const transcribe = reviews.filter((r) => r.name === 'AiLab-Transcribe');
+  writeReports(transcribe, { outDir: dir, format: 'html', lang: 'en', assemblyDir: outdir });
+  const shot = await screenshotReport(path.join(dir, 'AiLab-Transcribe.html'), { fullPage: true });
+  expect(shot.title).toBe('Infrastructure review: AiLab-Transcribe');
+  expect(shot.fetched).toEqual([]);
+  expect(shot.svgWidth).toBeGreaterThan(400);
+  const artifacts = path.join(ARTIFACTS, '..', 'review');
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.writeFileSync(path.join(artifacts, 'AiLab-Transcribe.png'), shot.png);
+  expect(shot.png.length).toBeGreaterThan(10_000);
+});

@@ -1,4 +1,4 @@
-/** Whole-app measurements: `cdk synth` (full app vs one stack) and the test suite. */
+/** Whole-app measurements: `cdk synth` (full app vs one stack, cold vs cached) and the test suite. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,24 +16,79 @@ const CDK_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
+/** What the app recorded about itself (AI_LAB_SYNTH_TIMINGS, see lib/synth-timings.ts). */
+export interface AppTimings {
+  /** Milliseconds since the app's process started: start (first import), imports, bundles, constructs, exit. */
+  readonly marks: Record<string, number>;
+  /** cdk-nag packs' validate time, ms. */
+  readonly spans: Record<string, number>;
+  readonly facts: { cache?: { hits: number; misses: number }; prebundle?: { built: number; cached: number } };
+}
+
 export interface SynthRun extends RunResult {
   /** The cloud assembly directory (a temporary one, so ./cdk.out is left alone). */
   readonly outDir: string;
+  readonly timings?: AppTimings;
+  /** aws-cdk-lib's own counters (performance-counters.json), ms by name. */
+  readonly counters?: Record<string, number>;
+}
+
+export interface SynthOptions {
+  /** That stack only, `--exclusively`. @default all stacks */
+  readonly stack?: string;
+  /** The bundle cache directory (AI_LAB_BUNDLE_CACHE): a fresh one is a cold synth. */
+  readonly cacheDir: string;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * One `cdk synth`, into a fresh temporary directory (no cached assets; ./cdk.out untouched, so
- * nobody else's synth is disturbed). `stack` set: that stack only, `--exclusively`.
+ * One `cdk synth`, into a fresh temporary directory (./cdk.out untouched, so nobody else's synth
+ * is disturbed). The app records its phases (AI_LAB_SYNTH_TIMINGS) and aws-cdk-lib writes its
+ * counters (a slow-synth threshold of 0 makes it always write performance-counters.json); both
+ * only read clocks, they do not change what is synthesized.
  */
-export async function synthOnce(stack?: string): Promise<SynthRun> {
+export async function synthOnce(options: SynthOptions): Promise<SynthRun> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cdkout-'));
-  const selection = stack ? [stack, '--exclusively'] : [];
+  const timingsFile = path.join(outDir, 'app-timings.json');
+  const selection = options.stack ? [options.stack, '--exclusively'] : [];
   const result = await runMeasured(
     'npx',
-    ['cdk', 'synth', ...selection, '--quiet', '--no-notices', '--output', outDir],
+    [
+      'cdk',
+      'synth',
+      ...selection,
+      '--quiet',
+      '--no-notices',
+      '--output',
+      outDir,
+      '-c',
+      '@aws-cdk/core.slowSynthThreshold=0',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...CDK_ENV, AI_LAB_BUNDLE_CACHE: options.cacheDir, AI_LAB_SYNTH_TIMINGS: timingsFile },
+    },
+  );
+  const counters = readJson<{ counters: Record<string, number> }>(
+    path.join(outDir, 'performance-counters.json'),
+  )?.counters;
+  return { ...result, outDir, timings: readJson<AppTimings>(timingsFile), counters };
+}
+
+/** The CLI alone: `cdk synth --app <an assembly already synthesized>` runs no app. */
+export function cliOnly(assemblyDir: string): Promise<RunResult> {
+  return runMeasured(
+    'npx',
+    ['cdk', 'synth', '--quiet', '--no-notices', '--app', assemblyDir, '--output', assemblyDir],
     { cwd: ROOT, env: CDK_ENV },
   );
-  return { ...result, outDir };
 }
 
 export interface TestRun extends RunResult {

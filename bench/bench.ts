@@ -9,9 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { type DemoId, SERVICES } from '../lib/services';
-import { SINGLE_STACK, type SynthRun, synthOnce, type TestRun, testOnce } from './app';
+import { type TestRun, testOnce } from './app';
 import {
-  assertMirrorsConstruct,
   type Bundle,
   buildBundle,
   compareWithCdkOut,
@@ -25,17 +24,16 @@ import { type LoadCase, type LoadSample, measureColdLoads } from './cold-load';
 import { type BenchOptions, parseOptions, ROOT } from './config';
 import { machineLine, overBy, type Row, table, type Verdict, verdictLines } from './report';
 import { constant, type Summary, signTestP, summarize } from './stats';
+import { measureSynth, type SynthMeasurements, synthRows, synthVerdicts } from './synth';
 import { measureWarm } from './warm';
 import type { WarmResult } from './warm-worker';
 
 const KB = 1024;
 const TARGETS = {
   bundleKb: 600,
-  coldLoadMs: 100,
+  coldLoadMs: 80,
   coldLoadRatio: 1.0,
   p50Ms: 1,
-  synthS: 20,
-  synthRatio: 2,
   testS: 120,
 };
 
@@ -244,62 +242,6 @@ function functionRows(f: FunctionResult): Row[] {
   return rows;
 }
 
-function synthRows(full: SynthRun[], single: SynthRun[]): Row[] {
-  const ok = (rs: SynthRun[]) => rs.filter((r) => r.exitCode === 0);
-  const [f, s] = [ok(full), ok(single)];
-  if (f.length === 0 || s.length === 0) return [];
-  const fullS = summarize(f.map((r) => r.wallMs / 1000));
-  const singleS = summarize(s.map((r) => r.wallMs / 1000));
-  const ratio = summarize(f.map((r, i) => r.wallMs / (s[i] ?? s[0]!).wallMs));
-  const mem = (rs: SynthRun[]): Summary[] => [
-    summarize(rs.map((r) => r.peakTreeRssMb)),
-    ...(rs.every((r) => r.peakProcessRssMb !== undefined)
-      ? [summarize(rs.map((r) => r.peakProcessRssMb!))]
-      : []),
-  ];
-  return [
-    {
-      subject: 'whole app',
-      measure: '`cdk synth` wall time, all stacks',
-      values: [fullS],
-      digits: 1,
-      unit: 's',
-      target: `< ${TARGETS.synthS} s`,
-      result: fullS.median < TARGETS.synthS ? 'met' : 'missed',
-    },
-    {
-      subject: 'whole app',
-      measure: `\`cdk synth ${SINGLE_STACK} --exclusively\` wall time`,
-      values: [singleS],
-      digits: 1,
-      unit: 's',
-    },
-    {
-      subject: 'whole app',
-      measure: 'synth ratio all stacks / one stack',
-      values: [ratio],
-      digits: 2,
-      unit: '×',
-      target: `≤ ${TARGETS.synthRatio.toFixed(1)}`,
-      result: ratio.median <= TARGETS.synthRatio ? 'met' : 'missed',
-    },
-    {
-      subject: 'whole app',
-      measure: '`cdk synth` peak RSS, all stacks: process tree / largest process',
-      values: mem(f),
-      digits: 0,
-      unit: 'MB',
-    },
-    {
-      subject: 'whole app',
-      measure: `\`cdk synth ${SINGLE_STACK}\` peak RSS: process tree / largest process`,
-      values: mem(s),
-      digits: 0,
-      unit: 'MB',
-    },
-  ];
-}
-
 function testRows(tests: TestRun[]): Row[] {
   if (tests.length === 0) return [];
   const wall = summarize(tests.map((t) => t.wallMs / 1000));
@@ -317,7 +259,7 @@ function testRows(tests: TestRun[]): Row[] {
   ];
 }
 
-function verdicts(fns: FunctionResult[], full: SynthRun[], single: SynthRun[], tests: TestRun[]): Verdict[] {
+function verdicts(fns: FunctionResult[], synth: SynthMeasurements | undefined, tests: TestRun[]): Verdict[] {
   const out: Verdict[] = [];
   const worst = <T>(xs: T[], key: (x: T) => number): T | undefined =>
     xs.reduce<T | undefined>((a, b) => (a === undefined || key(b) > key(a) ? b : a), undefined);
@@ -373,30 +315,8 @@ function verdicts(fns: FunctionResult[], full: SynthRun[], single: SynthRun[], t
         .join('; '),
     });
   }
-  const fullOk = full.filter((r) => r.exitCode === 0);
-  const singleOk = single.filter((r) => r.exitCode === 0);
-  if (fullOk.length > 0 && singleOk.length > 0) {
-    const s = summarize(fullOk.map((r) => r.wallMs / 1000)).median;
-    const one = summarize(singleOk.map((r) => r.wallMs / 1000)).median;
-    out.push({
-      target: `full-app synth < ${TARGETS.synthS} s`,
-      status: s < TARGETS.synthS ? 'met' : 'missed',
-      detail: s < TARGETS.synthS ? `${s.toFixed(1)} s` : overBy(s, TARGETS.synthS, 's'),
-    });
-    const ratio = summarize(fullOk.map((r, i) => r.wallMs / (singleOk[i] ?? singleOk[0]!).wallMs)).median;
-    out.push({
-      target: `full-app synth ≤ ${TARGETS.synthRatio}× one stack`,
-      status: ratio <= TARGETS.synthRatio ? 'met' : 'missed',
-      detail: `${ratio.toFixed(2)}× (${s.toFixed(1)} s vs ${one.toFixed(1)} s)${ratio > TARGETS.synthRatio ? `, ${overBy(ratio, TARGETS.synthRatio, '×', 2)}` : ''}`,
-    });
-  } else {
-    const why = full.length + single.length === 0 ? 'skipped (--skip-synth)' : 'cdk synth failed';
-    out.push({
-      target: `full-app synth < ${TARGETS.synthS} s, ≤ ${TARGETS.synthRatio}× one stack`,
-      status: 'not measured',
-      detail: why,
-    });
-  }
+  if (synth) out.push(...synthVerdicts(synth));
+  else out.push({ target: 'synth targets', status: 'not measured', detail: 'skipped (--skip-synth)' });
   if (tests.length > 0) {
     const s = summarize(tests.map((t) => t.wallMs / 1000)).median;
     out.push({
@@ -480,7 +400,6 @@ function parityLine(parity: Parity[], source: string): string {
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const loadAtStart = os.loadavg();
-  assertMirrorsConstruct();
   const ids = demosToMeasure(opts);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-bench-'));
   const tempDirs = [work];
@@ -498,25 +417,10 @@ async function main(): Promise<void> {
     if ('skipped' in f.warm) log(`warm ${f.id}: ${f.warm.skipped}`);
   }
 
-  const full: SynthRun[] = [];
-  const single: SynthRun[] = [];
-  if (!opts.skipSynth) {
-    for (let i = 0; i < opts.synthRuns; i++) {
-      for (const [label, stack, into] of [
-        ['all stacks', undefined, full],
-        [SINGLE_STACK, SINGLE_STACK, single],
-      ] as const) {
-        log(`cdk synth ${label} ${i + 1}/${opts.synthRuns}`);
-        const run = await synthOnce(stack);
-        tempDirs.push(run.outDir);
-        if (run.exitCode !== 0)
-          log(`cdk synth ${label} failed (exit ${run.exitCode}): ${run.stderr.slice(-1500)}`);
-        into.push(run);
-      }
-    }
-  }
+  const synth = opts.skipSynth ? undefined : await measureSynth(opts.synthRuns, log);
+  if (synth) tempDirs.push(...synth.tempDirs);
 
-  const lastFull = [...full].reverse().find((r) => r.exitCode === 0);
+  const lastFull = [...(synth?.wholeCold ?? [])].reverse().find((r) => r.exitCode === 0);
   const cdkOut = lastFull?.outDir ?? path.join(ROOT, 'cdk.out');
   const source = lastFull
     ? 'this run’s `cdk synth`'
@@ -537,11 +441,11 @@ async function main(): Promise<void> {
     }
   }
 
-  const rows = [...fns.flatMap(functionRows), ...synthRows(full, single), ...testRows(tests)];
+  const rows = [...fns.flatMap(functionRows), ...(synth ? synthRows(synth) : []), ...testRows(tests)];
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
   const runsLine = `load average ${load(loadAtStart)} at start, ${load(os.loadavg())} at end; esbuild ${esbuild.version}; cold load ${opts.runs} fresh processes per figure, warm ${opts.warmRuns} × ${opts.iterations} calls, synth ${opts.skipSynth ? 'skipped' : `${opts.synthRuns} runs`}, tests ${opts.skipTests ? 'skipped' : `${opts.testRuns} run(s)`}`;
   const notes = [
-    verdictLines(verdicts(fns, full, single, tests)),
+    verdictLines(verdicts(fns, synth, tests)),
     decisionLine(fns),
     compositionLine(fns),
     parityLine(parity, source),

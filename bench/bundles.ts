@@ -1,11 +1,8 @@
 /**
- * Build each demo's handler with esbuild's JS API using exactly DemoFunction's bundling settings,
- * plus the variants the benchmark compares: SDK external (runtime-provided) and not minified.
- *
- * DemoFunction's options live inside a CDK construct (importing it pulls in aws-cdk-lib), so they
- * are mirrored here. Two guards keep the mirror honest: `assertMirrorsConstruct` reads the
- * construct's source and fails if a mirrored setting changed, and `compareWithCdkOut` compares the
- * deployed variant with the asset `cdk synth` produced (size and SHA-256).
+ * Build each demo's handler with esbuild's JS API using exactly DemoFunction's bundling settings
+ * (imported from lib/bundling/options.ts, the ones the synth uses), plus the variants the
+ * benchmark compares: SDK external (runtime-provided) and not minified. `compareWithCdkOut`
+ * checks the deployed variant against the asset `cdk synth` produced (size and SHA-256).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -13,6 +10,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { buildNotesIndexJson } from '../lambda/bedrock/notes-index';
+import { DEMO_ESBUILD } from '../lib/bundling/options';
 import type { DemoId } from '../lib/services';
 import { ROOT } from './config';
 
@@ -27,44 +25,8 @@ export const VARIANTS: Record<Variant, { readonly label: string; readonly option
   unminified: { label: 'not minified (SDK bundled)', options: { minify: false } },
 };
 
-/**
- * DemoFunction's `bundling` as the esbuild options NodejsFunction turns it into
- * (`esbuild --bundle <entry> --target=node24 --platform=node --minify --sourcemap
- * --sources-content=false --main-fields=module,main [--define:...]`, format defaulting to cjs).
- */
-export const DEMO_FUNCTION_ESBUILD: esbuild.BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node24',
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  mainFields: ['module', 'main'],
-  external: [],
-  logLevel: 'silent',
-};
-
-/** The source lines of DemoFunction that the mirror above depends on. */
-const CONSTRUCT_SETTINGS = [
-  'minify: true',
-  'sourceMap: true',
-  'sourcesContent: false',
-  "target: 'node24'",
-  "mainFields: ['module', 'main']",
-  'externalModules: []',
-  "NODE_OPTIONS: '--enable-source-maps'",
-];
-
-export function assertMirrorsConstruct(): void {
-  const file = path.join(ROOT, 'lib', 'constructs', 'demo-function.ts');
-  const source = fs.readFileSync(file, 'utf8');
-  const missing = CONSTRUCT_SETTINGS.filter((s) => !source.includes(s));
-  if (missing.length > 0) {
-    throw new Error(
-      `DemoFunction's bundling changed (${missing.join(', ')} no longer in ${path.relative(ROOT, file)}); update DEMO_FUNCTION_ESBUILD in bench/bundles.ts.`,
-    );
-  }
-}
+/** DemoFunction's bundling (lib/bundling/options.ts: the options the synth itself uses), quiet. */
+export const DEMO_FUNCTION_ESBUILD: esbuild.BuildOptions = { ...DEMO_ESBUILD, logLevel: 'silent' };
 
 /** Compile-time constants a stack passes to its function (`bundling.define`). */
 function definesFor(id: DemoId): Record<string, string> | undefined {

@@ -18,15 +18,16 @@ import { SharedStack } from './stacks/shared-stack';
 import { TextractStack } from './stacks/textract-stack';
 import { TranscribeStack } from './stacks/transcribe-stack';
 import { TranslateStack } from './stacks/translate-stack';
+import { timedPlugin } from './synth-timings';
 
-type DemoStackClass = new (
-  scope: App,
-  id: string,
-  props: { env: Environment; config: LabConfig },
-) => DemoStack;
+export interface DemoStackClass {
+  new (scope: App, id: string, props: { env: Environment; config: LabConfig }): DemoStack;
+  /** esbuild `define` of the demo's function, when it has compile-time constants. */
+  readonly bundleDefine?: (config: LabConfig) => Record<string, string>;
+}
 
 /** The stack class of each demo in the catalogue. */
-const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
+export const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
   comprehend: ComprehendStack,
   translate: TranslateStack,
   textract: TextractStack,
@@ -84,7 +85,10 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     costCenter: config.costCenter,
   });
   if (options.nag ?? true) {
-    const plugins = [new AwsSolutionsChecks(app), new ServerlessChecks(app)];
+    const plugins = [
+      timedPlugin('nag:AwsSolutions', new AwsSolutionsChecks(app)),
+      timedPlugin('nag:Serverless', new ServerlessChecks(app)),
+    ];
     Validations.of(app).addPlugins(...plugins);
     recordValidationPlugins(app, plugins);
   }

@@ -1,13 +1,14 @@
-import * as path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { BundleCache } from '../bundling/cache';
+import { bundledCode } from '../bundling/code';
+import { PROJECT_ROOT } from '../project-root';
 
-/** The project root: where package-lock.json and lambda/ live. */
-export const PROJECT_ROOT = path.join(__dirname, '..', '..');
+export { PROJECT_ROOT } from '../project-root';
 
 export interface DemoFunctionProps {
   /** Handler file relative to the project root, e.g. `lambda/comprehend/handler.ts`. */
@@ -42,6 +43,8 @@ export interface DemoFunctionProps {
   readonly enableSourceMaps?: boolean;
   /** esbuild `define` replacements (compile-time constants). @default none */
   readonly define?: Record<string, string>;
+  /** Where bundles are cached between synths. @default BundleCache.forProject() */
+  readonly bundleCache?: BundleCache;
 }
 
 /** API Gateway's REST integration timeout; a function behind it must finish sooner. */
@@ -50,7 +53,8 @@ const API_GATEWAY_TIMEOUT_SECONDS = 29;
 /**
  * A Lambda function with the lab's defaults: Node.js 24 on arm64, bundled and minified by the
  * local esbuild with the AWS SDK v3 bundled in (pinned by package-lock.json, so what is tested
- * is what runs, whatever SDK the runtime ships), explicit log group with retention that is
+ * is what runs, whatever SDK the runtime ships; options in lib/bundling/options.ts), through a
+ * content-keyed cache so an unchanged function is not rebuilt (lib/bundling/cache.ts), explicit log group with retention that is
  * destroyed with the stack, X-Ray active, Powertools configured, and a role whose only
  * built-in permissions are writing to its own log group and to X-Ray.
  */
@@ -87,10 +91,9 @@ export class DemoFunction extends Construct {
     );
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(PROJECT_ROOT, props.entry),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      // The bundle NodejsFunction would build (same esbuild options), from the bundle cache.
+      code: bundledCode({ entry: props.entry, define: props.define }, props.bundleCache),
+      handler: 'index.handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
@@ -106,17 +109,6 @@ export class DemoFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...(props.enableSourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
-      },
-      bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // The SDK is bundled, not taken from the runtime: see DemoFunction's doc comment.
-        externalModules: [],
-        define: props.define,
       },
     });
 

@@ -9,7 +9,7 @@ import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import { requestSchemas } from '../../lambda/bedrock/schemas';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
-import { PROJECT_ROOT } from '../constructs/demo-function';
+import { PROJECT_ROOT } from '../project-root';
 import { service } from '../services';
 import { DemoStack } from './demo-stack';
 
@@ -18,6 +18,9 @@ import { DemoStack } from './demo-stack';
  * PII, a hallucination notice, non-determinism samples, RAG over the study notes, token costs.
  */
 export class BedrockStack extends DemoStack {
+  /** The function's compile-time constants, also for prebuilding its bundle (lib/lab-bundles.ts). */
+  public static readonly bundleDefine = bedrockDefine;
+
   public readonly guardrail?: bedrock.CfnGuardrail;
   public readonly guardrailVersion?: bedrock.CfnGuardrailVersion;
 
@@ -34,8 +37,7 @@ export class BedrockStack extends DemoStack {
         MODEL_ID: model.id,
         MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),
       },
-      // The notes are chunked and indexed at synth; the index ships inside the bundle.
-      define: { __NOTES_INDEX__: JSON.stringify(readNotesIndex(config.notesFile)) },
+      define: BedrockStack.bundleDefine(config),
     });
 
     // --- Model access: exactly the ARNs this model id needs ---------------------------------
@@ -141,6 +143,14 @@ export class BedrockStack extends DemoStack {
   }
 }
 
+/** The notes are chunked and indexed at synth, and the index ships inside the bundle. */
+function bedrockDefine(config: Pick<LabConfig, 'notesFile'>): Record<string, string> {
+  return { __NOTES_INDEX__: JSON.stringify(readNotesIndex(config.notesFile)) };
+}
+
+/** Indexes already built in this process, by notes content (the prebuild and the stack share one). */
+const indexes = new Map<string, string>();
+
 /** Read, chunk and index the notes file; a missing or empty file fails synth with a clear message. */
 function readNotesIndex(notesFile: string): string {
   const file = path.resolve(PROJECT_ROOT, notesFile);
@@ -152,5 +162,10 @@ function readNotesIndex(notesFile: string): string {
   const markdown = fs.readFileSync(file, 'utf8');
   if (!markdown.trim())
     throw new Error(`notesFile '${notesFile}' is empty; ask-notes needs Markdown notes to search.`);
-  return buildNotesIndexJson(markdown);
+  let index = indexes.get(markdown);
+  if (index === undefined) {
+    index = buildNotesIndexJson(markdown);
+    indexes.set(markdown, index);
+  }
+  return index;
 }

@@ -49,7 +49,7 @@ export abstract class DemoStack extends Stack {
     const retention = config.logRetentionDays as logs.RetentionDays;
 
     this.demo = new DemoFunction(this, 'Handler', {
-      entry: `lambda/${service.id}/handler.ts`,
+      entry: demoEntry(service.id),
       serviceName: service.id,
       description: `${service.awsService} demo: ${service.routes.map((r) => r.path).join(', ')}`,
       memorySize: props.memorySize,
@@ -75,6 +75,11 @@ export abstract class DemoStack extends Stack {
       });
     }
   }
+}
+
+/** The handler file of a demo, relative to the project root. */
+export function demoEntry(id: string): string {
+  return `lambda/${id}/handler.ts`;
 }
 
 /** zod → JSON Schema draft-04, the dialect API Gateway models accept (input side: defaults optional). */

@@ -1,0 +1,60 @@
+/**
+ * How every demo function is bundled: one set of esbuild options, used by the synth (through the
+ * bundle cache) and by the benchmark, so the two cannot drift apart.
+ *
+ * These are the options NodejsFunction turned DemoFunction's `bundling` props into (`esbuild
+ * --bundle <entry> --platform=node --target=node24 --minify --sourcemap --sources-content=false
+ * --main-fields=module,main [--define:...]`, CommonJS): the output is byte-identical to what
+ * NodejsFunction wrote into ./cdk.out, without a shell and an `npx` per function.
+ */
+import * as path from 'node:path';
+import type { BuildOptions } from 'esbuild';
+
+/** What one function's bundle is built from. */
+export interface BundleSpec {
+  /** Handler file relative to the project root, e.g. `lambda/comprehend/handler.ts`. */
+  readonly entry: string;
+  /** esbuild `define` replacements (compile-time constants). @default none */
+  readonly define?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Minified, source maps without sources content, Node.js 24, the SDK's ES modules
+ * (`module` before `main`, so esbuild keeps only the commands a handler imports) and the SDK
+ * bundled in, never taken from the runtime (what is tested is what runs).
+ */
+export const DEMO_ESBUILD: Readonly<BuildOptions> = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node24',
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  external: [],
+};
+
+/**
+ * Where esbuild is told the bundle goes. The source map's `sources` are relative to it, so a
+ * fixed place two levels under the project root gives `../../lambda/...` whatever `--output`
+ * the synth uses: the same paths NodejsFunction produced in ./cdk.out/asset.<hash>/, and a
+ * bundle (and asset hash) that no longer depends on where the cloud assembly is written.
+ */
+export function virtualOutfile(projectRoot: string): string {
+  return path.join(projectRoot, 'cdk.out', 'bundle', 'index.js');
+}
+
+/** The esbuild options for one spec (output kept in memory: the cache decides where it goes). */
+export function esbuildOptionsFor(spec: BundleSpec, projectRoot: string): BuildOptions {
+  return {
+    ...DEMO_ESBUILD,
+    absWorkingDir: projectRoot,
+    entryPoints: [path.join(projectRoot, spec.entry)],
+    outfile: virtualOutfile(projectRoot),
+    define: spec.define ? { ...spec.define } : undefined,
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  };
+}

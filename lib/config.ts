@@ -3,6 +3,7 @@
  * defaults and validation. A bad value fails synth with a message naming the key.
  */
 import { z } from 'zod';
+import { BEDROCK_TOKEN_PRICES, baseModelId } from '../lambda/shared/pricing';
 
 /** Retention periods CloudWatch Logs accepts (days). */
 const RETENTION_DAYS = [
@@ -53,6 +54,30 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9.:-]+$/i, 'must be a Bedrock model id such as amazon.nova-micro-v1:0')
     .default('amazon.nova-micro-v1:0'),
+  /**
+   * The models POST /bedrock/compare may call, comma separated: two or three, each priced in the
+   * dated price table (lambda/shared/pricing.ts), so every answer in the table has a cost. The
+   * function's IAM policy names exactly these. Default: Nova Micro, Lite and Pro (small to large).
+   */
+  bedrockCompareModelIds: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^[a-z0-9.:-]+$/i, 'must be Bedrock model ids such as amazon.nova-lite-v1:0')
+            .refine((id) => BEDROCK_TOKEN_PRICES[baseModelId(id)] !== undefined, {
+              error: (i) =>
+                `'${String(i.input)}' has no price in lambda/shared/pricing.ts; priced models: ${Object.keys(BEDROCK_TOKEN_PRICES).join(', ')}`,
+            }),
+        )
+        .min(2, 'must list two or three models')
+        .max(3, 'must list two or three models')
+        .refine((ids) => new Set(ids).size === ids.length, 'must not list a model twice'),
+    )
+    .default(['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0', 'amazon.nova-pro-v1:0']),
   /** Upper bound on maxTokens a caller may ask for (cost ceiling). */
   bedrockMaxTokensCap: int(1, 8_192).default(512),
   /** Apply the lab's Bedrock guardrail to every Converse call. */

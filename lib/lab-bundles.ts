@@ -1,7 +1,7 @@
 /**
  * The bundles a synth of this app needs: one per demo stack that CDK will bundle. `bin/` builds
  * them (lib/bundling/prebundle.ts) before the stacks are constructed; construction then takes
- * them from the cache. The list mirrors what the stacks ask for (entry and define); a test
+ * them from the cache (a demo with streaming routes has a second bundle). The list mirrors what the stacks ask for (entry and define); a test
  * checks that a synth after prebuilding builds nothing more.
  */
 import type { App } from 'aws-cdk-lib';
@@ -9,7 +9,7 @@ import { DEMO_STACKS } from './app';
 import type { BundleSpec } from './bundling/options';
 import { loadConfig } from './config';
 import { SERVICES } from './services';
-import { demoEntry } from './stacks/demo-stack';
+import { demoEntry, streamEntry } from './stacks/demo-stack';
 
 /** The context key the CDK CLI sets to the stacks it wants bundled (`--exclusively` and friends). */
 const BUNDLING_STACKS = 'aws:cdk:bundling-stacks';
@@ -22,6 +22,7 @@ export function labBundleSpecs(app: App): BundleSpec[] {
     const StackClass = DEMO_STACKS[svc.id];
     if (!StackClass || !patterns.some((p) => globMatch(p, svc.stackName))) continue;
     specs.push({ entry: demoEntry(svc.id), define: StackClass.bundleDefine?.(config) });
+    if (svc.routes.some((r) => r.streaming)) specs.push({ entry: streamEntry(svc.id) });
   }
   return specs;
 }

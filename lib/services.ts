@@ -18,6 +18,11 @@ export interface DemoRoute {
   /** API Gateway resource path. */
   readonly path: string;
   readonly summary: string;
+  /**
+   * The route answers as a response stream (API Gateway `ResponseTransferMode.STREAM` to a
+   * function wrapped in `awslambda.streamifyResponse`), not one buffered JSON body. @default false
+   */
+  readonly streaming?: boolean;
 }
 
 export interface DemoService {
@@ -140,12 +145,24 @@ export const SERVICES: readonly DemoService[] = [
     awsService: 'Amazon Bedrock',
     pricingUnit: 'input and output tokens',
     pricingNote: 'input and output tokens are priced separately, per model',
-    notesSection: '생성형 AI 기본 사항 › FM, 프롬프트 엔지니어링, RAG; 비용 고려 사항',
+    notesSection:
+      '생성형 AI 기본 사항 › FM, 프롬프트 엔지니어링, RAG; 응답성; 모델 선택 시 고려 사항; 비용 고려 사항',
     concept:
-      'Foundation models, prompt engineering, guardrails, hallucination, non-determinism, RAG, token pricing',
+      'Foundation models, prompt engineering, guardrails, hallucination, non-determinism, RAG, token pricing, responsiveness (streaming), model choice',
     routes: [
       { method: 'POST', path: '/bedrock/converse', summary: 'Converse: prompt or the four prompt elements' },
       { method: 'POST', path: '/bedrock/ask-notes', summary: 'RAG over the study notes, with citations' },
+      {
+        method: 'POST',
+        path: '/bedrock/converse-stream',
+        summary: 'ConverseStream: tokens as they are generated (NDJSON), then usage and timing',
+        streaming: true,
+      },
+      {
+        method: 'POST',
+        path: '/bedrock/compare',
+        summary: 'One prompt to 2-3 listed models: latency, tokens and cost side by side',
+      },
     ],
   },
 ];

@@ -156,9 +156,11 @@ export async function relayModelStream(
       }
       if (event.messageStop?.stopReason) stopReason = String(event.messageStop.stopReason);
       if (event.metadata) {
-        inputTokens = event.metadata.usage?.inputTokens ?? inputTokens;
-        outputTokens = event.metadata.usage?.outputTokens ?? outputTokens;
-        modelLatencyMs = event.metadata.metrics?.latencyMs ?? modelLatencyMs;
+        // Counts are checked, not trusted: a malformed metadata event must not crash the relay
+        // after the 200 has been sent.
+        inputTokens = countOr(event.metadata.usage?.inputTokens, inputTokens);
+        outputTokens = countOr(event.metadata.usage?.outputTokens, outputTokens);
+        modelLatencyMs = countOr(event.metadata.metrics?.latencyMs, modelLatencyMs);
         trace = event.metadata.trace?.guardrail ?? trace;
       }
     }
@@ -209,6 +211,10 @@ export async function relayModelStream(
     requestId: ctx.requestId,
   });
   return { status: 'completed', usage, timeToFirstTokenMs, totalMs, tokenEvents };
+}
+
+function countOr<T extends number | undefined>(value: unknown, fallback: T): number | T {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 const ttft = (at: number | undefined, started: number) => (at === undefined ? undefined : at - started);

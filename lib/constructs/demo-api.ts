@@ -31,6 +31,14 @@ export interface RouteOptions {
   readonly requestSchema?: Record<string, unknown>;
   /** Query string parameters, mapped to whether they are required. @default none */
   readonly queryParameters?: Record<string, boolean>;
+  /** The function behind this route. @default the API's `handler` */
+  readonly handler?: lambda.IFunction;
+  /**
+   * Stream the function's response to the caller as it is written (`ResponseTransferMode.STREAM`:
+   * API Gateway calls InvokeWithResponseStream, so the function must be wrapped in
+   * `awslambda.streamifyResponse`). @default false: buffered, the whole response at once
+   */
+  readonly streaming?: boolean;
 }
 
 /**
@@ -43,7 +51,9 @@ export class DemoApi extends Construct {
   public readonly api: apigw.RestApi;
   public readonly accessLogGroup: logs.LogGroup;
   public readonly executionLogGroup: logs.LogGroup;
-  private readonly integration: apigw.LambdaIntegration;
+  private readonly handler: lambda.IFunction;
+  /** One integration per function and transfer mode, so each function gets one API-wide permission. */
+  private readonly integrations = new Map<string, apigw.LambdaIntegration>();
   private readonly validator: apigw.RequestValidator;
 
   constructor(scope: Construct, id: string, props: DemoApiProps) {
@@ -97,8 +107,7 @@ export class DemoApi extends Construct {
     });
     this.api.deploymentStage.node.addDependency(this.executionLogGroup);
 
-    // One permission for the whole API instead of one per method and test-invoke.
-    this.integration = new apigw.LambdaIntegration(props.handler, { scopePermissionToMethod: false });
+    this.handler = props.handler;
     this.validator = this.api.addRequestValidator('Validator', {
       requestValidatorName: `${props.restApiName}-validator`,
       validateRequestBody: true,
@@ -118,7 +127,7 @@ export class DemoApi extends Construct {
     });
   }
 
-  /** Add a route backed by the demo's function. Every method uses AWS_IAM authorization. */
+  /** Add a route backed by the demo's function (or `options.handler`). Every method uses AWS_IAM authorization. */
   public addRoute(method: 'GET' | 'POST', path: string, options: RouteOptions = {}): apigw.Method {
     const resource = this.api.root.resourceForPath(path);
     const requestModels = options.requestSchema
@@ -129,7 +138,7 @@ export class DemoApi extends Construct {
           Object.entries(options.queryParameters).map(([k, req]) => [`method.request.querystring.${k}`, req]),
         )
       : undefined;
-    const added = resource.addMethod(method, this.integration, {
+    const added = resource.addMethod(method, this.integration(options.handler, options.streaming), {
       authorizationType: apigw.AuthorizationType.IAM,
       requestModels,
       requestParameters,
@@ -141,6 +150,20 @@ export class DemoApi extends Construct {
       reason: 'AWS_IAM (SigV4) authorization is used instead of a Cognito user pool authorizer.',
     });
     return added;
+  }
+
+  private integration(handler = this.handler, streaming = false): apigw.LambdaIntegration {
+    const key = `${handler.node.addr}/${streaming ? 'stream' : 'buffered'}`;
+    let integration = this.integrations.get(key);
+    if (!integration) {
+      // One permission for the whole API instead of one per method and test-invoke.
+      integration = new apigw.LambdaIntegration(handler, {
+        scopePermissionToMethod: false,
+        ...(streaming ? { responseTransferMode: apigw.ResponseTransferMode.STREAM } : {}),
+      });
+      this.integrations.set(key, integration);
+    }
+    return integration;
   }
 
   private model(path: string, schema: Record<string, unknown>): apigw.IModel {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Duration, type StackProps } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import { requestSchemas } from '../../lambda/bedrock/schemas';
+import { modelInvokePolicy } from '../bedrock-invoke';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
 import { PROJECT_ROOT } from '../project-root';
@@ -36,51 +37,44 @@ export class BedrockStack extends DemoStack {
       environment: {
         MODEL_ID: model.id,
         MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),
+        COMPARE_MODEL_IDS: config.bedrockCompareModelIds.join(','),
       },
       define: BedrockStack.bundleDefine(config),
+      // POST /bedrock/converse-stream. The same 28 s as the buffered function, although a streamed
+      // response may run up to 15 minutes: DemoFunction keeps every function below API Gateway's
+      // 29 s, one cost ceiling for the lab, and the default 512-token cap streams in a few seconds
+      // on Nova Micro. The client retries only until the stream opens (2 × 11 s, stream-handler.ts),
+      // so the first token is due well inside the timeout. 256 MB: no notes index in this bundle.
+      streamFunction: {
+        memorySize: 256,
+        timeout: Duration.seconds(28),
+        environment: {
+          MODEL_ID: model.id,
+          MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),
+        },
+      },
     });
 
-    // --- Model access: exactly the ARNs this model id needs ---------------------------------
-    const stack = Stack.of(this);
-    const foundationModelArn = (region: string) =>
-      stack.formatArn({
-        service: 'bedrock',
-        region,
-        account: '',
-        resource: 'foundation-model',
-        resourceName: model.foundationModelId,
-      });
-    const invoke = new iam.Policy(this.demo, 'BedrockInvoke');
-    if (model.profileGeo) {
-      const profileArn = stack.formatArn({
-        service: 'bedrock',
-        resource: 'inference-profile',
-        resourceName: model.id,
-      });
-      invoke.addStatements(
-        new iam.PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [profileArn] }),
-        // The profile routes to this one model in Regions it chooses: any Region, but only via the profile.
-        new iam.PolicyStatement({
-          actions: ['bedrock:InvokeModel'],
-          resources: [foundationModelArn('*')],
-          conditions: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
-        }),
-      );
-      Validations.of(invoke).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${model.foundationModelId}]`,
-        reason:
-          'A cross-Region inference profile invokes this exact model in the Regions it routes to; the bedrock:InferenceProfileArn condition allows it only through the configured profile.',
-      });
-    } else {
-      invoke.addStatements(
-        new iam.PolicyStatement({
-          actions: ['bedrock:InvokeModel'],
-          resources: [foundationModelArn(stack.region)],
-        }),
-      );
-    }
+    // --- Model access: exactly the ARNs the configured model ids need ------------------------
+    // The buffered function: Converse on the main model and on the comparison list.
+    const invoke = modelInvokePolicy(
+      this.demo,
+      'BedrockInvoke',
+      [model.id, ...config.bedrockCompareModelIds],
+      ['bedrock:InvokeModel'],
+    );
     invoke.attachToRole(this.demo.role);
     this.demo.fn.node.addDependency(invoke);
+    // The streaming function: ConverseStream on the main model only.
+    const stream = this.streamDemo!;
+    const streamInvoke = modelInvokePolicy(
+      stream,
+      'BedrockInvokeStream',
+      [model.id],
+      ['bedrock:InvokeModelWithResponseStream'],
+    );
+    streamInvoke.attachToRole(stream.role);
+    stream.fn.node.addDependency(streamInvoke);
 
     // --- Guardrail: toxicity (유해성) and PII (규정 위반) ---------------------------------------
     if (config.bedrockGuardrail) {
@@ -131,14 +125,19 @@ export class BedrockStack extends DemoStack {
         guardrailIdentifier: this.guardrail.attrGuardrailId,
         description: `Version used by the Converse demo (configuration ${configHash.slice(0, 12)})`,
       });
-      this.demo.fn.addEnvironment('GUARDRAIL_ID', this.guardrail.attrGuardrailId);
-      this.demo.fn.addEnvironment('GUARDRAIL_VERSION', this.guardrailVersion.attrVersion);
-      invoke.addStatements(
-        new iam.PolicyStatement({
-          actions: ['bedrock:ApplyGuardrail'],
-          resources: [this.guardrail.attrGuardrailArn],
-        }),
-      );
+      for (const [fn, policy] of [
+        [this.demo.fn, invoke],
+        [stream.fn, streamInvoke],
+      ] as const) {
+        fn.addEnvironment('GUARDRAIL_ID', this.guardrail.attrGuardrailId);
+        fn.addEnvironment('GUARDRAIL_VERSION', this.guardrailVersion.attrVersion);
+        policy.addStatements(
+          new iam.PolicyStatement({
+            actions: ['bedrock:ApplyGuardrail'],
+            resources: [this.guardrail.attrGuardrailArn],
+          }),
+        );
+      }
     }
   }
 }

@@ -27,15 +27,33 @@ export interface DemoStackProps extends StackProps {
   readonly define?: Record<string, string>;
   /** @default none */
   readonly binaryMediaTypes?: string[];
+  /**
+   * The second function that serves the catalogue's `streaming` routes
+   * (lambda/<id>/stream-handler.ts). Required when the service has any. @default none
+   */
+  readonly streamFunction?: StreamFunctionProps;
+}
+
+/** Settings of a demo's streaming function; its code takes no compile-time constants. */
+export interface StreamFunctionProps {
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(20) */
+  readonly timeout?: Duration;
+  /** @default none */
+  readonly environment?: Record<string, string>;
 }
 
 /**
- * The shape every demo shares: one function (lambda/<id>/handler.ts), one REST API whose routes
- * are exactly the catalogue's, and the stack's Service/PricingUnit tags. Subclasses only grant
+ * The shape every demo shares: one function (lambda/<id>/handler.ts), plus a second one
+ * (lambda/<id>/stream-handler.ts) when the catalogue marks routes `streaming`, one REST API whose
+ * routes are exactly the catalogue's, and the stack's Service/PricingUnit tags. Subclasses only grant
  * the function what its service needs and add service resources (buckets, guardrails).
  */
 export abstract class DemoStack extends Stack {
   public readonly demo: DemoFunction;
+  /** The function behind the streaming routes, if the service has any. */
+  public readonly streamDemo?: DemoFunction;
   public readonly api: DemoApi;
 
   protected constructor(scope: Construct, id: string, props: DemoStackProps) {
@@ -60,6 +78,25 @@ export abstract class DemoStack extends Stack {
       define: props.define,
     });
 
+    const streamed = service.routes.filter((r) => r.streaming);
+    if (streamed.length > 0) {
+      if (!props.streamFunction) {
+        throw new Error(
+          `${service.id}: streaming routes (${streamed.map((r) => r.path).join(', ')}) need the streamFunction settings.`,
+        );
+      }
+      this.streamDemo = new DemoFunction(this, 'StreamHandler', {
+        entry: streamEntry(service.id),
+        serviceName: service.id,
+        description: `${service.awsService} demo, streamed: ${streamed.map((r) => r.path).join(', ')}`,
+        memorySize: props.streamFunction.memorySize,
+        timeout: props.streamFunction.timeout,
+        logRetention: retention,
+        enableSourceMaps: config.sourceMaps,
+        environment: props.streamFunction.environment,
+      });
+    }
+
     this.api = new DemoApi(this, 'Api', {
       restApiName: `ai-lab-${service.id}`,
       description: `${service.awsService} demo of ai-services-lab (${config.environment})`,
@@ -72,6 +109,7 @@ export abstract class DemoStack extends Stack {
       const schema = props.requestSchemas?.[r.path];
       this.api.addRoute(r.method, r.path, {
         requestSchema: schema && r.method === 'POST' ? toApiGatewaySchema(schema) : undefined,
+        ...(r.streaming ? { handler: this.streamDemo?.fn, streaming: true } : {}),
       });
     }
   }
@@ -80,6 +118,11 @@ export abstract class DemoStack extends Stack {
 /** The handler file of a demo, relative to the project root. */
 export function demoEntry(id: string): string {
   return `lambda/${id}/handler.ts`;
+}
+
+/** The streaming handler file of a demo (its catalogue routes marked `streaming`). */
+export function streamEntry(id: string): string {
+  return `lambda/${id}/stream-handler.ts`;
 }
 
 /** zod → JSON Schema draft-04, the dialect API Gateway models accept (input side: defaults optional). */

@@ -43,9 +43,43 @@ test.each([
   ['owner', 'a,b', /owner: must contain only characters allowed in AWS tag values/],
   ['budgetEmail', 'not-an-email', /budgetEmail/],
   ['bedrockModelId', 'model id with spaces', /bedrockModelId/],
+  ['bedrockCompareModelIds', 'amazon.nova-micro-v1:0', /bedrockCompareModelIds: must list two or three/],
+  [
+    'bedrockCompareModelIds',
+    'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0,us.amazon.nova-micro-v1:0',
+    /bedrockCompareModelIds: must list two or three/,
+  ],
+  [
+    'bedrockCompareModelIds',
+    'amazon.nova-micro-v1:0,anthropic.claude-3-haiku-20240307-v1:0',
+    /bedrockCompareModelIds.*'anthropic.claude-3-haiku-20240307-v1:0' has no price/,
+  ],
+  ['bedrockCompareModelIds', 'amazon.nova-micro-v1:0,amazon.nova-micro-v1:0', /must not list a model twice/],
+  [
+    'bedrockCompareModelIds',
+    'amazon.nova-micro-v1:0,nova lite',
+    /bedrockCompareModelIds\.1: must be Bedrock model ids/,
+  ],
 ])('a bad %s (%s) fails with a message naming the key', (key, value, message) => {
   expect(() => loadConfig(ctx({ [key]: value }))).toThrow(ConfigError);
   expect(() => loadConfig(ctx({ [key]: value }))).toThrow(message);
+});
+
+test('the comparison list defaults to Nova Micro, Lite and Pro; -c takes two or three priced ids', () => {
+  expect(loadConfig(ctx({})).bedrockCompareModelIds).toEqual([
+    'amazon.nova-micro-v1:0',
+    'amazon.nova-lite-v1:0',
+    'amazon.nova-pro-v1:0',
+  ]);
+  // Inference-profile ids are priced as their foundation model.
+  expect(
+    loadConfig(ctx({ bedrockCompareModelIds: ' us.amazon.nova-micro-v1:0, us.amazon.nova-pro-v1:0 ' }))
+      .bedrockCompareModelIds,
+  ).toEqual(['us.amazon.nova-micro-v1:0', 'us.amazon.nova-pro-v1:0']);
+  expect(
+    loadConfig(ctx({ bedrockCompareModelIds: ['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0'] }))
+      .bedrockCompareModelIds,
+  ).toEqual(['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0']);
 });
 
 test('a bad value fails synth itself', () => {

@@ -19,13 +19,17 @@ test('after prebuilding, constructing the whole lab builds no bundle', async () 
     BundleCache.forProject().projectRoot,
   );
   const specs = labBundleSpecs(app);
-  expect(specs.map((s) => s.entry)).toHaveLength(7);
+  expect(specs.map((s) => s.entry)).toHaveLength(8);
   expect(specs.find((s) => s.entry === 'lambda/bedrock/handler.ts')?.define).toHaveProperty(
     '__NOTES_INDEX__',
   );
+  // The streaming function (POST /bedrock/converse-stream) is a bundle of its own, without the notes index.
+  const streamSpec = specs.find((s) => s.entry === 'lambda/bedrock/stream-handler.ts');
+  expect(streamSpec).toBeDefined();
+  expect(streamSpec?.define).toBeUndefined();
 
   const pre = await prebundle(specs, cache);
-  expect(pre).toMatchObject({ built: 7, cached: 0, failed: [] });
+  expect(pre).toMatchObject({ built: 8, cached: 0, failed: [] });
 
   const previous = process.env.AI_LAB_BUNDLE_CACHE;
   process.env.AI_LAB_BUNDLE_CACHE = cache.dir;
@@ -33,7 +37,7 @@ test('after prebuilding, constructing the whole lab builds no bundle', async () 
     const used = BundleCache.forProject();
     buildLab(app, { nag: false });
     // Every bundle the stacks asked for was one the prebuild had built.
-    expect(used.stats).toMatchObject({ hits: 7, misses: 0 });
+    expect(used.stats).toMatchObject({ hits: 8, misses: 0 });
   } finally {
     if (previous === undefined) delete process.env.AI_LAB_BUNDLE_CACHE;
     else process.env.AI_LAB_BUNDLE_CACHE = previous;
@@ -45,7 +49,7 @@ test('only the stacks the CLI bundles are prebuilt (cdk synth AiLab-Translate --
     labBundleSpecs(
       new App({ context: patterns ? { 'aws:cdk:bundling-stacks': patterns } : {}, autoSynth: false }),
     ).map((s) => s.entry);
-  expect(entries()).toHaveLength(7);
+  expect(entries()).toHaveLength(8);
   expect(entries(['AiLab-Translate'])).toEqual(['lambda/translate/handler.ts']);
   expect(entries(['AiLab-T*'])).toEqual([
     'lambda/translate/handler.ts',

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import type { DemoId } from '../../lib/services';
 import { FAKE_CREDENTIALS_ENV } from '../support/handler-env';
+import { installAwsLambdaStandIn, invokeStreaming, type StreamingHandler } from '../support/streaming';
 
 export type Handler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
@@ -35,11 +36,23 @@ export const HANDLER_ENV: Record<string, string> = {
   COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
 };
 
-/** The Bedrock handler reads the notes index the stack inlines at synth; build it the same way. */
+/**
+ * Bedrock has two functions, routed as the API routes them: POST /bedrock/converse-stream goes to
+ * the streaming one (run under the stand-in for the runtime's streaming wrapper, its prelude and
+ * body decoded into a proxy result), every other route to the buffered one. The buffered handler
+ * reads the notes index the stack inlines at synth; build it the same way.
+ */
 function bedrockHandler(): Handler {
   const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'notes', 'study-notes.md'), 'utf8');
   (globalThis as Record<string, unknown>).__NOTES_INDEX__ = buildNotesIndexJson(markdown);
-  return require('../../lambda/bedrock/handler').handler;
+  const buffered: Handler = require('../../lambda/bedrock/handler').handler;
+  installAwsLambdaStandIn();
+  const stream: StreamingHandler = require('../../lambda/bedrock/stream-handler').handler;
+  return async (event) => {
+    if (event.resource !== '/bedrock/converse-stream') return buffered(event);
+    const { statusCode, headers, body } = await invokeStreaming(stream, event);
+    return { statusCode, headers, body };
+  };
 }
 
 export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: RouteCase[] }>> = {
@@ -160,6 +173,20 @@ export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: Rou
         method: 'POST',
         path: '/bedrock/ask-notes',
         valid: { question: 'What is a hallucination?' },
+      },
+      {
+        method: 'POST',
+        path: '/bedrock/converse-stream',
+        valid: { prompt: 'Explain responsiveness in one sentence.', maxTokens: 100 },
+      },
+      {
+        method: 'POST',
+        path: '/bedrock/compare',
+        valid: {
+          prompt: 'Explain model choice in one sentence.',
+          models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'],
+          maxTokens: 100,
+        },
       },
     ],
   },

@@ -9,7 +9,7 @@ import { SERVICES } from '../../lib/services';
 import { apiEvent } from '../support/events';
 import { captureLogs, type LogCapture } from '../support/logs';
 import { CASES, HANDLER_ENV, type Handler, type RouteCase } from './cases';
-import { mockAllClients } from './mocks';
+import { mockAllClients, replayableStream } from './mocks';
 
 Object.assign(process.env, HANDLER_ENV);
 const aws = mockAllClients();
@@ -54,6 +54,17 @@ const MALFORMED: unknown[] = [
   },
   { Labels: [{ Name: null, Instances: [{ BoundingBox: null }] }], FaceDetails: [{}], TextDetections: [{}] },
   { output: { message: { content: [] } }, usage: {}, stopReason: 'end_turn' },
+  // ConverseStream: events with missing or wrong-typed members, an unknown event, no metadata.
+  {
+    stream: replayableStream([
+      { contentBlockDelta: { delta: {} } },
+      { contentBlockDelta: { delta: { text: 42 } } },
+      { somethingNew: {} },
+      {},
+      { messageStop: {} },
+      { metadata: { usage: { inputTokens: 'x' } } },
+    ]),
+  },
 ];
 
 const logs: { capture?: LogCapture } = {};

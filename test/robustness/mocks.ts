@@ -11,6 +11,18 @@ import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 
 export type AnyStub = AwsStub<any, any, any>;
 
+/**
+ * An event stream as ConverseStream returns it (`output.stream`), iterable again on every call, so
+ * one mocked output serves many requests.
+ */
+export function replayableStream(events: readonly unknown[]): AsyncIterable<unknown> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield* events;
+    },
+  };
+}
+
 export function mockAllClients() {
   const stubs: AnyStub[] = [
     ComprehendClient,
@@ -24,8 +36,11 @@ export function mockAllClients() {
   ].map((c) => mockClient(c as any) as AnyStub);
   return {
     stubs,
-    /** Reset all and make every command resolve with an empty (but well-formed) output. */
-    reset(output: unknown = {}) {
+    /**
+     * Reset all and make every command resolve with an empty (but well-formed) output: for
+     * ConverseStream that is an event stream with no events.
+     */
+    reset(output: unknown = { stream: replayableStream([]) }) {
       for (const s of stubs) {
         s.reset();
         s.onAnyCommand().resolves(output as never);

@@ -8,7 +8,7 @@ import { SERVICES } from '../../lib/services';
 import { apiEvent } from '../support/events';
 import { captureLogs } from '../support/logs';
 import { CASES, HANDLER_ENV, type Handler, type RouteCase } from './cases';
-import { mockAllClients } from './mocks';
+import { mockAllClients, replayableStream } from './mocks';
 
 Object.assign(process.env, HANDLER_ENV);
 const aws = mockAllClients();
@@ -35,6 +35,14 @@ const ECHO = {
   TextDetections: [{ DetectedText: SECRET, Type: 'LINE', Confidence: 99 }],
   Blocks: [{ Id: '1', BlockType: 'LINE', Text: SECRET, Confidence: 99, Page: 1 }],
   output: { message: { role: 'assistant', content: [{ text: SECRET }] } },
+  // ConverseStream: the answer as token deltas.
+  stream: replayableStream([
+    { messageStart: { role: 'assistant' } },
+    { contentBlockDelta: { contentBlockIndex: 0, delta: { text: SECRET } } },
+    { contentBlockDelta: { contentBlockIndex: 0, delta: { text: ` and ${SECRET}` } } },
+    { messageStop: { stopReason: 'end_turn' } },
+    { metadata: { usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 }, metrics: { latencyMs: 5 } } },
+  ]),
   stopReason: 'end_turn',
   usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
   TranscriptionJob: {

@@ -103,9 +103,9 @@ describe('negative controls on README.md ↔ README.ko.md', () => {
   });
 
   test('a route added to one README only fails and names it', () => {
-    const added = { ...en, text: `${en.text}\n\`POST /bedrock/converse-stream\` streams the answer.\n` };
+    const added = { ...en, text: `${en.text}\n\`POST /bedrock/not-a-route\` is not in the Korean page.\n` };
     expect(comparePages(added, ko)).toEqual([
-      'README.ko.md lacks the route `/bedrock/converse-stream` that README.md has',
+      'README.ko.md lacks the route `/bedrock/not-a-route` that README.md has',
     ]);
   });
 

@@ -31,7 +31,7 @@ const inferenceProfileArn = (id: string) => ({
   ],
 });
 
-/** The statements of the BedrockInvoke policy (the only policy with bedrock actions). */
+/** The statements of every policy with bedrock actions. */
 function bedrockStatements(template: Template): Array<Record<string, unknown>> {
   const policies = template.findResources('AWS::IAM::Policy');
   const statements = Object.values(policies).flatMap(
@@ -39,6 +39,46 @@ function bedrockStatements(template: Template): Array<Record<string, unknown>> {
   );
   return statements.filter((s) => JSON.stringify(s.Action).includes('bedrock:'));
 }
+
+/** The one resource of `type` whose logical id starts with `prefix` (Handler… or StreamHandler…). */
+function resourceOf(template: Template, type: string, prefix: string) {
+  const found = Object.entries(template.findResources(type)).filter(([id]) => id.startsWith(prefix));
+  expect(found.map(([id]) => id)).toHaveLength(1);
+  return found[0]![1];
+}
+
+/** The statements of the buffered function's (BedrockInvoke) or the streaming function's policy. */
+const policyStatements = (template: Template, fn: 'buffered' | 'stream') =>
+  resourceOf(
+    template,
+    'AWS::IAM::Policy',
+    fn === 'buffered' ? 'HandlerBedrockInvoke' : 'StreamHandlerBedrockInvokeStream',
+  ).Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+
+const functionOf = (template: Template, fn: 'buffered' | 'stream') =>
+  resourceOf(
+    template,
+    'AWS::Lambda::Function',
+    fn === 'buffered' ? 'HandlerFunction' : 'StreamHandlerFunction',
+  );
+
+const applyGuardrail = {
+  Effect: 'Allow',
+  Action: 'bedrock:ApplyGuardrail',
+  Resource: { 'Fn::GetAtt': ['Guardrail', 'GuardrailArn'] },
+};
+const inRegion = (action: string, id: string) => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: foundationModelArn({ Ref: 'AWS::Region' }, id),
+});
+/** One statement for several resources (CDK merges statements that differ only in resources, sorted). */
+const allowOn = (action: string, resources: unknown[]) => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resources,
+});
+const regionModel = (id: string) => foundationModelArn({ Ref: 'AWS::Region' }, id);
 
 describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
   let template: Template;
@@ -50,40 +90,56 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(template.toJSON()).toMatchSnapshot();
   });
 
-  test('one function on Node.js 24, arm64, timeout below API Gateway’s 29 s, with the model settings', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 1);
-    template.hasResourceProperties('AWS::Lambda::Function', {
+  test('two functions on Node.js 24, arm64, timeout below API Gateway’s 29 s, with the model settings', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    const common = {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      MemorySize: 512,
       Timeout: 28,
       TracingConfig: { Mode: 'Active' },
-      Environment: {
-        Variables: Match.objectLike({
-          MODEL_ID: 'amazon.nova-micro-v1:0',
-          MAX_TOKENS_CAP: '512',
-          GUARDRAIL_ID: { 'Fn::GetAtt': ['Guardrail', 'GuardrailId'] },
-          GUARDRAIL_VERSION: { 'Fn::GetAtt': ['GuardrailVersion', 'Version'] },
-        }),
-      },
+    };
+    expect(functionOf(template, 'buffered').Properties).toMatchObject({
+      ...common,
+      MemorySize: 512,
+      Handler: 'index.handler',
     });
-    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0]!;
-    expect(fn.Properties.Timeout).toBeLessThan(29);
+    expect(functionOf(template, 'buffered').Properties.Environment.Variables).toMatchObject({
+      MODEL_ID: 'amazon.nova-micro-v1:0',
+      MAX_TOKENS_CAP: '512',
+      COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
+      GUARDRAIL_ID: { 'Fn::GetAtt': ['Guardrail', 'GuardrailId'] },
+      GUARDRAIL_VERSION: { 'Fn::GetAtt': ['GuardrailVersion', 'Version'] },
+    });
+    const stream = functionOf(template, 'stream').Properties;
+    expect(stream).toMatchObject({ ...common, MemorySize: 256, Handler: 'index.handler' });
+    expect(stream.Environment.Variables).toMatchObject({
+      MODEL_ID: 'amazon.nova-micro-v1:0',
+      MAX_TOKENS_CAP: '512',
+      GUARDRAIL_ID: { 'Fn::GetAtt': ['Guardrail', 'GuardrailId'] },
+      GUARDRAIL_VERSION: { 'Fn::GetAtt': ['GuardrailVersion', 'Version'] },
+    });
+    // The streaming function cannot serve the comparison.
+    expect(stream.Environment.Variables.COMPARE_MODEL_IDS).toBeUndefined();
   });
 
-  test('IAM: InvokeModel on exactly the in-Region foundation model, ApplyGuardrail on exactly the guardrail', () => {
-    expect(bedrockStatements(template)).toEqual([
-      {
-        Effect: 'Allow',
-        Action: 'bedrock:InvokeModel',
-        Resource: foundationModelArn({ Ref: 'AWS::Region' }, 'amazon.nova-micro-v1:0'),
-      },
-      {
-        Effect: 'Allow',
-        Action: 'bedrock:ApplyGuardrail',
-        Resource: { 'Fn::GetAtt': ['Guardrail', 'GuardrailArn'] },
-      },
+  test('IAM, buffered: InvokeModel on exactly the main and the comparison models, ApplyGuardrail on exactly the guardrail', () => {
+    expect(policyStatements(template, 'buffered')).toEqual([
+      allowOn('bedrock:InvokeModel', [
+        regionModel('amazon.nova-lite-v1:0'),
+        regionModel('amazon.nova-micro-v1:0'),
+        regionModel('amazon.nova-pro-v1:0'),
+      ]),
+      applyGuardrail,
     ]);
+  });
+
+  test('IAM, streaming: InvokeModelWithResponseStream on exactly the main model, ApplyGuardrail, nothing else', () => {
+    expect(policyStatements(template, 'stream')).toEqual([
+      inRegion('bedrock:InvokeModelWithResponseStream', 'amazon.nova-micro-v1:0'),
+      applyGuardrail,
+    ]);
+    // No other policy holds a bedrock action (each function's default policy: logs and X-Ray only).
+    expect(bedrockStatements(template)).toHaveLength(4);
   });
 
   test('the guardrail has all six content filters and the PII policy (anonymize contacts, block cards)', () => {
@@ -127,9 +183,9 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(changed).toMatch(/^Version used by the Converse demo \(configuration [0-9a-f]{12}\)$/);
   });
 
-  test('exposes the two catalogue routes as POST methods with IAM auth and request models', () => {
+  test('exposes the four catalogue routes as POST methods with IAM auth and request models', () => {
     const methods = template.findResources('AWS::ApiGateway::Method');
-    expect(Object.keys(methods)).toHaveLength(2);
+    expect(Object.keys(methods)).toHaveLength(4);
     for (const m of Object.values(methods)) {
       expect(m.Properties.HttpMethod).toBe('POST');
       expect(m.Properties.AuthorizationType).toBe('AWS_IAM');
@@ -138,6 +194,46 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Model', {
       Schema: Match.objectLike({ required: ['question'], additionalProperties: false }),
     });
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Name: 'BedrockConverseStreamRequest',
+      Schema: Match.objectLike({ additionalProperties: false }),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Name: 'BedrockCompareRequest',
+      Schema: Match.objectLike({ additionalProperties: false }),
+    });
+  });
+
+  test('converse-stream streams from the streaming function; the other routes are buffered on the main one', () => {
+    const methods = template.findResources('AWS::ApiGateway::Method');
+    const byPath = Object.fromEntries(
+      Object.entries(methods).map(([id, m]) => [id, m.Properties.Integration as Record<string, unknown>]),
+    );
+    const uri = (integration: Record<string, unknown>) => JSON.stringify(integration.Uri);
+    const stream = Object.entries(byPath).filter(([id]) => id.startsWith('ApibedrockconversestreamPOST'));
+    expect(stream).toHaveLength(1);
+    const [, streamIntegration] = stream[0]!;
+    expect(streamIntegration).toMatchObject({ Type: 'AWS_PROXY', ResponseTransferMode: 'STREAM' });
+    expect(uri(streamIntegration)).toContain('/response-streaming-invocations');
+    expect(uri(streamIntegration)).toMatch(/StreamHandlerFunction[0-9A-F]{8}/);
+    const others = Object.entries(byPath).filter(([id]) => !id.startsWith('ApibedrockconversestreamPOST'));
+    expect(others).toHaveLength(3);
+    for (const [, integration] of others) {
+      expect(integration.ResponseTransferMode).toBeUndefined();
+      expect(uri(integration)).toContain('/invocations');
+      expect(uri(integration)).not.toContain('response-streaming');
+      expect(uri(integration)).not.toContain('StreamHandler');
+    }
+    // API Gateway may invoke each function (one API-wide permission each), and nothing else.
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'));
+    expect(permissions.map((p) => p.Properties.Action)).toEqual([
+      'lambda:InvokeFunction',
+      'lambda:InvokeFunction',
+    ]);
+    expect(permissions.map((p) => JSON.stringify(p.Properties.FunctionName)).sort()).toEqual([
+      expect.stringMatching(/"HandlerFunction/),
+      expect.stringMatching(/"StreamHandlerFunction/),
+    ]);
   });
 });
 
@@ -149,19 +245,27 @@ describe('with a cross-Region inference profile (us.amazon.nova-micro-v1:0)', ()
 
   test('IAM: the profile ARN, and the foundation model in any Region only through that profile', () => {
     const profileArn = inferenceProfileArn('us.amazon.nova-micro-v1:0');
-    expect(bedrockStatements(template)).toEqual([
-      { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: profileArn },
-      {
-        Effect: 'Allow',
-        Action: 'bedrock:InvokeModel',
-        Resource: foundationModelArn('*', 'amazon.nova-micro-v1:0'),
-        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
-      },
-      {
-        Effect: 'Allow',
-        Action: 'bedrock:ApplyGuardrail',
-        Resource: { 'Fn::GetAtt': ['Guardrail', 'GuardrailArn'] },
-      },
+    const onlyViaProfile = (action: string) => ({
+      Effect: 'Allow',
+      Action: action,
+      Resource: foundationModelArn('*', 'amazon.nova-micro-v1:0'),
+      Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
+    });
+    // The comparison list (default: in-Region Nova Micro, Lite, Pro) is granted as configured.
+    expect(policyStatements(template, 'buffered')).toEqual([
+      allowOn('bedrock:InvokeModel', [
+        profileArn,
+        regionModel('amazon.nova-lite-v1:0'),
+        regionModel('amazon.nova-micro-v1:0'),
+        regionModel('amazon.nova-pro-v1:0'),
+      ]),
+      onlyViaProfile('bedrock:InvokeModel'),
+      applyGuardrail,
+    ]);
+    expect(policyStatements(template, 'stream')).toEqual([
+      { Effect: 'Allow', Action: 'bedrock:InvokeModelWithResponseStream', Resource: profileArn },
+      onlyViaProfile('bedrock:InvokeModelWithResponseStream'),
+      applyGuardrail,
     ]);
   });
 
@@ -172,12 +276,42 @@ describe('with a cross-Region inference profile (us.amazon.nova-micro-v1:0)', ()
     expect(json).not.toContain('inference-profile/*');
   });
 
-  test('passes the profile id and the cap to the function', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({ MODEL_ID: 'us.amazon.nova-micro-v1:0', MAX_TOKENS_CAP: '256' }),
-      },
+  test('passes the profile id and the cap to both functions', () => {
+    for (const fn of ['buffered', 'stream'] as const) {
+      expect(functionOf(template, fn).Properties.Environment.Variables).toMatchObject({
+        MODEL_ID: 'us.amazon.nova-micro-v1:0',
+        MAX_TOKENS_CAP: '256',
+      });
+    }
+  });
+});
+
+describe('bedrockCompareModelIds', () => {
+  test('the buffered function may invoke exactly the listed models (profiles through their profile), and is told the list', () => {
+    const template = bedrockTemplate({
+      bedrockCompareModelIds: 'amazon.nova-lite-v1:0,us.amazon.nova-pro-v1:0',
+      bedrockGuardrail: 'false',
     });
+    const profileArn = inferenceProfileArn('us.amazon.nova-pro-v1:0');
+    expect(policyStatements(template, 'buffered')).toEqual([
+      allowOn('bedrock:InvokeModel', [
+        profileArn,
+        regionModel('amazon.nova-lite-v1:0'),
+        regionModel('amazon.nova-micro-v1:0'),
+      ]),
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModel',
+        Resource: foundationModelArn('*', 'amazon.nova-pro-v1:0'),
+        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
+      },
+    ]);
+    expect(policyStatements(template, 'stream')).toEqual([
+      inRegion('bedrock:InvokeModelWithResponseStream', 'amazon.nova-micro-v1:0'),
+    ]);
+    expect(functionOf(template, 'buffered').Properties.Environment.Variables.COMPARE_MODEL_IDS).toBe(
+      'amazon.nova-lite-v1:0,us.amazon.nova-pro-v1:0',
+    );
   });
 });
 
@@ -186,10 +320,15 @@ describe('bedrockGuardrail=false', () => {
     const template = bedrockTemplate({ bedrockGuardrail: 'false' });
     template.resourceCountIs('AWS::Bedrock::Guardrail', 0);
     template.resourceCountIs('AWS::Bedrock::GuardrailVersion', 0);
-    expect(bedrockStatements(template)).toEqual([expect.objectContaining({ Action: 'bedrock:InvokeModel' })]);
-    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0]!;
-    expect(fn.Properties.Environment.Variables.GUARDRAIL_ID).toBeUndefined();
-    expect(fn.Properties.Environment.Variables.GUARDRAIL_VERSION).toBeUndefined();
+    expect(JSON.stringify(bedrockStatements(template))).not.toContain('ApplyGuardrail');
+    expect(policyStatements(template, 'stream')).toEqual([
+      inRegion('bedrock:InvokeModelWithResponseStream', 'amazon.nova-micro-v1:0'),
+    ]);
+    for (const fn of ['buffered', 'stream'] as const) {
+      const vars = functionOf(template, fn).Properties.Environment.Variables;
+      expect(vars.GUARDRAIL_ID).toBeUndefined();
+      expect(vars.GUARDRAIL_VERSION).toBeUndefined();
+    }
   });
 });
 

@@ -26,6 +26,12 @@ export interface JsonResponse {
   readonly latencyMs: number;
 }
 
+export interface StreamedLine {
+  readonly event: Json;
+  /** Milliseconds from sending the request to receiving this line. */
+  readonly atMs: number;
+}
+
 export interface BinaryResponse {
   readonly status: number;
   readonly bytes: Uint8Array;
@@ -130,6 +136,36 @@ export class LabClient {
     const requestId =
       (body.requestId as string | undefined) ?? res.headers.get('x-amzn-requestid') ?? undefined;
     return { status: res.status, body, requestId, latencyMs: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * A streamed answer (newline-delimited JSON, `POST /bedrock/converse-stream`), one event per
+   * line as it arrives, each with the milliseconds since the request went out. Errors before the
+   * stream starts are ApiErrors, as for json().
+   */
+  async *lines(call: ApiCall): AsyncGenerator<StreamedLine> {
+    const { res, started } = await this.fetch({ ...call, accept: call.accept ?? 'application/x-ndjson' });
+    const decoder = new TextDecoder();
+    let pending = '';
+    const parse = (line: string): StreamedLine => {
+      try {
+        return { event: JSON.parse(line) as Json, atMs: Math.round(performance.now() - started) };
+      } catch {
+        throw new ApiError(res.status, 'NOT_JSON', `a streamed line is not JSON: ${line.slice(0, 80)}`);
+      }
+    };
+    for await (const chunk of (res.body ?? []) as AsyncIterable<Uint8Array>) {
+      pending += decoder.decode(chunk, { stream: true });
+      let end = pending.indexOf('\n');
+      while (end >= 0) {
+        const line = pending.slice(0, end).trim();
+        pending = pending.slice(end + 1);
+        if (line) yield parse(line);
+        end = pending.indexOf('\n');
+      }
+    }
+    const rest = (pending + decoder.decode()).trim();
+    if (rest) yield parse(rest);
   }
 
   /** The response body as bytes (Polly's audio with `Accept: audio/mpeg`). */

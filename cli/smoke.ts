@@ -77,6 +77,15 @@ class Step {
     return this.call({ method: 'POST', path: routePath, body });
   }
 
+  /** A streamed route read to its last line: the usage line is a success, an error line a failure. */
+  async stream(routePath: string, body: Json): Promise<Outcome> {
+    let last: Json = {};
+    for await (const { event } of this.client.lines({ method: 'POST', path: routePath, body })) last = event;
+    if (last.type === 'usage') return { status: 200, usage: last.usage };
+    const error = (last.error ?? {}) as Json;
+    return { status: 200, failure: `stream ended with ${String(error.code ?? 'no usage line')}` };
+  }
+
   /** The uploads route, then the presigned POST of the sample; remembers the key. */
   async upload(routePath: string, file: string, contentType: string, saveAs: string): Promise<Outcome> {
     const res = await this.call({ method: 'POST', path: routePath, body: { contentType } });
@@ -195,6 +204,9 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
   },
 
   'POST /bedrock/converse': (s) => s.post('/bedrock/converse', s.body('prompts/plain-prompt.json')),
+  'POST /bedrock/converse-stream': (s) =>
+    s.stream('/bedrock/converse-stream', s.body('prompts/plain-prompt.json')),
+  'POST /bedrock/compare': (s) => s.post('/bedrock/compare', s.body('prompts/plain-prompt.json')),
   'POST /bedrock/ask-notes': (s) => s.post('/bedrock/ask-notes', s.body('prompts/ask-notes.json')),
 };
 

@@ -384,6 +384,23 @@ const CASES: Case[] = [
     body: { question: 'What are the four elements of a prompt?', topK: 2 },
   },
   {
+    argv: () => ['bedrock', 'stream', '--file', sample('prompts/four-elements.json'), '--max-tokens', '200'],
+    route: 'POST /bedrock/converse-stream',
+    body: { ...JSON.parse(readFileSync(sample('prompts/four-elements.json'), 'utf8')), maxTokens: 200 },
+  },
+  {
+    argv: () => [
+      'bedrock',
+      'compare',
+      '--prompt',
+      'Explain RAG.',
+      '--models',
+      'amazon.nova-micro-v1:0,amazon.nova-pro-v1:0',
+    ],
+    route: 'POST /bedrock/compare',
+    body: { prompt: 'Explain RAG.', models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'] },
+  },
+  {
     argv: () => ['bedrock', 'ask', '--file', sample('prompts/ask-notes.ko.json')],
     route: 'POST /bedrock/ask-notes',
     body: JSON.parse(readFileSync(sample('prompts/ask-notes.ko.json'), 'utf8')),
@@ -414,7 +431,10 @@ describe('request shape of every action', () => {
       ),
     );
     expect(req.headers['x-amz-security-token']).toBe(TEST_CREDENTIALS.sessionToken);
-    expect(req.headers.accept).toBe('application/json');
+    // The streamed answer is newline-delimited JSON, read line by line.
+    expect(req.headers.accept).toBe(
+      c.route === 'POST /bedrock/converse-stream' ? 'application/x-ndjson' : 'application/json',
+    );
     if (req.method === 'POST') expect(req.headers['content-type']).toBe('application/json');
   });
 

@@ -50,6 +50,8 @@ export const TEST_CREDENTIALS = {
   sessionToken: 'stand-in-session-token',
 };
 export const STAGE = 'v1';
+/** Time between the lines of a streamed answer. */
+export const STREAM_DELAY_MS = 40;
 /** The bytes Polly "synthesizes": an ID3 header and MPEG frame sync, then filler. */
 export const FAKE_MP3 = Buffer.concat([
   Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
@@ -77,6 +79,12 @@ export interface RecordedUpload {
 
 type Reply =
   | { status: number; body: unknown; headers?: Record<string, string> }
+  /** Newline-delimited JSON written one line at a time, each after its delay (a streamed answer). */
+  | {
+      status: number;
+      lines: ReadonlyArray<{ event: unknown; delayMs?: number }>;
+      headers?: Record<string, string>;
+    }
   | { status: number; binary: Buffer; contentType: string; headers?: Record<string, string> };
 
 /** Returns a reply to replace the normal one, or undefined to let the route answer. */
@@ -593,6 +601,68 @@ export async function startStandIn(): Promise<StandIn> {
           }),
         });
       }
+      case 'POST /bedrock/converse-stream':
+        return {
+          status: 200,
+          lines: [
+            { event: { type: 'start', modelId: 'amazon.nova-micro-v1:0' } },
+            ...[
+              'The four ',
+              'elements are ',
+              'instruction, context, ',
+              'input data and output indicator.',
+            ].map((text) => ({ event: { type: 'token', text }, delayMs: STREAM_DELAY_MS })),
+            {
+              event: {
+                type: 'usage',
+                modelId: 'amazon.nova-micro-v1:0',
+                stopReason: 'end_turn',
+                usage: usage('tokens', 60, {
+                  inputTokens: 20,
+                  outputTokens: 40,
+                  modelCalls: 1,
+                  estimatedCostUsd: 0.00001,
+                }),
+                timing: { timeToFirstTokenMs: STREAM_DELAY_MS, totalMs: 5 * STREAM_DELAY_MS, tokenEvents: 4 },
+                verified: false,
+                notice:
+                  'Unverified model output (할루시네이션 주의): check it against independent sources before you rely on it.',
+              },
+              delayMs: STREAM_DELAY_MS,
+            },
+          ],
+        };
+      case 'POST /bedrock/compare': {
+        const models: string[] = input.models ?? [
+          'amazon.nova-micro-v1:0',
+          'amazon.nova-lite-v1:0',
+          'amazon.nova-pro-v1:0',
+        ];
+        const times = [1, 1.71, 22.86];
+        return ok({
+          models: models.map((modelId, i) => ({
+            modelId,
+            ok: true,
+            text: `Answer from ${modelId}: RAG retrieves passages and answers from them.`,
+            latencyMs: 300 + 200 * i,
+            inputTokens: 20,
+            outputTokens: 30 + 10 * i,
+            estimatedCostUsd: 0.00001 * times[i]!,
+            price: { modelId, timesCheapest: times[i] },
+          })),
+          priceRatio: {
+            basis: 'list price of 1000 input + 1000 output tokens',
+            dearestOverCheapest: times[models.length - 1],
+          },
+          verified: false,
+          usage: usage('tokens', 200, {
+            inputTokens: 60,
+            outputTokens: 120,
+            modelCalls: models.length,
+            estimatedCostUsd: 0.0003,
+          }),
+        });
+      }
       case 'POST /bedrock/ask-notes':
         return ok({
           modelId: 'amazon.nova-micro-v1:0',
@@ -735,7 +805,20 @@ export async function startStandIn(): Promise<StandIn> {
       handle(req, Buffer.concat(chunks), base)
         .then((reply) => {
           const headers = 'headers' in reply ? (reply.headers ?? {}) : {};
-          if ('binary' in reply) {
+          if ('lines' in reply) {
+            res.writeHead(reply.status, {
+              ...headers,
+              'content-type': 'application/x-ndjson; charset=utf-8',
+            });
+            res.flushHeaders();
+            (async () => {
+              for (const { event, delayMs } of reply.lines) {
+                if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+                res.write(`${JSON.stringify(event)}\n`);
+              }
+              res.end();
+            })();
+          } else if ('binary' in reply) {
             res.writeHead(reply.status, { ...headers, 'content-type': reply.contentType });
             res.end(reply.binary);
           } else if (typeof reply.body === 'string') {

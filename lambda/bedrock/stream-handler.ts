@@ -96,12 +96,17 @@ export async function streamHandler(
       },
     });
     const write = (e: StreamEvent) => out.write(`${JSON.stringify(e)}\n`);
-    const outcome = await relayModelStream(deps, prepared.call, stream, write, {
-      requestId,
-      started,
-      promptEcho: prepared.promptEcho,
-    });
-    out.end();
+    // Closed whatever happens: the status is already sent, so a throw must not leave it open.
+    let outcome: Awaited<ReturnType<typeof relayModelStream>>;
+    try {
+      outcome = await relayModelStream(deps, prepared.call, stream, write, {
+        requestId,
+        started,
+        promptEcho: prepared.promptEcho,
+      });
+    } finally {
+      out.end();
+    }
     if (outcome.usage) publishUsage(metrics, resource, outcome.usage);
     const fields = {
       status: 200,

@@ -132,6 +132,16 @@ export class LabClient {
     return { status: res.status, body, requestId, latencyMs: Math.round(performance.now() - started) };
   }
 
+  /**
+   * A newline-delimited JSON response (application/x-ndjson), read as it arrives: each event is
+   * yielded as soon as its line is complete, so a caller can print tokens before the stream ends.
+   */
+  async ndjson(call: ApiCall): Promise<NdjsonResponse> {
+    const { res, started } = await this.fetch({ ...call, accept: call.accept ?? 'application/x-ndjson' });
+    const requestId = res.headers.get('x-amzn-requestid') ?? undefined;
+    return { status: res.status, requestId, started, events: ndjsonEvents(res) };
+  }
+
   /** The response body as bytes (Polly's audio with `Accept: audio/mpeg`). */
   async binary(call: ApiCall): Promise<BinaryResponse> {
     const { res, started } = await this.fetch(call);
@@ -148,6 +158,39 @@ export class LabClient {
       latencyMs: Math.round(performance.now() - started),
     };
   }
+}
+
+export interface NdjsonResponse {
+  readonly status: number;
+  readonly requestId?: string;
+  /** performance.now() when the request was sent. */
+  readonly started: number;
+  readonly events: AsyncGenerator<Json>;
+}
+
+async function* ndjsonEvents(res: Response): AsyncGenerator<Json> {
+  if (!res.body) return;
+  const decoder = new TextDecoder();
+  let pending = '';
+  const parse = (line: string): Json => {
+    try {
+      return JSON.parse(line) as Json;
+    } catch {
+      throw new ApiError(res.status, 'NOT_NDJSON', `expected a JSON line, got ${line.slice(0, 80)}`);
+    }
+  };
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    pending += decoder.decode(chunk, { stream: true });
+    let nl = pending.indexOf('\n');
+    while (nl >= 0) {
+      const line = pending.slice(0, nl).trim();
+      pending = pending.slice(nl + 1);
+      if (line) yield parse(line);
+      nl = pending.indexOf('\n');
+    }
+  }
+  pending += decoder.decode();
+  if (pending.trim()) yield parse(pending.trim());
 }
 
 /** What the uploads routes return: a presigned POST (lambda/shared/uploads.ts). */

@@ -16,6 +16,7 @@ import {
   type PresignedUpload,
   uploadPresigned,
 } from './client';
+import { BEDROCK_ACTIONS } from './bedrock-commands';
 import { isRunning, render, waitFor } from './output';
 import { type CliDeps, type GlobalOptions, Session } from './session';
 import { CliError } from './signer';
@@ -109,8 +110,8 @@ interface Action {
   readonly name: string;
   readonly args?: ReadonlyArray<readonly [string, string]>;
   readonly options: () => Option[];
-  /** Make the call(s) and return what to print. */
-  readonly run: (c: Ctx) => Promise<Json>;
+  /** Make the call(s) and return what to print (nothing when the action printed as it went). */
+  readonly run: (c: Ctx) => Promise<Json | undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,6 +469,7 @@ export const ACTIONS: Record<string, Action> = {
       return c.call({ body });
     },
   },
+  ...BEDROCK_ACTIONS,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -482,6 +484,8 @@ Examples:
   npm run demo -- polly speech --text "안녕하세요" --voice Seoyeon --out hello.mp3
   npm run demo -- transcribe job --audio samples/hello-en.wav --language-code en-US --wait
   npm run demo -- bedrock converse --file samples/prompts/four-elements.json
+  npm run demo -- bedrock stream --text "Explain foundation models in two sentences"
+  npm run demo -- bedrock compare --text "What is RAG?" --models amazon.nova-micro-v1:0,amazon.nova-lite-v1:0
 
 Endpoints come from ./cdk-outputs.json (cdk deploy --outputs-file) or else from the stacks'
 ApiUrl outputs (CloudFormation, in --region / AWS_REGION / your profile's Region). Requests are
@@ -525,7 +529,9 @@ export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void):
         const session = new Session(deps, o as GlobalOptions);
         const ctx = new Ctx(session, service, route, o, command.processedArgs as string[]);
         const body = await action.run(ctx);
-        session.io.stdout(o.json ? `${JSON.stringify(body, null, 2)}\n` : render(body));
+        if (body !== undefined) {
+          session.io.stdout(o.json ? `${JSON.stringify(body, null, 2)}\n` : render(body));
+        }
         onExitCode(ctx.exitCode);
       });
     }

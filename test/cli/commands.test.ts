@@ -78,6 +78,8 @@ interface Case {
   readonly body?: Record<string, unknown>;
   readonly query?: Record<string, string>;
   readonly params?: Record<string, RegExp>;
+  /** @default application/json */
+  readonly accept?: string;
 }
 
 const TEXT = 'I love how quickly the translation demo answered.';
@@ -388,6 +390,30 @@ const CASES: Case[] = [
     route: 'POST /bedrock/ask-notes',
     body: JSON.parse(readFileSync(sample('prompts/ask-notes.ko.json'), 'utf8')),
   },
+  {
+    argv: () => ['bedrock', 'stream', '--text', 'What is a foundation model?', '--max-tokens', '100'],
+    route: 'POST /bedrock/converse-stream',
+    body: { prompt: 'What is a foundation model?', maxTokens: 100 },
+    accept: 'application/x-ndjson',
+  },
+  {
+    argv: () => ['bedrock', 'stream', '--file', sample('prompts/four-elements.json')],
+    route: 'POST /bedrock/converse-stream',
+    body: JSON.parse(readFileSync(sample('prompts/four-elements.json'), 'utf8')),
+    accept: 'application/x-ndjson',
+  },
+  {
+    argv: () => [
+      'bedrock',
+      'compare',
+      '--text',
+      'What is RAG?',
+      '--models',
+      'amazon.nova-micro-v1:0,amazon.nova-pro-v1:0',
+    ],
+    route: 'POST /bedrock/compare',
+    body: { prompt: 'What is RAG?', models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'] },
+  },
 ];
 
 describe('request shape of every action', () => {
@@ -414,7 +440,7 @@ describe('request shape of every action', () => {
       ),
     );
     expect(req.headers['x-amz-security-token']).toBe(TEST_CREDENTIALS.sessionToken);
-    expect(req.headers.accept).toBe('application/json');
+    expect(req.headers.accept).toBe(c.accept ?? 'application/json');
     if (req.method === 'POST') expect(req.headers['content-type']).toBe('application/json');
   });
 

@@ -77,10 +77,67 @@ export interface RecordedUpload {
 
 type Reply =
   | { status: number; body: unknown; headers?: Record<string, string> }
+  | {
+      status: number;
+      stream: (write: (event: unknown) => void) => Promise<void>;
+      headers?: Record<string, string>;
+    }
   | { status: number; binary: Buffer; contentType: string; headers?: Record<string, string> };
 
 /** Returns a reply to replace the normal one, or undefined to let the route answer. */
 export type Override = (req: Recorded) => Reply | undefined;
+
+/** The comparison list the stand-in plays (the stack's COMPARE_MODEL_IDS). */
+export const COMPARE_MODELS = ['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0', 'amazon.nova-pro-v1:0'];
+export const STREAM_TOKENS = ['A foundation model ', 'is trained ', 'on broad data.'];
+const NOTICE =
+  'Unverified model output (할루시네이션 주의): check it against independent sources before you rely on it.';
+
+/** The NDJSON events of POST /bedrock/converse-stream, as lambda/bedrock/stream.ts writes them. */
+export function streamEvents(requestId: string, tokens = STREAM_TOKENS) {
+  return {
+    start: {
+      type: 'start',
+      modelId: 'amazon.nova-micro-v1:0',
+      requestId,
+      guardrail: { applied: true, version: '1', streamProcessingMode: 'sync' },
+    },
+    tokens: tokens.map((text) => ({ type: 'token', text })),
+    usage: {
+      type: 'usage',
+      modelId: 'amazon.nova-micro-v1:0',
+      stopReason: 'end_turn',
+      usage: { unit: 'tokens', quantity: 30, inputTokens: 12, outputTokens: 18, estimatedCostUsd: 0.000003 },
+      guardrail: { applied: true, version: '1', intervened: false, reasons: [] },
+      timing: { timeToFirstTokenMs: 5, totalMs: 15, tokenEvents: tokens.length },
+      verified: false,
+      notice: NOTICE,
+      pricesAsOf: '2025-06-01',
+      requestId,
+    },
+  };
+}
+
+/**
+ * A streamed reply: the start event and the first token, then (after `gate`, if given) the rest
+ * with a short pause per token, then the last event (usage by default).
+ */
+export function streamReply(
+  events: unknown[],
+  options: { gate?: Promise<unknown>; pauseMs?: number; afterFirst?: number } = {},
+): Reply {
+  const afterFirst = options.afterFirst ?? 2;
+  return {
+    status: 200,
+    stream: async (write) => {
+      for (const [i, e] of events.entries()) {
+        if (i === afterFirst && options.gate) await options.gate;
+        else if (i > 0) await new Promise((r) => setTimeout(r, options.pauseMs ?? 5));
+        write(e);
+      }
+    },
+  };
+}
 
 export interface StandIn {
   /** Base URL like the stacks' ApiUrl output: http://127.0.0.1:PORT/v1/ */
@@ -593,6 +650,55 @@ export async function startStandIn(): Promise<StandIn> {
           }),
         });
       }
+      case 'POST /bedrock/converse-stream': {
+        const e = streamEvents('standin-stream');
+        return streamReply([e.start, ...e.tokens, e.usage]);
+      }
+      case 'POST /bedrock/compare': {
+        const models: string[] = input.models ?? COMPARE_MODELS;
+        const unknown = models.filter((m) => !COMPARE_MODELS.includes(m));
+        if (unknown.length) {
+          throw new HttpError(
+            400,
+            'INVALID_REQUEST',
+            `Model ${unknown.join(', ')} is not in the lab's comparison list.`,
+          );
+        }
+        const perK = [0.000175, 0.0003, 0.004];
+        const rows = models.map((modelId) => {
+          const i = COMPARE_MODELS.indexOf(modelId);
+          return {
+            modelId,
+            ok: true,
+            text: `${modelId} says: retrieval-augmented generation grounds answers in retrieved passages.`,
+            stopReason: 'end_turn',
+            latencyMs: 300 * (i + 1),
+            modelLatencyMs: 280 * (i + 1),
+            inputTokens: 12,
+            outputTokens: 20 * (i + 1),
+            estimatedCostUsd: 0.000002 * (i + 1),
+            guardrail: { applied: true, version: '1', intervened: false, reasons: [] },
+            price: {
+              modelId,
+              usdPer1kInAnd1kOutTokens: perK[i],
+              timesCheapest: Math.round((perK[i]! / perK[COMPARE_MODELS.indexOf(models[0]!)]!) * 100) / 100,
+            },
+          };
+        });
+        const times = rows.map((r) => r.price.timesCheapest);
+        return ok({
+          models: rows,
+          priceRatio: {
+            basis: 'list price of 1000 input + 1000 output tokens',
+            dearestOverCheapest: Math.max(...times) / Math.min(...times),
+          },
+          note: 'Model choice (모델 선택 시 고려 사항): the same prompt, several models.',
+          verified: false,
+          notice: NOTICE,
+          pricesAsOf: '2025-06-01',
+          usage: usage('tokens', 100, { modelCalls: models.length, estimatedCostUsd: 0.000012 }),
+        });
+      }
       case 'POST /bedrock/ask-notes':
         return ok({
           modelId: 'amazon.nova-micro-v1:0',
@@ -735,6 +841,15 @@ export async function startStandIn(): Promise<StandIn> {
       handle(req, Buffer.concat(chunks), base)
         .then((reply) => {
           const headers = 'headers' in reply ? (reply.headers ?? {}) : {};
+          if ('stream' in reply) {
+            res.writeHead(reply.status, { ...headers, 'content-type': 'application/x-ndjson' });
+            res.flushHeaders();
+            return reply
+              .stream((e) => res.write(`${JSON.stringify(e)}\n`))
+              .then(() => {
+                res.end();
+              });
+          }
           if ('binary' in reply) {
             res.writeHead(reply.status, { ...headers, 'content-type': reply.contentType });
             res.end(reply.binary);
@@ -745,6 +860,7 @@ export async function startStandIn(): Promise<StandIn> {
             res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
             res.end(JSON.stringify(reply.body));
           }
+          return undefined;
         })
         .catch((err: Error) => {
           res.writeHead(500, { 'content-type': 'text/plain' });

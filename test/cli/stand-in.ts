@@ -844,11 +844,17 @@ export async function startStandIn(): Promise<StandIn> {
           if ('stream' in reply) {
             res.writeHead(reply.status, { ...headers, 'content-type': 'application/x-ndjson' });
             res.flushHeaders();
+            // A stream function that throws plays a connection that breaks after the 200.
             return reply
               .stream((e) => res.write(`${JSON.stringify(e)}\n`))
-              .then(() => {
-                res.end();
-              });
+              .then(
+                () => {
+                  res.end();
+                },
+                () => {
+                  res.destroy();
+                },
+              );
           }
           if ('binary' in reply) {
             res.writeHead(reply.status, { ...headers, 'content-type': reply.contentType });

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { type DemoRoute, type DemoService, SERVICES } from '../lib/services';
+import { BEDROCK_ACTIONS } from './bedrock-commands';
 import {
   type ApiCall,
   ApiError,
@@ -16,7 +17,6 @@ import {
   type PresignedUpload,
   uploadPresigned,
 } from './client';
-import { BEDROCK_ACTIONS } from './bedrock-commands';
 import { isRunning, render, waitFor } from './output';
 import { type CliDeps, type GlobalOptions, Session } from './session';
 import { CliError } from './signer';

@@ -5,7 +5,7 @@
  */
 import { compareTable, table } from '../../cli/bedrock-commands';
 import { type Run, runCli, tempDir, writeOutputs } from './harness';
-import { type StandIn, STREAM_TOKENS, startStandIn, streamEvents, streamReply } from './stand-in';
+import { STREAM_TOKENS, type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
 
 let api: StandIn;
 let outputs: string;

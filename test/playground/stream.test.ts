@@ -4,7 +4,7 @@
  * error event rather than a silent cut. The comparison is forwarded as JSON like any route.
  */
 import * as http from 'node:http';
-import { type StandIn, STREAM_TOKENS, streamEvents, streamReply } from '../cli/stand-in';
+import { STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { type Lab, startLab } from './harness';
 import { sampleAnswers, startSampleStandIn } from './stand-in';
 

@@ -5,7 +5,7 @@
  */
 import { compareTable, table } from '../../cli/bedrock-commands';
 import { type Run, runCli, tempDir, writeOutputs } from './harness';
-import { STREAM_TOKENS, type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
+import { holdGate, STREAM_TOKENS, type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
 
 let api: StandIn;
 let outputs: string;
@@ -29,18 +29,8 @@ describe('bedrock stream', () => {
   test('prints the first token while the stream is held open, then the rest, usage, timing and the notice', async () => {
     // The stand-in sends start + the first token, then waits until the CLI has printed that token
     // (or 3 s): a CLI that buffered the whole body would print nothing until the timeout.
-    let printed!: () => void;
-    const seen = new Promise<void>((resolve) => {
-      printed = resolve;
-    });
-    let heldOpen = true;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise((r) => {
-      timer = setTimeout(r, 3000);
-    }).then(() => {
-      heldOpen = false;
-    });
-    const gate = Promise.race([seen, timeout]);
+    const hold = holdGate();
+    const gate = hold.gate;
     const e = streamEvents('req-1');
     api.override('POST /bedrock/converse-stream', () =>
       streamReply([e.start, ...e.tokens, e.usage], { gate }),
@@ -50,11 +40,11 @@ describe('bedrock stream', () => {
     const run = await cli(['bedrock', 'stream', '--text', 'What is a foundation model?'], (t) => {
       out.push(t);
       if (t === STREAM_TOKENS[0]) {
-        chunks.push(`first token printed, stream open: ${heldOpen}`);
-        printed();
+        chunks.push(`first token printed, stream open: ${hold.heldOpen()}`);
+        hold.release();
       }
     });
-    clearTimeout(timer);
+    hold.dispose();
     expectOk(run);
     expect(chunks).toEqual(['first token printed, stream open: true']);
     const stdout = out.join('');

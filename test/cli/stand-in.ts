@@ -119,6 +119,31 @@ export function streamEvents(requestId: string, tokens = STREAM_TOKENS) {
 }
 
 /**
+ * A gate that holds a streamed reply open until the client shows it got the first token
+ * (`release`), or until `ms` pass; `heldOpen()` is false once the timeout has opened it instead.
+ */
+export function holdGate(ms = 3000) {
+  let release!: () => void;
+  let open = true;
+  let timer: NodeJS.Timeout | undefined;
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  const timeout = new Promise<void>((r) => {
+    timer = setTimeout(r, ms);
+  }).then(() => {
+    open = false;
+  });
+  return {
+    gate: Promise.race([released, timeout]),
+    release,
+    heldOpen: () => open,
+    /** Stop the timer (call when the test is done). */
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/**
  * A streamed reply: the start event and the first token, then (after `gate`, if given) the rest
  * with a short pause per token, then the last event (usage by default).
  */

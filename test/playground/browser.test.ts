@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SERVICES } from '../../lib/services';
-import { STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
+import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { ARTIFACTS, type Browser, type Lab, launchBrowser, startLab } from './harness';
 import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
 
@@ -371,17 +371,10 @@ test('Bedrock: the answer with tokens, cost, guardrail verdict and the verified:
 
 test('Bedrock stream: tokens appear while the stream is open, then usage and the notice; Compare draws a table', async () => {
   const p = panel('bedrock');
-  let release!: () => void;
-  const shown = new Promise<void>((r) => {
-    release = r;
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((r) => {
-    timer = setTimeout(r, 5000);
-  });
+  const hold = holdGate(5000);
   const e = streamEvents('req-b');
   api.override('POST /bedrock/converse-stream', () =>
-    streamReply([e.start, ...e.tokens, e.usage], { gate: Promise.race([shown, timeout]) }),
+    streamReply([e.start, ...e.tokens, e.usage], { gate: hold.gate }),
   );
   await p.getByRole('button', { name: 'Stream' }).click();
   const out = p.locator('.output').last();
@@ -393,9 +386,11 @@ test('Bedrock stream: tokens appear while the stream is open, then usage and the
     if (!firstShown) await page.waitForTimeout(20);
   }
   expect(await out.locator('.stream-usage').count()).toBe(0);
-  release();
-  clearTimeout(timer);
+  const wasOpen = hold.heldOpen();
+  hold.release();
+  hold.dispose();
   expect(firstShown).toBe(true);
+  expect(wasOpen).toBe(true);
   await out.locator('.stream-usage').waitFor();
   expect(await answer.textContent()).toBe(STREAM_TOKENS.join(''));
   expect(await out.locator('.stream-usage').textContent()).toMatch(

@@ -4,7 +4,7 @@
  * error event rather than a silent cut. The comparison is forwarded as JSON like any route.
  */
 import * as http from 'node:http';
-import { STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
+import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { type Lab, startLab } from './harness';
 import { sampleAnswers, startSampleStandIn } from './stand-in';
 
@@ -69,20 +69,10 @@ function post(
 }
 
 test('the first token reaches the browser while the upstream is still open', async () => {
-  let release!: () => void;
-  const firstSeen = new Promise<void>((r) => {
-    release = r;
-  });
-  let upstreamOpen = true;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((r) => {
-    timer = setTimeout(r, 3000);
-  }).then(() => {
-    upstreamOpen = false;
-  });
+  const hold = holdGate();
   const e = streamEvents('req-p');
   api.override('POST /bedrock/converse-stream', () =>
-    streamReply([e.start, ...e.tokens, e.usage], { gate: Promise.race([firstSeen, timeout]) }),
+    streamReply([e.start, ...e.tokens, e.usage], { gate: hold.gate }),
   );
   const seenWhileOpen: boolean[] = [];
   const started = performance.now();
@@ -90,11 +80,11 @@ test('the first token reaches the browser while the upstream is still open', asy
   const res = await post('/bedrock/converse-stream', { prompt: 'What is a foundation model?' }, (line) => {
     if (JSON.parse(line).type === 'token' && firstTokenMs === undefined) {
       firstTokenMs = performance.now() - started;
-      seenWhileOpen.push(upstreamOpen);
-      release();
+      seenWhileOpen.push(hold.heldOpen());
+      hold.release();
     }
   });
-  clearTimeout(timer);
+  hold.dispose();
   const totalMs = performance.now() - started;
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');

@@ -26,12 +26,6 @@ export interface JsonResponse {
   readonly latencyMs: number;
 }
 
-export interface StreamedLine {
-  readonly event: Json;
-  /** Milliseconds from sending the request to receiving this line. */
-  readonly atMs: number;
-}
-
 export interface BinaryResponse {
   readonly status: number;
   readonly bytes: Uint8Array;
@@ -139,33 +133,13 @@ export class LabClient {
   }
 
   /**
-   * A streamed answer (newline-delimited JSON, `POST /bedrock/converse-stream`), one event per
-   * line as it arrives, each with the milliseconds since the request went out. Errors before the
-   * stream starts are ApiErrors, as for json().
+   * A newline-delimited JSON response (application/x-ndjson), read as it arrives: each event is
+   * yielded as soon as its line is complete, so a caller can print tokens before the stream ends.
    */
-  async *lines(call: ApiCall): AsyncGenerator<StreamedLine> {
+  async ndjson(call: ApiCall): Promise<NdjsonResponse> {
     const { res, started } = await this.fetch({ ...call, accept: call.accept ?? 'application/x-ndjson' });
-    const decoder = new TextDecoder();
-    let pending = '';
-    const parse = (line: string): StreamedLine => {
-      try {
-        return { event: JSON.parse(line) as Json, atMs: Math.round(performance.now() - started) };
-      } catch {
-        throw new ApiError(res.status, 'NOT_JSON', `a streamed line is not JSON: ${line.slice(0, 80)}`);
-      }
-    };
-    for await (const chunk of (res.body ?? []) as AsyncIterable<Uint8Array>) {
-      pending += decoder.decode(chunk, { stream: true });
-      let end = pending.indexOf('\n');
-      while (end >= 0) {
-        const line = pending.slice(0, end).trim();
-        pending = pending.slice(end + 1);
-        if (line) yield parse(line);
-        end = pending.indexOf('\n');
-      }
-    }
-    const rest = (pending + decoder.decode()).trim();
-    if (rest) yield parse(rest);
+    const requestId = res.headers.get('x-amzn-requestid') ?? undefined;
+    return { status: res.status, requestId, started, events: ndjsonEvents(res) };
   }
 
   /** The response body as bytes (Polly's audio with `Accept: audio/mpeg`). */
@@ -184,6 +158,39 @@ export class LabClient {
       latencyMs: Math.round(performance.now() - started),
     };
   }
+}
+
+export interface NdjsonResponse {
+  readonly status: number;
+  readonly requestId?: string;
+  /** performance.now() when the request was sent. */
+  readonly started: number;
+  readonly events: AsyncGenerator<Json>;
+}
+
+async function* ndjsonEvents(res: Response): AsyncGenerator<Json> {
+  if (!res.body) return;
+  const decoder = new TextDecoder();
+  let pending = '';
+  const parse = (line: string): Json => {
+    try {
+      return JSON.parse(line) as Json;
+    } catch {
+      throw new ApiError(res.status, 'NOT_NDJSON', `expected a JSON line, got ${line.slice(0, 80)}`);
+    }
+  };
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    pending += decoder.decode(chunk, { stream: true });
+    let nl = pending.indexOf('\n');
+    while (nl >= 0) {
+      const line = pending.slice(0, nl).trim();
+      pending = pending.slice(nl + 1);
+      if (line) yield parse(line);
+      nl = pending.indexOf('\n');
+    }
+  }
+  pending += decoder.decode();
+  if (pending.trim()) yield parse(pending.trim());
 }
 
 /** What the uploads routes return: a presigned POST (lambda/shared/uploads.ts). */

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { type DemoRoute, type DemoService, SERVICES } from '../lib/services';
-import { compareTable, printStream } from './bedrock-stream';
+import { BEDROCK_ACTIONS } from './bedrock-commands';
 import {
   type ApiCall,
   ApiError,
@@ -110,8 +110,8 @@ interface Action {
   readonly name: string;
   readonly args?: ReadonlyArray<readonly [string, string]>;
   readonly options: () => Option[];
-  /** Make the call(s) and return what to print. */
-  readonly run: (c: Ctx) => Promise<Json>;
+  /** Make the call(s) and return what to print (nothing when the action printed as it went). */
+  readonly run: (c: Ctx) => Promise<Json | undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,31 +190,6 @@ const inference = () => [
   number('--top-p <0-1>', 'nucleus sampling'),
   number('--max-tokens <n>', 'cap on output tokens (the stack caps it too)'),
 ];
-
-/** The prompt options every Bedrock route takes: a plain prompt or the notes' four elements. */
-const promptOptions = () => [
-  opt('--prompt <text>', 'a plain prompt'),
-  opt('--instruction <text>', 'prompt element 1: what to do (지침)'),
-  opt('--context <text>', 'prompt element 2: background (컨텍스트)'),
-  opt('--input-data <text>', 'prompt element 3: the input (입력 데이터)'),
-  opt('--output-indicator <text>', 'prompt element 4: the output wanted (출력 지표)'),
-  opt('--system <text>', 'system prompt (role, tone)'),
-  opt('--file <json>', 'a request body, e.g. samples/prompts/four-elements.json (options override it)'),
-];
-
-function promptBody(c: Ctx): Json {
-  const body = {
-    ...(c.o.file ? c.json(c.o.file) : {}),
-    ...fields(c.o, 'prompt', 'instruction', 'context', 'inputData', 'outputIndicator', 'system'),
-    ...fields(c.o, 'temperature', 'topP', 'maxTokens'),
-  };
-  if (!body.prompt && !body.instruction && !body.inputData) {
-    throw new CliError(
-      'Give --prompt, the prompt elements (--instruction, --context, --input-data, --output-indicator), or --file.',
-    );
-  }
-  return body;
-}
 
 function textractFeatures(o: OptionValues): { features?: string[]; queries?: Json[] } {
   const queries = textractQueries(o.query);
@@ -453,46 +428,28 @@ export const ACTIONS: Record<string, Action> = {
   'POST /bedrock/converse': {
     name: 'converse',
     options: () => [
-      ...promptOptions(),
+      opt('--prompt <text>', 'a plain prompt'),
+      opt('--instruction <text>', 'prompt element 1: what to do (지침)'),
+      opt('--context <text>', 'prompt element 2: background (컨텍스트)'),
+      opt('--input-data <text>', 'prompt element 3: the input (입력 데이터)'),
+      opt('--output-indicator <text>', 'prompt element 4: the output wanted (출력 지표)'),
+      opt('--system <text>', 'system prompt (role, tone)'),
+      opt('--file <json>', 'a request body, e.g. samples/prompts/four-elements.json (options override it)'),
       ...inference(),
       number('--samples <1-3>', 'run it 1–3 times to see non-determinism'),
     ],
-    run: (c) => c.call({ body: { ...promptBody(c), ...fields(c.o, 'samples') } }),
-  },
-  'POST /bedrock/converse-stream': {
-    name: 'stream',
-    options: () => [...promptOptions(), ...inference()],
-    run: async (c) => {
-      const lines = (await c.client()).lines({ method: 'POST', path: c.route.path, body: promptBody(c) });
-      if (c.o.json) {
-        const events: Json[] = [];
-        for await (const { event } of lines) events.push(event);
-        if (events.at(-1)?.type !== 'usage') c.exitCode = 1;
-        return { events } as Json;
-      }
-      // Tokens go to stdout the moment they arrive; the summary is printed after the stream.
-      const summary = await printStream(lines, c.session.io.stdout);
-      if (!summary.ok) c.exitCode = 1;
-      const { type: _type, ...last } = summary.last;
-      return {
-        ...last,
-        clientTiming: { firstTokenAtMs: summary.firstTokenAtMs, endedAtMs: summary.endedAtMs },
+    run: (c) => {
+      const body = {
+        ...(c.o.file ? c.json(c.o.file) : {}),
+        ...fields(c.o, 'prompt', 'instruction', 'context', 'inputData', 'outputIndicator', 'system'),
+        ...fields(c.o, 'temperature', 'topP', 'maxTokens', 'samples'),
       };
-    },
-  },
-  'POST /bedrock/compare': {
-    name: 'compare',
-    options: () => [
-      ...promptOptions(),
-      list('--models <ids>', "two or three ids from the stack's comparison list (default: the whole list)"),
-      ...inference(),
-    ],
-    run: async (c) => {
-      const body = await c.call({ body: { ...promptBody(c), ...fields(c.o, 'models') } });
-      if (c.o.json) return body;
-      c.session.io.stdout(compareTable(body));
-      const { models: _models, ...rest } = body;
-      return rest;
+      if (!body.prompt && !body.instruction && !body.inputData) {
+        throw new CliError(
+          'Give --prompt, the prompt elements (--instruction, --context, --input-data, --output-indicator), or --file.',
+        );
+      }
+      return c.call({ body });
     },
   },
   'POST /bedrock/ask-notes': {
@@ -512,6 +469,7 @@ export const ACTIONS: Record<string, Action> = {
       return c.call({ body });
     },
   },
+  ...BEDROCK_ACTIONS,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -526,8 +484,8 @@ Examples:
   npm run demo -- polly speech --text "안녕하세요" --voice Seoyeon --out hello.mp3
   npm run demo -- transcribe job --audio samples/hello-en.wav --language-code en-US --wait
   npm run demo -- bedrock converse --file samples/prompts/four-elements.json
-  npm run demo -- bedrock stream --file samples/prompts/four-elements.json
-  npm run demo -- bedrock compare --prompt "Explain RAG in one sentence."
+  npm run demo -- bedrock stream --text "Explain foundation models in two sentences"
+  npm run demo -- bedrock compare --text "What is RAG?" --models amazon.nova-micro-v1:0,amazon.nova-lite-v1:0
 
 Endpoints come from ./cdk-outputs.json (cdk deploy --outputs-file) or else from the stacks'
 ApiUrl outputs (CloudFormation, in --region / AWS_REGION / your profile's Region). Requests are
@@ -571,7 +529,9 @@ export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void):
         const session = new Session(deps, o as GlobalOptions);
         const ctx = new Ctx(session, service, route, o, command.processedArgs as string[]);
         const body = await action.run(ctx);
-        session.io.stdout(o.json ? `${JSON.stringify(body, null, 2)}\n` : render(body));
+        if (body !== undefined) {
+          session.io.stdout(o.json ? `${JSON.stringify(body, null, 2)}\n` : render(body));
+        }
         onExitCode(ctx.exitCode);
       });
     }

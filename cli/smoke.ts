@@ -77,13 +77,25 @@ class Step {
     return this.call({ method: 'POST', path: routePath, body });
   }
 
-  /** A streamed route read to its last line: the usage line is a success, an error line a failure. */
+  /** A streamed route (NDJSON) read to its end: the usage event's block, or the error event as a failure. */
   async stream(routePath: string, body: Json): Promise<Outcome> {
-    let last: Json = {};
-    for await (const { event } of this.client.lines({ method: 'POST', path: routePath, body })) last = event;
-    if (last.type === 'usage') return { status: 200, usage: last.usage };
-    const error = (last.error ?? {}) as Json;
-    return { status: 200, failure: `stream ended with ${String(error.code ?? 'no usage line')}` };
+    const res = await this.client.ndjson({ method: 'POST', path: routePath, body });
+    let last: Json | undefined;
+    let tokenEvents = 0;
+    for await (const event of res.events) {
+      last = event;
+      if (event.type === 'token') tokenEvents += 1;
+    }
+    if (last?.type === 'usage') {
+      return tokenEvents > 0
+        ? { status: res.status, usage: last.usage }
+        : { status: res.status, usage: last.usage, failure: 'no token events' };
+    }
+    if (last?.type === 'error') {
+      const e = (last.error ?? {}) as Json;
+      return { status: res.status, failure: `mid-stream ${e.code}: ${e.message}` };
+    }
+    return { status: res.status, failure: 'the stream ended without its usage block' };
   }
 
   /** The uploads route, then the presigned POST of the sample; remembers the key. */
@@ -204,10 +216,18 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
   },
 
   'POST /bedrock/converse': (s) => s.post('/bedrock/converse', s.body('prompts/plain-prompt.json')),
+  'POST /bedrock/ask-notes': (s) => s.post('/bedrock/ask-notes', s.body('prompts/ask-notes.json')),
   'POST /bedrock/converse-stream': (s) =>
     s.stream('/bedrock/converse-stream', s.body('prompts/plain-prompt.json')),
-  'POST /bedrock/compare': (s) => s.post('/bedrock/compare', s.body('prompts/plain-prompt.json')),
-  'POST /bedrock/ask-notes': (s) => s.post('/bedrock/ask-notes', s.body('prompts/ask-notes.json')),
+  'POST /bedrock/compare': async (s) => {
+    const res = await s.call({
+      method: 'POST',
+      path: '/bedrock/compare',
+      body: s.body('prompts/plain-prompt.json'),
+    });
+    const failed = ((res.body.models ?? []) as Json[]).filter((m) => !m.ok).map((m) => String(m.modelId));
+    return failed.length ? { ...res, failure: `no answer from ${failed.join(', ')}` } : res;
+  },
 };
 
 export interface SmokeOptions extends GlobalOptions {

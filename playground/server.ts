@@ -105,6 +105,32 @@ function send(
 const sendJson = (res: http.ServerResponse, status: number, body: unknown, headers = {}) =>
   send(res, status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 
+/**
+ * A streamed route's NDJSON relayed line by line as it arrives (no buffering): each event is
+ * written, and so flushed, as soon as the upstream line is complete. When the upstream breaks
+ * after the 200, the browser gets an error event in the route's own shape instead of a silent cut.
+ */
+async function relayNdjson(
+  res: http.ServerResponse,
+  upstream: { status: number; latencyMs?: number; events: AsyncIterable<Json> },
+): Promise<void> {
+  res.writeHead(upstream.status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/x-ndjson; charset=utf-8',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  try {
+    for await (const event of upstream.events) res.write(`${JSON.stringify(event)}\n`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    res.write(
+      `${JSON.stringify({ type: 'error', error: { code: 'STREAM_BROKEN', message: `The stream broke: ${message}` } })}\n`,
+    );
+  }
+  res.end();
+}
+
 const sendFile = (res: http.ServerResponse, file: StaticFile) =>
   send(res, 200, file.body, { 'Content-Type': file.contentType });
 
@@ -323,7 +349,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       .split(',')
       .map((t) => mediaType(t));
     const audio = route.path === '/polly/speech' ? AUDIO_ACCEPT.find((t) => accepted.includes(t)) : undefined;
-    if (audio) {
+    if (route.streaming) {
+      await relayNdjson(res, await client.ndjson(call));
+    } else if (audio) {
       const r = await client.binary({ ...call, accept: audio });
       send(res, r.status, Buffer.from(r.bytes), {
         'Content-Type': r.contentType,

@@ -80,6 +80,37 @@ export async function api<T = Json>(
   return { status: res.status, body: (await res.json()) as T, latencyMs: latency(res) };
 }
 
+/**
+ * A streamed route (POST /bedrock/converse-stream): each NDJSON event handed to onEvent as soon as
+ * its line has arrived, so the page can show tokens while the model is still generating.
+ */
+export async function apiStream(path: string, body: Json, onEvent: (event: Json) => void): Promise<void> {
+  const res = await request(`/api${path}`, {
+    method: 'POST',
+    headers: { ...HEADERS, Accept: 'application/x-ndjson', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.body) throw new ApiFailure(res.status, 'NO_BODY', 'The stream had no body.');
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  const emit = (line: string) => {
+    if (line.trim()) onEvent(JSON.parse(line) as Json);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pending += decoder.decode(value, { stream: true });
+    let nl = pending.indexOf('\n');
+    while (nl >= 0) {
+      emit(pending.slice(0, nl));
+      pending = pending.slice(nl + 1);
+      nl = pending.indexOf('\n');
+    }
+  }
+  emit(pending + decoder.decode());
+}
+
 /** Polly's speech as audio bytes (`Accept: audio/mpeg`), ready for an <audio> element. */
 export async function apiAudio(
   path: string,

@@ -78,6 +78,8 @@ interface Case {
   readonly body?: Record<string, unknown>;
   readonly query?: Record<string, string>;
   readonly params?: Record<string, RegExp>;
+  /** @default application/json */
+  readonly accept?: string;
 }
 
 const TEXT = 'I love how quickly the translation demo answered.';
@@ -384,26 +386,33 @@ const CASES: Case[] = [
     body: { question: 'What are the four elements of a prompt?', topK: 2 },
   },
   {
-    argv: () => ['bedrock', 'stream', '--file', sample('prompts/four-elements.json'), '--max-tokens', '200'],
+    argv: () => ['bedrock', 'ask', '--file', sample('prompts/ask-notes.ko.json')],
+    route: 'POST /bedrock/ask-notes',
+    body: JSON.parse(readFileSync(sample('prompts/ask-notes.ko.json'), 'utf8')),
+  },
+  {
+    argv: () => ['bedrock', 'stream', '--text', 'What is a foundation model?', '--max-tokens', '100'],
     route: 'POST /bedrock/converse-stream',
-    body: { ...JSON.parse(readFileSync(sample('prompts/four-elements.json'), 'utf8')), maxTokens: 200 },
+    body: { prompt: 'What is a foundation model?', maxTokens: 100 },
+    accept: 'application/x-ndjson',
+  },
+  {
+    argv: () => ['bedrock', 'stream', '--file', sample('prompts/four-elements.json')],
+    route: 'POST /bedrock/converse-stream',
+    body: JSON.parse(readFileSync(sample('prompts/four-elements.json'), 'utf8')),
+    accept: 'application/x-ndjson',
   },
   {
     argv: () => [
       'bedrock',
       'compare',
-      '--prompt',
-      'Explain RAG.',
+      '--text',
+      'What is RAG?',
       '--models',
       'amazon.nova-micro-v1:0,amazon.nova-pro-v1:0',
     ],
     route: 'POST /bedrock/compare',
-    body: { prompt: 'Explain RAG.', models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'] },
-  },
-  {
-    argv: () => ['bedrock', 'ask', '--file', sample('prompts/ask-notes.ko.json')],
-    route: 'POST /bedrock/ask-notes',
-    body: JSON.parse(readFileSync(sample('prompts/ask-notes.ko.json'), 'utf8')),
+    body: { prompt: 'What is RAG?', models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'] },
   },
 ];
 
@@ -431,10 +440,7 @@ describe('request shape of every action', () => {
       ),
     );
     expect(req.headers['x-amz-security-token']).toBe(TEST_CREDENTIALS.sessionToken);
-    // The streamed answer is newline-delimited JSON, read line by line.
-    expect(req.headers.accept).toBe(
-      c.route === 'POST /bedrock/converse-stream' ? 'application/x-ndjson' : 'application/json',
-    );
+    expect(req.headers.accept).toBe(c.accept ?? 'application/json');
     if (req.method === 'POST') expect(req.headers['content-type']).toBe('application/json');
   });
 

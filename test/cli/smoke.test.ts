@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatTable, STEPS } from '../../cli/smoke';
 import { SERVICES } from '../../lib/services';
 import { allStacks, runSmoke, sample, tempDir, writeOutputs } from './harness';
-import { type StandIn, startStandIn } from './stand-in';
+import { type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
 
 let api: StandIn;
 
@@ -48,6 +48,9 @@ test('every stack deployed: every route called once with the samples, a table, e
   expect(row('POST /rekognition/labels')).toMatch(/ 200 +\d+ +1 images$/);
   expect(row('POST /polly/speech')).toMatch(/ 200 +\d+ +—$/);
   expect(row('POST /bedrock/converse')).toMatch(/ 200 +\d+ +60 tokens$/);
+  // The stream is read to its usage event; the comparison sums its models.
+  expect(row('POST /bedrock/converse-stream')).toMatch(/ 200 +\d+ +30 tokens$/);
+  expect(row('POST /bedrock/compare')).toMatch(/ 200 +\d+ +100 tokens$/);
   expect(run.stdout).toContain(`${CATALOGUE.length} passed, 0 failed, 0 stacks skipped\n`);
 
   // The committed samples, as they are.
@@ -201,4 +204,20 @@ test('formatTable aligns columns and right-aligns latency', () => {
       'AiLab-Polly  POST /polly/speech  error FAIL           —  —',
     ].join('\n'),
   );
+});
+
+test('a stream that fails mid-way, or ends without usage, is a failed row and exit 1', async () => {
+  const e = streamEvents('req-s');
+  const error = { type: 'error', error: { code: 'THROTTLED', message: 'slow down', requestId: 'req-s' } };
+  const outputs = outputsFor({ 'AiLab-Bedrock': api.url });
+  api.override('POST /bedrock/converse-stream', () => streamReply([e.start, e.tokens[0], error]));
+  const failed = await runSmoke(['--outputs-file', outputs]);
+  expect(failed.code).toBe(1);
+  expect(failed.stdout).toMatch(/POST \/bedrock\/converse-stream +200 FAIL/);
+  expect(failed.stdout).toContain('mid-stream THROTTLED: slow down');
+
+  api.override('POST /bedrock/converse-stream', () => streamReply([e.start, e.tokens[0]]));
+  const cut = await runSmoke(['--outputs-file', outputs]);
+  expect(cut.code).toBe(1);
+  expect(cut.stdout).toContain('the stream ended without its usage block');
 });

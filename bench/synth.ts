@@ -236,7 +236,7 @@ export function synthVerdicts(m: SynthMeasurements): Verdict[] {
   out.push({
     target: `whole-app synth ≤ ${SYNTH_TARGETS.wholePerStack}× one stack`,
     status: perStack.median <= SYNTH_TARGETS.wholePerStack ? 'met' : 'missed',
-    detail: `${perStack.median.toFixed(2)}× (${whole.toFixed(1)} s vs ${one.toFixed(1)} s; bundling seven functions ${ms(bundlesCold)} against one ${ms(bundlesOne)}; everything else is the same work: --exclusively still constructs, checks and writes all stacks)${perStack.median > SYNTH_TARGETS.wholePerStack ? `, ${overBy(perStack.median, SYNTH_TARGETS.wholePerStack, '×', 2)}` : ''}`,
+    detail: `${perStack.median.toFixed(2)}× (${whole.toFixed(1)} s vs ${one.toFixed(1)} s; bundling every function ${ms(bundlesCold)} against one ${ms(bundlesOne)}; everything else is the same work: --exclusively still constructs, checks and writes all stacks)${perStack.median > SYNTH_TARGETS.wholePerStack ? `, ${overBy(perStack.median, SYNTH_TARGETS.wholePerStack, '×', 2)}` : ''}`,
   });
   const cachedPerCold = paired(m.wholeCached, m.wholeCold);
   if (cachedPerCold) {
@@ -258,11 +258,16 @@ export function synthVerdicts(m: SynthMeasurements): Verdict[] {
     });
   }
   const cachedMisses = ok(m.wholeCached).filter((r) => (r.timings?.facts.cache?.misses ?? 1) !== 0).length;
-  const coldBuilt = ok(m.wholeCold).filter((r) => r.timings?.facts.prebundle?.built !== 7).length;
+  // Every function the app has (eight: seven demos and Bedrock's streaming function), from the run itself.
+  const coldBuilt = ok(m.wholeCold).filter((r) => {
+    const p = r.timings?.facts.prebundle;
+    return (p?.cached ?? 1) !== 0 || p?.built === 0;
+  }).length;
+  const functions = ok(m.wholeCold)[0]?.timings?.facts.prebundle?.built ?? 0;
   out.push({
-    target: 'cold synths built all 7 bundles, no-change synths built none',
+    target: 'cold synths built every bundle, no-change synths built none',
     status: cachedMisses === 0 && coldBuilt === 0 ? 'met' : 'missed',
-    detail: `${ok(m.wholeCold).length - coldBuilt}/${ok(m.wholeCold).length} cold runs built 7; ${ok(m.wholeCached).length - cachedMisses}/${ok(m.wholeCached).length} no-change runs built 0`,
+    detail: `${ok(m.wholeCold).length - coldBuilt}/${ok(m.wholeCold).length} cold runs built all ${functions}; ${ok(m.wholeCached).length - cachedMisses}/${ok(m.wholeCached).length} no-change runs built 0`,
   });
   return out;
 }

@@ -88,7 +88,10 @@ function readJson<T>(file: string): T {
 export function readAssembly(dir: string): Assembly {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile))
-    throw new Error(`No cloud assembly in ${dir} (manifest.json is missing).`);
+    throw new Error(
+      `No cloud assembly in ${dir} (manifest.json is missing). Point it at the output of an earlier ` +
+        '`npx cdk synth`: e.g. `cp -r cdk.out /tmp/before` before your change, then `--against /tmp/before`.',
+    );
   const manifest = readJson<{ artifacts?: Record<string, ManifestArtifact> }>(manifestFile);
   const stacks: StackArtifact[] = [];
   let treeFile: string | undefined;

@@ -18,9 +18,22 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../lambda/comprehend/handler';
 import { looksKorean } from '../../../lambda/comprehend/languages';
 import { apiEvent, bodyOf } from '../../support/events';
+import { captureLogs, type LogCapture } from '../../support/logs';
 
 const comprehend = mockClient(ComprehendClient);
-beforeEach(() => comprehend.reset());
+let logs: LogCapture;
+beforeEach(() => {
+  comprehend.reset();
+  logs = captureLogs();
+});
+afterEach(() => {
+  // Refused or served, the Korean text never reaches the logs (the handler logs route and sizes).
+  const text = logs.text();
+  // The capture saw the handler's lines (pure helper tests write none), and none holds Hangul.
+  if (text) expect(text).toContain('"route":"POST /comprehend/');
+  expect(text).not.toMatch(/[\uac00-\ud7af]/u);
+  logs.restore();
+});
 
 const sample = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'text', name), 'utf8'));

@@ -22,7 +22,11 @@ export interface AppTimings {
   readonly marks: Record<string, number>;
   /** cdk-nag packs' validate time, ms. */
   readonly spans: Record<string, number>;
-  readonly facts: { cache?: { hits: number; misses: number }; prebundle?: { built: number; cached: number } };
+  readonly facts: {
+    cache?: { hits: number; misses: number };
+    prebundle?: { built: number; cached: number };
+    validation?: { hits: number; misses: number };
+  };
 }
 
 export interface SynthRun extends RunResult {
@@ -36,7 +40,10 @@ export interface SynthRun extends RunResult {
 export interface SynthOptions {
   /** That stack only, `--exclusively`. @default all stacks */
   readonly stack?: string;
-  /** The bundle cache directory (AI_LAB_BUNDLE_CACHE): a fresh one is a cold synth. */
+  /**
+   * The synth's caches: bundles in `<cacheDir>/bundles` (AI_LAB_BUNDLE_CACHE) and validation
+   * reports in `<cacheDir>/validation` (AI_LAB_VALIDATION_CACHE). A fresh directory is a cold synth.
+   */
   readonly cacheDir: string;
 }
 
@@ -73,7 +80,12 @@ export async function synthOnce(options: SynthOptions): Promise<SynthRun> {
     ],
     {
       cwd: ROOT,
-      env: { ...CDK_ENV, AI_LAB_BUNDLE_CACHE: options.cacheDir, AI_LAB_SYNTH_TIMINGS: timingsFile },
+      env: {
+        ...CDK_ENV,
+        AI_LAB_BUNDLE_CACHE: path.join(options.cacheDir, 'bundles'),
+        AI_LAB_VALIDATION_CACHE: path.join(options.cacheDir, 'validation'),
+        AI_LAB_SYNTH_TIMINGS: timingsFile,
+      },
     },
   );
   const counters = readJson<{ counters: Record<string, number> }>(

@@ -2,7 +2,9 @@
 /**
  * The CDK app: everything is wired in lib/app.ts so tests synthesize exactly the same lab.
  * The function bundles are built (or found in the bundle cache) first, in one esbuild service;
- * the stacks then take them from the cache. Synthesis runs when the process is about to exit.
+ * the stacks then take them from the cache. aws-cdk-lib's CloudFormation validation keeps its
+ * report by template content (lib/validation-cache.ts). Synthesis runs when the process is about
+ * to exit.
  */
 // First, so that its clock starts before the other imports load (AI_LAB_SYNTH_TIMINGS).
 import '../lib/synth-timings';
@@ -12,6 +14,7 @@ import { BundleCache } from '../lib/bundling/cache';
 import { prebundle } from '../lib/bundling/prebundle';
 import { labBundleSpecs } from '../lib/lab-bundles';
 import { mark, note } from '../lib/synth-timings';
+import { CachedCloudFormationValidation } from '../lib/validation-cache';
 
 async function main(): Promise<void> {
   mark('imports');
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
   buildLab(app);
   mark('constructs');
   note('cache', cache.stats);
+  const validation = CachedCloudFormationValidation.register(app);
+  if (validation) note('validation', validation.stats);
 }
 
 main().catch((err: unknown) => {

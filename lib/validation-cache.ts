@@ -1,0 +1,183 @@
+/**
+ * aws-cdk-lib's built-in CloudFormation validation, with its report kept by content, so a synth
+ * whose templates did not change does not start the validation engine again.
+ *
+ * The check itself is aws-cdk-lib's `CloudFormationValidatePlugin`, unchanged: this class *is* one
+ * (a subclass), so synthesis treats it exactly like the default instance it replaces (trusted,
+ * errors downgraded to warnings, acknowledgements applied afterwards to whatever it reports). Only
+ * `validate` is wrapped: its report is a function of the templates and of the engine and its rules,
+ * so it is stored under a key of exactly those (see `keyOf`), and served for the same key.
+ *
+ * Why: starting the engine (an 8.9 MB WebAssembly module with the resource schemas and the Rego
+ * rules) takes about 1.9 s of every synth on the 2-core machine, more than validating the eight
+ * templates (0.7 s). cdk-nag and the tag aspect are not cached: they run on every synth.
+ *
+ * `AI_LAB_VALIDATION_CACHE=<dir>` moves the cache (the benchmark gives a cold synth an empty one);
+ * `AI_LAB_VALIDATION_CACHE=off` registers nothing, and aws-cdk-lib's default instance runs.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  type App,
+  CloudFormationValidatePlugin,
+  type IPolicyValidationContext,
+  type PolicyValidationPluginReport,
+  Validations,
+} from 'aws-cdk-lib';
+import { PROJECT_ROOT } from './project-root';
+
+/** Bump when the entry layout or the key changes meaning. */
+const FORMAT = 1;
+
+export interface ValidationCacheStats {
+  hits: number;
+  misses: number;
+  /** Why each miss happened (`not cached`, `entry damaged`). */
+  readonly missReasons: string[];
+  /** Time spent in `validate`, in ms: the key and lookup on a hit, the engine too on a miss. */
+  ms: number;
+}
+
+interface Entry {
+  readonly format: number;
+  readonly key: string;
+  /** The report, each `templatePath` replaced by the index of its stack in the context. */
+  readonly report: PolicyValidationPluginReport;
+  /** SHA-256 of `JSON.stringify(report)`: a damaged entry is a miss, never served. */
+  readonly reportHash: string;
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** What the report could depend on besides the templates: the versions of the check and its rules. */
+function checkIdentity(): Record<string, string | null> {
+  const read = (file: string): string | null => {
+    try {
+      return sha256(fs.readFileSync(file));
+    } catch {
+      return null;
+    }
+  };
+  return {
+    awsCdkLib: (require('aws-cdk-lib/package.json') as { version: string }).version,
+    // Every dependency's exact version (the engine lives in aws-cdk-lib's own node_modules).
+    packageLock: read(path.join(PROJECT_ROOT, 'package-lock.json')),
+  };
+}
+
+export class CachedCloudFormationValidation extends CloudFormationValidatePlugin {
+  /** The cached plugin registered on `app`, or none (`AI_LAB_VALIDATION_CACHE=off`, validation disabled). */
+  public static register(app: App): CachedCloudFormationValidation | undefined {
+    const configured = process.env.AI_LAB_VALIDATION_CACHE;
+    // As aws-cdk-lib does for its default instance: CDK_VALIDATION=false turns validation off.
+    if (configured === 'off' || process.env.CDK_VALIDATION === 'false') return undefined;
+    const dir = configured
+      ? path.resolve(configured)
+      : path.join(PROJECT_ROOT, 'node_modules', '.cache', 'ai-lab-validation');
+    const plugin = new CachedCloudFormationValidation(dir);
+    Validations.of(app).addPlugins(plugin);
+    return plugin;
+  }
+
+  public readonly stats: ValidationCacheStats = { hits: 0, misses: 0, missReasons: [], ms: 0 };
+
+  constructor(public readonly dir: string) {
+    // The default rules only, as the instance aws-cdk-lib registers itself.
+    super();
+  }
+
+  /**
+   * The key of one validation: the check's identity and, per stack in order, its path, template
+   * file name, account, Region and the SHA-256 of the template as written.
+   */
+  public keyOf(context: IPolicyValidationContext): string {
+    return sha256(
+      JSON.stringify({
+        format: FORMAT,
+        plugin: this.name,
+        engine: this.version ?? null,
+        check: checkIdentity(),
+        stacks: context.stackTemplates.map((s) => [
+          s.stackConstructPath,
+          path.basename(s.templatePath),
+          s.accountId ?? null,
+          s.region ?? null,
+          sha256(fs.readFileSync(s.templatePath)),
+        ]),
+      }),
+    );
+  }
+
+  public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const started = performance.now();
+    try {
+      const key = this.keyOf(context);
+      const file = path.join(this.dir, `${key}.json`);
+      const found = readEntry(file, key);
+      if ('report' in found) {
+        this.stats.hits++;
+        return withTemplatePaths(found.report, context);
+      }
+      this.stats.misses++;
+      this.stats.missReasons.push(found.miss);
+      const report = super.validate(context);
+      writeEntry(file, key, withStackIndexes(report, context));
+      return report;
+    } finally {
+      this.stats.ms += performance.now() - started;
+    }
+  }
+}
+
+function readEntry(file: string, key: string): { report: PolicyValidationPluginReport } | { miss: string } {
+  let entry: Entry;
+  try {
+    entry = JSON.parse(fs.readFileSync(file, 'utf8')) as Entry;
+  } catch (err) {
+    return { miss: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not cached' : 'entry damaged' };
+  }
+  if (
+    entry.format !== FORMAT ||
+    entry.key !== key ||
+    sha256(JSON.stringify(entry.report)) !== entry.reportHash
+  )
+    return { miss: 'entry damaged' };
+  return { report: entry.report };
+}
+
+/** Into a temporary file, then renamed into place: a parallel synth never reads half an entry. */
+function writeEntry(file: string, key: string, report: PolicyValidationPluginReport): void {
+  const entry: Entry = { format: FORMAT, key, report, reportHash: sha256(JSON.stringify(report)) };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(entry));
+  fs.renameSync(tmp, file);
+}
+
+type Resource = PolicyValidationPluginReport['violations'][number]['violatingResources'][number];
+
+/** A copy of `report` with each resource's `templatePath` mapped by `f` (synthesis edits reports in place). */
+function mapTemplatePaths(
+  report: PolicyValidationPluginReport,
+  f: (templatePath: string) => string,
+): PolicyValidationPluginReport {
+  const copy = JSON.parse(JSON.stringify(report)) as PolicyValidationPluginReport;
+  for (const v of copy.violations)
+    for (const r of v.violatingResources as Resource[])
+      if (r.templatePath !== undefined) (r as { templatePath: string }).templatePath = f(r.templatePath);
+  return copy;
+}
+
+/** Template paths as `#<index>` of the stack in the context: the cloud assembly may be elsewhere next time. */
+function withStackIndexes(report: PolicyValidationPluginReport, context: IPolicyValidationContext) {
+  const index = new Map(context.stackTemplates.map((s, i) => [s.templatePath, i]));
+  return mapTemplatePaths(report, (p) => (index.has(p) ? `#${index.get(p)}` : p));
+}
+
+function withTemplatePaths(report: PolicyValidationPluginReport, context: IPolicyValidationContext) {
+  return mapTemplatePaths(report, (p) => {
+    const m = /^#(\d+)$/.exec(p);
+    return m ? context.stackTemplates[Number(m[1])]!.templatePath : p;
+  });
+}

@@ -24,7 +24,7 @@ export interface AppTimings {
   readonly spans: Record<string, number>;
   readonly facts: {
     cache?: { hits: number; misses: number };
-    prebundle?: { built: number; cached: number };
+    prebundle?: { built: number; cached: number; builds?: number };
     validation?: { hits: number; misses: number };
   };
 }

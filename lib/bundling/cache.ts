@@ -17,7 +17,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { PROJECT_ROOT } from '../project-root';
-import { type BundleSpec, DEMO_ESBUILD, esbuildOptionsFor, virtualOutfile } from './options';
+import {
+  type BundleSpec,
+  DEMO_ESBUILD,
+  esbuildOptionsFor,
+  esbuildOptionsForGroup,
+  groupOutDir,
+  sortedDefine,
+  virtualOutfile,
+} from './options';
 
 /** Bump when the entry layout or the key changes meaning. */
 const FORMAT = 1;
@@ -40,6 +48,8 @@ export interface CacheStats {
   misses: number;
   /** Why each miss happened, e.g. `lambda/translate/handler.ts: input changed: lambda/shared/http.ts`. */
   readonly missReasons: string[];
+  /** esbuild builds run: one per group of missed bundles with the same define (see ensureAll). */
+  builds: number;
   /** Time spent checking entries and building, in ms. */
   verifyMs: number;
   buildMs: number;
@@ -82,7 +92,14 @@ export class BundleCache {
     return cache;
   }
 
-  public readonly stats: CacheStats = { hits: 0, misses: 0, missReasons: [], verifyMs: 0, buildMs: 0 };
+  public readonly stats: CacheStats = {
+    hits: 0,
+    misses: 0,
+    missReasons: [],
+    builds: 0,
+    verifyMs: 0,
+    buildMs: 0,
+  };
   /** Content hashes of files already read in this process, keyed by path, size and mtime. */
   private readonly fileHashes = new Map<string, string | null>();
 
@@ -102,7 +119,7 @@ export class BundleCache {
         esbuild: esbuild.version,
         options: DEMO_ESBUILD,
         entry: spec.entry,
-        define: spec.define ? Object.entries(spec.define).sort(([a], [b]) => a.localeCompare(b)) : null,
+        define: sortedDefine(spec),
         projectFiles,
       }),
     );
@@ -147,12 +164,9 @@ export class BundleCache {
     const found = this.lookup(spec);
     if ('bundle' in found) return this.hit(found.bundle);
     this.miss(spec, found.miss);
-    const started = performance.now();
-    try {
-      return this.store(spec, esbuild.buildSync(esbuildOptionsFor(spec, this.projectRoot)));
-    } finally {
-      this.stats.buildMs += performance.now() - started;
-    }
+    return this.timed(() =>
+      this.storeBuild(spec, esbuild.buildSync(esbuildOptionsFor(spec, this.projectRoot))),
+    );
   }
 
   /** The bundle for `spec`, from the cache or built now with esbuild's asynchronous API. */
@@ -160,9 +174,83 @@ export class BundleCache {
     const found = this.lookup(spec);
     if ('bundle' in found) return this.hit(found.bundle);
     this.miss(spec, found.miss);
+    return this.buildAlone(spec);
+  }
+
+  /**
+   * The bundles for all `specs`, in order: the cached ones checked, the missed ones built with one
+   * esbuild call per `define` (one after another: on 2 cores one build already keeps both busy).
+   * If a group's build fails, each of its specs is built alone, so one broken function does not
+   * take the others with it; a spec that still fails is an Error in its place.
+   */
+  public async ensureAll(specs: readonly BundleSpec[]): Promise<(CachedBundle | Error)[]> {
+    const results: (CachedBundle | Error)[] = [];
+    const groups = new Map<string, { spec: BundleSpec; at: number }[]>();
+    for (const [at, spec] of specs.entries()) {
+      const found = this.lookup(spec);
+      if ('bundle' in found) {
+        results[at] = this.hit(found.bundle);
+        continue;
+      }
+      this.miss(spec, found.miss);
+      const group = JSON.stringify(sortedDefine(spec));
+      groups.set(group, [...(groups.get(group) ?? []), { spec, at }]);
+    }
+    for (const members of groups.values()) {
+      let built: CachedBundle[] | undefined;
+      if (members.length > 1) {
+        try {
+          built = await this.buildGroup(members.map((m) => m.spec));
+        } catch {
+          // Built alone below, where each spec's own error is kept.
+        }
+      }
+      for (const [n, { spec, at }] of members.entries()) {
+        results[at] = built?.[n] ?? (await this.buildAlone(spec).catch(asError));
+      }
+    }
+    return results;
+  }
+
+  private async buildAlone(spec: BundleSpec): Promise<CachedBundle> {
+    return this.timedAsync(async () =>
+      this.storeBuild(spec, await esbuild.build(esbuildOptionsFor(spec, this.projectRoot))),
+    );
+  }
+
+  /** Build specs with the same define in one esbuild call and store each bundle. */
+  private async buildGroup(specs: readonly BundleSpec[]): Promise<CachedBundle[]> {
+    return this.timedAsync(async () => {
+      const result = await esbuild.build(esbuildOptionsForGroup(specs, this.projectRoot));
+      const outDir = path.join(this.projectRoot, 'cdk.out');
+      const meta = result.metafile!;
+      return specs.map((spec, i) => {
+        const dir = groupOutDir(i);
+        const outputs = (result.outputFiles ?? [])
+          .filter((f) => path.dirname(path.relative(outDir, f.path)) === dir)
+          .map((f) => ({ name: path.basename(f.path), contents: f.contents }));
+        const js = Object.entries(meta.outputs).find(([rel]) => rel === `cdk.out/${dir}/index.js`)?.[1];
+        if (!js?.entryPoint) throw new Error(`esbuild's metafile has no entry for ${spec.entry}`);
+        return this.store(spec, outputs, reachableInputs(meta, js.entryPoint));
+      });
+    });
+  }
+
+  private timed<T>(build: () => T): T {
     const started = performance.now();
+    this.stats.builds++;
     try {
-      return this.store(spec, await esbuild.build(esbuildOptionsFor(spec, this.projectRoot)));
+      return build();
+    } finally {
+      this.stats.buildMs += performance.now() - started;
+    }
+  }
+
+  private async timedAsync<T>(build: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    this.stats.builds++;
+    try {
+      return await build();
     } finally {
       this.stats.buildMs += performance.now() - started;
     }
@@ -178,17 +266,26 @@ export class BundleCache {
     this.stats.missReasons.push(`${spec.entry}: ${reason}`);
   }
 
-  /** Write a build into the cache: into a temporary directory, then renamed into place whole. */
-  private store(spec: BundleSpec, result: esbuild.BuildResult): CachedBundle {
+  /** Store the output of a build of `spec` alone. */
+  private storeBuild(spec: BundleSpec, result: esbuild.BuildResult): CachedBundle {
     const outDir = path.dirname(virtualOutfile(this.projectRoot));
     const outputs = (result.outputFiles ?? []).map((f) => ({
       name: path.relative(outDir, f.path),
       contents: f.contents,
     }));
+    return this.store(spec, outputs, Object.keys(result.metafile?.inputs ?? {}));
+  }
+
+  /** Write a bundle into the cache: into a temporary directory, then renamed into place whole. */
+  private store(
+    spec: BundleSpec,
+    outputs: readonly { readonly name: string; readonly contents: Uint8Array }[],
+    inputList: readonly string[],
+  ): CachedBundle {
     if (outputs.length === 0) throw new Error(`esbuild produced no output for ${spec.entry}`);
     // Hash the inputs as they are now: an edit during the build then shows up as a miss next time.
     this.fileHashes.clear();
-    const inputs = Object.keys(result.metafile?.inputs ?? {}).sort();
+    const inputs = [...inputList].sort();
     const ownDirs = [...new Set(inputs.filter((i) => !isDependency(i)).map((i) => path.dirname(i)))].sort();
     const key = this.keyOf(spec);
     const manifest: Manifest = {
@@ -237,6 +334,25 @@ export class BundleCache {
 export function copyBundle(bundle: CachedBundle, outputDir: string): void {
   for (const f of bundle.files) fs.copyFileSync(path.join(bundle.dir, f), path.join(outputDir, f));
 }
+
+/**
+ * The inputs one entry of a group build read: the files reachable from it through esbuild's
+ * metafile imports (what a build of that entry alone lists as its inputs).
+ */
+function reachableInputs(meta: esbuild.Metafile, entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const imp of meta.inputs[next]?.imports ?? []) {
+      if (imp.external || seen.has(imp.path) || !(imp.path in meta.inputs)) continue;
+      seen.add(imp.path);
+      queue.push(imp.path);
+    }
+  }
+  return [...seen];
+}
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 const isDependency = (input: string): boolean => input.split(/[\\/]/).includes('node_modules');
 

@@ -58,3 +58,34 @@ export function esbuildOptionsFor(spec: BundleSpec, projectRoot: string): BuildO
     logLevel: 'warning',
   };
 }
+
+/**
+ * The esbuild options for several specs with the same `define`, built in one esbuild call: the
+ * work esbuild shares between them (parsing the SDK and the shared sources) is done once. Entry
+ * `i` is written to `cdk.out/b<i>/index.js`, two levels under the project root like
+ * {@link virtualOutfile}, so each bundle and its source map are byte for byte what a build of
+ * that spec alone gives (a test holds that).
+ */
+export function esbuildOptionsForGroup(specs: readonly BundleSpec[], projectRoot: string): BuildOptions {
+  const define = specs[0]?.define;
+  return {
+    ...DEMO_ESBUILD,
+    absWorkingDir: projectRoot,
+    entryPoints: specs.map((s, i) => ({
+      in: path.join(projectRoot, s.entry),
+      out: `${groupOutDir(i)}/index`,
+    })),
+    outdir: path.dirname(path.dirname(virtualOutfile(projectRoot))),
+    define: define ? { ...define } : undefined,
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+/** The directory (under cdk.out) a group build writes entry `i` to. */
+export const groupOutDir = (i: number): string => `b${i}`;
+
+/** A spec's `define` in a stable order (null without one): specs with equal ones build together. */
+export const sortedDefine = (spec: BundleSpec): [string, string][] | null =>
+  spec.define ? Object.entries(spec.define).sort(([a], [b]) => a.localeCompare(b)) : null;

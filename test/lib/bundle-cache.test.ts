@@ -155,3 +155,43 @@ test('the source map does not depend on where the cloud assembly is written', ()
   const map = JSON.parse(read(cache.ensureSync(SPEC), 'index.js.map')) as { sources: string[] };
   expect(map.sources.sort()).toEqual(['../../src/dep.ts', '../../src/handler.ts']);
 });
+
+test('missed bundles with the same define are built in one esbuild call, each with only its own inputs', async () => {
+  const { cache, write } = project();
+  write('src/other.ts', "import { farewell } from './bye';\nexport const handler = async () => farewell;\n");
+  write('src/bye.ts', "export const farewell = 'goodbye from bye';\n");
+  const OTHER: BundleSpec = { entry: 'src/other.ts' };
+  const DEFINED: BundleSpec = { entry: 'src/handler.ts', define: { __X__: '"x"' } };
+
+  const [a, b, c] = await cache.ensureAll([SPEC, OTHER, DEFINED]);
+  // Two calls: SPEC and OTHER together, DEFINED (another define) alone.
+  expect(cache.stats).toMatchObject({ hits: 0, misses: 3, builds: 2 });
+  expect(read(a as CachedBundle)).toContain('hello from dep');
+  expect(read(b as CachedBundle)).toContain('goodbye from bye');
+  expect(read(b as CachedBundle)).not.toContain('hello from dep');
+  const inputs = (x: unknown) =>
+    Object.keys(JSON.parse(read(x as CachedBundle, 'manifest.json')).inputs as object).sort();
+  expect(inputs(a)).toEqual(['src/dep.ts', 'src/handler.ts']);
+  expect(inputs(b)).toEqual(['src/bye.ts', 'src/other.ts']);
+  expect((c as CachedBundle).key).not.toBe((a as CachedBundle).key);
+
+  // Each entry is what a build of it alone stores, and an edit to one input misses only its bundle.
+  const alone = new BundleCache(path.join(cache.dir, '..', '.alone'), cache.projectRoot);
+  expect(read(alone.ensureSync(OTHER))).toBe(read(b as CachedBundle));
+  write('src/bye.ts', "export const farewell = 'see you';\n");
+  await cache.ensureAll([SPEC, OTHER, DEFINED]);
+  expect(cache.stats).toMatchObject({ hits: 2, misses: 4, builds: 3 });
+  expect(cache.stats.missReasons.at(-1)).toBe('src/other.ts: input changed: src/bye.ts');
+});
+
+test('a broken function in a group build fails alone, with its own error; the others are built', async () => {
+  const { cache, write } = project();
+  write('src/broken.ts', 'export const handler = ;\n');
+  const results = await cache.ensureAll([SPEC, { entry: 'src/broken.ts' }]);
+  expect(read(results[0] as CachedBundle)).toContain('hello from dep');
+  expect(results[1]).toBeInstanceOf(Error);
+  expect((results[1] as Error).message).toMatch(/src\/broken\.ts.*Unexpected ";"/s);
+  // The failed group call, then each spec alone.
+  expect(cache.stats).toMatchObject({ misses: 2, builds: 3 });
+  expect('bundle' in cache.lookup({ entry: 'src/broken.ts' })).toBe(false);
+});

@@ -12,6 +12,7 @@ import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { PROJECT_ROOT } from '../../lib/project-root';
 import { CachedCloudFormationValidation } from '../../lib/validation-cache';
 import { CDK_JSON_CONTEXT } from '../support/lab';
+import { withCloudFormationValidation } from '../support/validation';
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -30,7 +31,7 @@ function synth(properties: Record<string, unknown>, plugin?: CachedCloudFormatio
   const stack = new Stack(app, 'Checked');
   new CfnResource(stack, 'Bucket', { type: 'AWS::S3::Bucket', properties });
   if (plugin) Validations.of(app).addPlugins(plugin);
-  app.synth();
+  withCloudFormationValidation(() => app.synth());
   const file = path.join(app.outdir, 'validation-report.json');
   if (!fs.existsSync(file)) return [];
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
@@ -62,6 +63,10 @@ function synth(properties: Record<string, unknown>, plugin?: CachedCloudFormatio
 // Synthesis prints each finding to the console as well as into the report: keep the test output quiet.
 beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => {}));
 afterEach(() => jest.restoreAllMocks());
+
+/** The environment of this process without `name` (for a child that must not inherit it). */
+const envWithout = (name: string): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== name));
 
 const TYPO = { BucketNam: 'lab' };
 const BAD_ENUM = { VersioningConfiguration: { Status: 'Sometimes' } };
@@ -154,7 +159,7 @@ test('the CDK app validates on its first synth and takes the cached report on th
     execFileSync(process.execPath, ['--import', 'tsx', 'bin/ai-services-lab.ts'], {
       cwd: PROJECT_ROOT,
       env: {
-        ...process.env,
+        ...envWithout('CDK_VALIDATION'),
         CDK_OUTDIR: outdir,
         CDK_CONTEXT_JSON: JSON.stringify(CDK_JSON_CONTEXT),
         AI_LAB_VALIDATION_CACHE: validationCache,

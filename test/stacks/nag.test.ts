@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -14,6 +14,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { DemoApi } from '../../lib/constructs/demo-api';
 import { DemoFunction } from '../../lib/constructs/demo-function';
 import { buildTestLab } from '../support/lab';
+import { withCloudFormationValidation } from '../support/validation';
 
 interface Finding {
   rule: string;
@@ -50,10 +51,21 @@ beforeEach(() => {
 });
 afterEach(() => errorSpy.mockRestore());
 
-test('the whole lab has zero unacknowledged cdk-nag findings', () => {
+test('the whole lab has zero unacknowledged findings: cdk-nag and CloudFormation validation', () => {
   const outdir = tmp();
   const { app } = buildTestLab({ budgetEmail: 'learner@example.com' }, { outdir, nag: true });
-  expect(nagFindings(app, outdir)).toEqual([]);
+  const validate = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+  expect(withCloudFormationValidation(() => nagFindings(app, outdir))).toEqual([]);
+  // A validation that did not run finds nothing either: it ran once, over every stack's template.
+  expect(validate).toHaveBeenCalledTimes(1);
+  const checked = validate.mock.calls[0]?.[0].templatePaths.map((t) => path.basename(t)) ?? [];
+  expect(checked.sort()).toEqual(
+    app
+      .synth()
+      .stacks.map((s) => s.templateFile)
+      .sort(),
+  );
+  validate.mockRestore();
 });
 
 function nagApp(outdir: string): { app: App; stack: Stack } {

@@ -106,7 +106,11 @@ export function cliOnly(assemblyDir: string): Promise<RunResult> {
 export interface TestRun extends RunResult {
   /** Jest's summary lines ("Test Suites: ...", "Tests: ..."). */
   readonly summary: string;
+  /** Whether the browser suite (the playground in Chromium) ran and passed in this run. */
+  readonly browser: 'passed' | 'failed' | 'not run';
 }
+
+const BROWSER_SUITE = 'test/playground/browser.test.ts';
 
 /**
  * `npx jest --ci`: the suite `npm test` runs. --ci so that a missing snapshot fails instead of
@@ -123,5 +127,11 @@ export async function testOnce(): Promise<TestRun> {
     .filter((l) => /^(Test Suites|Tests):/.test(l))
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .join('; ');
-  return { ...result, summary };
+  const out = result.stderr + result.stdout;
+  const browser = new RegExp(`^PASS ${BROWSER_SUITE}`, 'm').test(out)
+    ? 'passed'
+    : new RegExp(`^FAIL ${BROWSER_SUITE}`, 'm').test(out)
+      ? 'failed'
+      : 'not run';
+  return { ...result, summary, browser };
 }

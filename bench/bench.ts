@@ -34,7 +34,8 @@ const TARGETS = {
   coldLoadMs: 80,
   coldLoadRatio: 1.0,
   p50Ms: 1,
-  testS: 120,
+  /** Issue 15: no slower than the suite was before it (about 100 s), with the browser suite in it. */
+  testS: 100,
 };
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -253,8 +254,8 @@ function testRows(tests: TestRun[]): Row[] {
       values: [wall],
       digits: 1,
       unit: 's',
-      target: `< ${TARGETS.testS} s`,
-      result: wall.median < TARGETS.testS ? 'met' : 'missed',
+      target: `≤ ${TARGETS.testS} s`,
+      result: wall.median <= TARGETS.testS ? 'met' : 'missed',
     },
   ];
 }
@@ -319,13 +320,18 @@ function verdicts(fns: FunctionResult[], synth: SynthMeasurements | undefined, t
   else out.push({ target: 'synth targets', status: 'not measured', detail: 'skipped (--skip-synth)' });
   if (tests.length > 0) {
     const s = summarize(tests.map((t) => t.wallMs / 1000)).median;
+    const browser = tests.every((t) => t.browser === 'passed');
     out.push({
-      target: '`npm test` < 2 minutes',
-      status: s < TARGETS.testS ? 'met' : 'missed',
-      detail: `${s < TARGETS.testS ? `${s.toFixed(1)} s` : overBy(s, TARGETS.testS, 's')}; ${tests.every((t) => t.exitCode === 0) ? 'suite passed' : 'suite FAILED'}: ${tests.map((t) => t.summary || `exit ${t.exitCode}`).join(' | ')}`,
+      target: `\`npm test\` ≤ ${TARGETS.testS} s, with the browser suite in it`,
+      status: s <= TARGETS.testS && browser ? 'met' : 'missed',
+      detail: `${s <= TARGETS.testS ? `${s.toFixed(1)} s` : overBy(s, TARGETS.testS, 's')}; browser suite ${tests.map((t) => t.browser).join(', ')}; ${tests.every((t) => t.exitCode === 0) ? 'suite passed' : 'suite FAILED'}: ${tests.map((t) => t.summary || `exit ${t.exitCode}`).join(' | ')}`,
     });
   } else {
-    out.push({ target: '`npm test` < 2 minutes', status: 'not measured', detail: 'skipped (--skip-tests)' });
+    out.push({
+      target: `\`npm test\` ≤ ${TARGETS.testS} s, with the browser suite in it`,
+      status: 'not measured',
+      detail: 'skipped (--skip-tests)',
+    });
   }
   return out;
 }

@@ -10,7 +10,8 @@
  * the bundle is rebuilt and the entry replaced.
  *
  * The CDK asset hash is computed from the output (assetHashType OUTPUT, see ./code.ts), so it
- * changes exactly when the bundle does, cached or not.
+ * changes exactly when the bundle does, cached or not. `ensureAll` (the prebuild) builds the missed
+ * bundles that share a define in one esbuild call; each is stored as if it had been built alone.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -221,15 +222,18 @@ export class BundleCache {
   /** Build specs with the same define in one esbuild call and store each bundle. */
   private async buildGroup(specs: readonly BundleSpec[]): Promise<CachedBundle[]> {
     return this.timedAsync(async () => {
-      const result = await esbuild.build(esbuildOptionsForGroup(specs, this.projectRoot));
-      const outDir = path.join(this.projectRoot, 'cdk.out');
-      const meta = result.metafile!;
+      const options = esbuildOptionsForGroup(specs, this.projectRoot);
+      const result = await esbuild.build(options);
+      const outDir = options.outdir ?? this.projectRoot;
+      const meta = result.metafile ?? { inputs: {}, outputs: {} };
       return specs.map((spec, i) => {
-        const dir = groupOutDir(i);
+        const dir = path.join(outDir, groupOutDir(i));
         const outputs = (result.outputFiles ?? [])
-          .filter((f) => path.dirname(path.relative(outDir, f.path)) === dir)
+          .filter((f) => path.dirname(f.path) === dir)
           .map((f) => ({ name: path.basename(f.path), contents: f.contents }));
-        const js = Object.entries(meta.outputs).find(([rel]) => rel === `cdk.out/${dir}/index.js`)?.[1];
+        // Metafile paths are relative to the working directory, with forward slashes.
+        const js =
+          meta.outputs[path.relative(this.projectRoot, path.join(dir, 'index.js')).split(path.sep).join('/')];
         if (!js?.entryPoint) throw new Error(`esbuild's metafile has no entry for ${spec.entry}`);
         return this.store(spec, outputs, reachableInputs(meta, js.entryPoint));
       });

@@ -122,16 +122,13 @@ export async function testOnce(): Promise<TestRun> {
     env: { ...process.env, CI: 'true' },
     timeoutMs: 900_000,
   });
-  const summary = (result.stderr + result.stdout)
+  const out = result.stderr + result.stdout;
+  const summary = out
     .split('\n')
     .filter((l) => /^(Test Suites|Tests):/.test(l))
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .join('; ');
-  const out = result.stderr + result.stdout;
-  const browser = new RegExp(`^PASS ${BROWSER_SUITE}`, 'm').test(out)
-    ? 'passed'
-    : new RegExp(`^FAIL ${BROWSER_SUITE}`, 'm').test(out)
-      ? 'failed'
-      : 'not run';
+  const verdict = new RegExp(`^(PASS|FAIL) ${BROWSER_SUITE}`, 'm').exec(out)?.[1];
+  const browser = verdict === 'PASS' ? 'passed' : verdict === 'FAIL' ? 'failed' : 'not run';
   return { ...result, summary, browser };
 }

@@ -214,14 +214,14 @@ export class BundleCache {
   }
 
   private async buildAlone(spec: BundleSpec): Promise<CachedBundle> {
-    return this.timedAsync(async () =>
+    return this.timed(async () =>
       this.storeBuild(spec, await esbuild.build(esbuildOptionsFor(spec, this.projectRoot))),
     );
   }
 
   /** Build specs with the same define in one esbuild call and store each bundle. */
   private async buildGroup(specs: readonly BundleSpec[]): Promise<CachedBundle[]> {
-    return this.timedAsync(async () => {
+    return this.timed(async () => {
       const options = esbuildOptionsForGroup(specs, this.projectRoot);
       const result = await esbuild.build(options);
       const outDir = options.outdir ?? this.projectRoot;
@@ -240,23 +240,21 @@ export class BundleCache {
     });
   }
 
+  /** Run a build (synchronous, or a promise of one), counted and timed in the stats. */
   private timed<T>(build: () => T): T {
     const started = performance.now();
+    const done = () => {
+      this.stats.buildMs += performance.now() - started;
+    };
     this.stats.builds++;
     try {
-      return build();
-    } finally {
-      this.stats.buildMs += performance.now() - started;
-    }
-  }
-
-  private async timedAsync<T>(build: () => Promise<T>): Promise<T> {
-    const started = performance.now();
-    this.stats.builds++;
-    try {
-      return await build();
-    } finally {
-      this.stats.buildMs += performance.now() - started;
+      const result = build();
+      if (result instanceof Promise) return result.finally(done) as T;
+      done();
+      return result;
+    } catch (err) {
+      done();
+      throw err;
     }
   }
 

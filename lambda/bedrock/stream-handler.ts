@@ -107,7 +107,7 @@ export async function streamHandler(
     } finally {
       out.end();
     }
-    if (outcome.usage) publishUsage(metrics, resource, outcome.usage);
+    if (outcome.usage) publishUsage(metrics, resource, outcome.usage, outcome.totalMs);
     const fields = {
       status: 200,
       streamed: outcome.status,

@@ -10,7 +10,7 @@ import type * as z from 'zod';
 import { parseJson, rawBody, validate } from './body';
 import { type AwsErrorOverride, HttpError, toHttpError } from './errors';
 import { createLogger, createMetrics } from './logger';
-import type { Usage } from './usage';
+import { USAGE_METRICS, type Usage } from './usage';
 
 /**
  * The default body ceiling for routes that take text or small JSON (256 KB). Routes that carry
@@ -82,10 +82,16 @@ export function errorResponse(err: HttpError, requestId: string): APIGatewayProx
   return jsonResponse(err.status, { error });
 }
 
-/** Emit a call's billable units as the BillableUnits metric, by route. */
-export function publishUsage(metrics: Metrics, resource: string, usage: Usage): void {
+/**
+ * Emit a served call's billable units, its estimated cost (when priced) and the time the function
+ * took, by route: what the lab dashboard graphs. Counts and amounts only, never content.
+ */
+export function publishUsage(metrics: Metrics, resource: string, usage: Usage, durationMs?: number): void {
   metrics.addDimension('route', resource);
-  metrics.addMetric('BillableUnits', MetricUnit.Count, usage.quantity);
+  metrics.addMetric(USAGE_METRICS.billableUnits, MetricUnit.Count, usage.quantity);
+  if (typeof usage.estimatedCostUsd === 'number')
+    metrics.addMetric(USAGE_METRICS.estimatedCost, MetricUnit.NoUnit, usage.estimatedCostUsd);
+  if (durationMs !== undefined) metrics.addMetric(USAGE_METRICS.latency, MetricUnit.Milliseconds, durationMs);
   metrics.publishStoredMetrics();
 }
 
@@ -136,7 +142,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
         logger,
       };
       const result = await r.handle(input, ctx);
-      if (result.usage) publishUsage(metrics, resource, result.usage);
+      if (result.usage) publishUsage(metrics, resource, result.usage, Date.now() - started);
       logger.info('request served', { status: 200, durationMs: Date.now() - started, usage: result.usage });
       if (isBinary(result)) {
         return {

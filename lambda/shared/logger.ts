@@ -5,8 +5,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE } from './usage';
 
-export const METRICS_NAMESPACE = 'AiServicesLab';
+export { METRICS_NAMESPACE } from './usage';
 
 export function createLogger(serviceName: string): Logger {
   // Level from POWERTOOLS_LOG_LEVEL (the stack sets INFO).

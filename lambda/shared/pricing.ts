@@ -34,6 +34,10 @@ export interface PriceEntry {
 
 /** Third-party transcriptions of AWS pages/price lists used as sources (see each entry). */
 const AE = 'github.com/api-evangelist';
+/** The source of the notes' other providers' token prices (see jambaMiniInputToken). */
+const THIRD_PARTY_BEDROCK =
+  'Third-party only, two sources agree (read 2026-12-05): a Python model price table for Bedrock calls ' +
+  '(PRICES_PER_MTOK) and a Markdown Bedrock price list, both quoting aws.amazon.com/bedrock/pricing (us-east-1).';
 
 export const PRICES = {
   comprehendNlpUnit: {
@@ -186,6 +190,57 @@ export const PRICES = {
       `${AE}/amazon-nova plans/amazon-nova-plans-pricing.yml @97c0aa2 (read 2026-12-03).`,
     status: 'verified',
   },
+  // The notes' other providers (모델 유형: AI21 Labs, Cohere). No AWS-published copy of these rates could
+  // be read (aws.amazon.com/bedrock/pricing renders its tables client-side); two independent public code
+  // bases that price Bedrock calls agree on each figure. Priced so -c bedrockCompareModelIds may name them.
+  jambaMiniInputToken: {
+    usd: 0.0000002,
+    unit: 'input token, ai21.jamba-1-5-mini-v1:0 ($0.20 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  jambaMiniOutputToken: {
+    usd: 0.0000004,
+    unit: 'output token, ai21.jamba-1-5-mini-v1:0 ($0.40 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  jambaLargeInputToken: {
+    usd: 0.000002,
+    unit: 'input token, ai21.jamba-1-5-large-v1:0 ($2.00 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  jambaLargeOutputToken: {
+    usd: 0.000008,
+    unit: 'output token, ai21.jamba-1-5-large-v1:0 ($8.00 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  commandRInputToken: {
+    usd: 0.0000005,
+    unit: 'input token, cohere.command-r-v1:0 ($0.50 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  commandROutputToken: {
+    usd: 0.0000015,
+    unit: 'output token, cohere.command-r-v1:0 ($1.50 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  commandRPlusInputToken: {
+    usd: 0.000003,
+    unit: 'input token, cohere.command-r-plus-v1:0 ($3.00 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
+  commandRPlusOutputToken: {
+    usd: 0.000015,
+    unit: 'output token, cohere.command-r-plus-v1:0 ($15.00 per 1M tokens)',
+    source: THIRD_PARTY_BEDROCK,
+    status: 'unverified',
+  },
   guardrailContentFilterTextUnit: {
     usd: 0.00015,
     unit: 'text unit of up to 1,000 characters, content filters ($0.15 per 1,000 text units)',
@@ -234,6 +289,29 @@ export const PRICES = {
     unit: 'S3 Standard PUT/COPY/POST/LIST request ($0.005 per 1,000)',
     source:
       'Long-standing published S3 Standard request rate; no stored copy of aws.amazon.com/s3/pricing checked.',
+    status: 'unverified',
+  },
+  cloudwatchDashboardMonth: {
+    usd: 3,
+    unit: 'CloudWatch dashboard per month ($3.00; the free tier covers 3 dashboards of up to 50 metrics each)',
+    source:
+      'aws.amazon.com/cloudwatch/pricing as quoted by third-party cost notes (several agree on $3.00 per dashboard ' +
+      'per month beyond the free tier; read 2026-12-05); the AWS page itself could not be read.',
+    status: 'unverified',
+    note: 'The lab dashboard (-c dashboard=true) graphs more than 50 metrics, so count it at $3.00 a month.',
+  },
+  cloudwatchCustomMetricMonth: {
+    usd: 0.3,
+    unit: 'custom metric per month, first 10,000 ($0.30; prorated by the hour, charged only in hours with data)',
+    source:
+      'aws.amazon.com/cloudwatch/pricing as quoted by third-party cost notes (read 2026-12-05); free tier 10 metrics.',
+    status: 'unverified',
+    note: 'Each route emits BillableUnits, EstimatedCostUsd and LatencyMs; --publish adds five per data set and model.',
+  },
+  cloudwatchPutMetricDataRequest: {
+    usd: 0.00001,
+    unit: 'CloudWatch API request such as PutMetricData ($0.01 per 1,000; first 1M a month free)',
+    source: 'aws.amazon.com/cloudwatch/pricing as quoted by third-party cost notes (read 2026-12-05).',
     status: 'unverified',
   },
   s3GetRequest: {
@@ -361,6 +439,19 @@ export const BEDROCK_TOKEN_PRICES: Readonly<Record<string, TokenPrice>> = {
   },
   'amazon.nova-lite-v1:0': { input: PRICES.novaLiteInputToken.usd, output: PRICES.novaLiteOutputToken.usd },
   'amazon.nova-pro-v1:0': { input: PRICES.novaProInputToken.usd, output: PRICES.novaProOutputToken.usd },
+  'ai21.jamba-1-5-mini-v1:0': {
+    input: PRICES.jambaMiniInputToken.usd,
+    output: PRICES.jambaMiniOutputToken.usd,
+  },
+  'ai21.jamba-1-5-large-v1:0': {
+    input: PRICES.jambaLargeInputToken.usd,
+    output: PRICES.jambaLargeOutputToken.usd,
+  },
+  'cohere.command-r-v1:0': { input: PRICES.commandRInputToken.usd, output: PRICES.commandROutputToken.usd },
+  'cohere.command-r-plus-v1:0': {
+    input: PRICES.commandRPlusInputToken.usd,
+    output: PRICES.commandRPlusOutputToken.usd,
+  },
 };
 
 /** Prefixes of system-defined cross-Region inference profiles, e.g. `us.amazon.nova-micro-v1:0`. */

@@ -12,3 +12,17 @@ export interface Usage {
   /** Extra detail, e.g. inputTokens / outputTokens, characters before rounding. */
   readonly [detail: string]: string | number | boolean | undefined;
 }
+
+/**
+ * The metrics every served call emits (Powertools, namespace `AiServicesLab`, dimensions `service` and
+ * `route`), named once here for the handlers and for the lab dashboard (lib/constructs/lab-dashboard.ts).
+ */
+export const METRICS_NAMESPACE = 'AiServicesLab';
+export const USAGE_METRICS = {
+  /** The call's billable quantity in the service's own unit (Count). */
+  billableUnits: 'BillableUnits',
+  /** The call's estimated list-price cost in USD (None), when the price is known. */
+  estimatedCost: 'EstimatedCostUsd',
+  /** Time the function spent serving the call, in milliseconds. */
+  latency: 'LatencyMs',
+} as const;

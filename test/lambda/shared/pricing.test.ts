@@ -231,12 +231,24 @@ describe('Bedrock tokens', () => {
     expect(bedrockTokenCost('', 1, 1)).toBeUndefined();
   });
 
-  test('the token table covers exactly the lab models', () => {
+  test("the token table covers exactly the lab models: Nova, and the notes' AI21 and Cohere models", () => {
     expect(Object.keys(BEDROCK_TOKEN_PRICES).sort()).toEqual([
+      'ai21.jamba-1-5-large-v1:0',
+      'ai21.jamba-1-5-mini-v1:0',
       'amazon.nova-lite-v1:0',
       'amazon.nova-micro-v1:0',
       'amazon.nova-pro-v1:0',
+      'cohere.command-r-plus-v1:0',
+      'cohere.command-r-v1:0',
     ]);
+  });
+
+  test('the other providers are priced per million tokens as their sources quote them', () => {
+    // 1M input + 1M output tokens: $0.20 + $0.40, $2 + $8, $0.50 + $1.50, $3 + $15.
+    expect(bedrockTokenCost('ai21.jamba-1-5-mini-v1:0', 1e6, 1e6)).toBe(0.6);
+    expect(bedrockTokenCost('ai21.jamba-1-5-large-v1:0', 1e6, 1e6)).toBe(10);
+    expect(bedrockTokenCost('cohere.command-r-v1:0', 1e6, 1e6)).toBe(2);
+    expect(bedrockTokenCost('cohere.command-r-plus-v1:0', 1e6, 1e6)).toBe(18);
   });
 
   test('rejects negative token counts', () => {

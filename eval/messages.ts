@@ -105,9 +105,9 @@ export const EVAL_MESSAGES = defineMessages(
     'cli.stopped':
       '호출 {total}회 중 {done}회 후에 멈췄습니다. 같은 명령을 다시 실행하면 {file}에서 이어집니다.',
     'cli.notDeployed':
-      '{model}|은/는 스택의 비교 목록({allowed})에 없습니다. -c bedrockCompareModelIds=…에 넣어 AiLab-Bedrock을 다시 배포하거나 --models에서 빼세요.',
+      '{model|은/는} 스택의 비교 목록({allowed})에 없습니다. -c bedrockCompareModelIds=…에 넣어 AiLab-Bedrock을 다시 배포하거나 --models에서 빼세요.',
     'cli.otherModel':
-      '{route}|이/가 {asked}|이/가 아니라 {got}|으로/로 답했습니다. 이 경로는 스택의 기본 모델(-c bedrockModelId)을 호출합니다. --models 맨 앞에 {got}|을/를 두거나 -c bedrockModelId={asked}|으로/로 다시 배포하세요.',
+      '{route|이/가} {asked|이/가} 아니라 {got|으로/로} 답했습니다. 이 경로는 스택의 기본 모델(-c bedrockModelId)을 호출합니다. --models 맨 앞에 {got|을/를} 두거나 -c bedrockModelId={asked|으로/로} 다시 배포하세요.',
     'cli.published': '점수 {count}개를 {region}의 CloudWatch({namespace})에 게시했습니다.',
     'cli.badOption': '{option}: {problem}',
     'cli.progress': '호출',
@@ -118,7 +118,7 @@ export const EVAL_MESSAGES = defineMessages(
       '항목마다 샘플 {samples}개, 모델: {models}, 목표 정답률 {target}%, {asOf} 기준 가격({region}, 정가, 추정). 시작 {startedAt}.',
     'report.total': '총 사용액: 호출 {calls}회에 {usd}.',
     'report.h.dataset': '{name}: {task}, 항목 {items}개 ({lang})',
-    'report.pick': '{model}|이/가 목표 {target}%를 정답 하나당 가장 낮은 비용 {usd}에 달성합니다.',
+    'report.pick': '{model|이/가} 목표 {target}%를 정답 하나당 가장 낮은 비용 {usd}에 달성합니다.',
     'report.noPick': '목표 {target}%에 이른 모델이 없습니다. 가장 좋은 모델은 {model}({accuracy}%)입니다.',
     'report.noAnswers': '아직 답변이 없습니다.',
     'report.col.model': '모델',

@@ -75,14 +75,16 @@ export interface RecordedUpload {
   readonly file: { name: string; type: string; bytes: Buffer };
 }
 
-type Reply =
+/** A reply, sent after `delayMs` when given (a slow route). */
+type Reply = (
   | { status: number; body: unknown; headers?: Record<string, string> }
   | {
       status: number;
       stream: (write: (event: unknown) => void) => Promise<void>;
       headers?: Record<string, string>;
     }
-  | { status: number; binary: Buffer; contentType: string; headers?: Record<string, string> };
+  | { status: number; binary: Buffer; contentType: string; headers?: Record<string, string> }
+) & { delayMs?: number };
 
 /** Returns a reply to replace the normal one, or undefined to let the route answer. */
 export type Override = (req: Recorded) => Reply | undefined;
@@ -864,7 +866,8 @@ export async function startStandIn(): Promise<StandIn> {
     req.on('end', () => {
       const base = `http://${req.headers.host}/`;
       handle(req, Buffer.concat(chunks), base)
-        .then((reply) => {
+        .then(async (reply) => {
+          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
           const headers = 'headers' in reply ? (reply.headers ?? {}) : {};
           if ('stream' in reply) {
             res.writeHead(reply.status, { ...headers, 'content-type': 'application/x-ndjson' });

@@ -7,10 +7,18 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { type LabConfig, loadConfig } from './config';
 import { CostTags } from './constructs/cost-tags';
 import { recordValidationPlugins } from './review-metadata';
-import { BUDGET_STACK_NAME, type DemoId, PROJECT_TAG_VALUE, SERVICES, SHARED_STACK_NAME } from './services';
+import {
+  BUDGET_STACK_NAME,
+  DASHBOARD_STACK_NAME,
+  type DemoId,
+  PROJECT_TAG_VALUE,
+  SERVICES,
+  SHARED_STACK_NAME,
+} from './services';
 import { BedrockStack } from './stacks/bedrock-stack';
 import { BudgetStack } from './stacks/budget-stack';
 import { ComprehendStack } from './stacks/comprehend-stack';
+import { DashboardStack } from './stacks/dashboard-stack';
 import type { DemoStack } from './stacks/demo-stack';
 import { PollyStack } from './stacks/polly-stack';
 import { RekognitionStack } from './stacks/rekognition-stack';
@@ -42,6 +50,8 @@ export interface Lab {
   readonly shared?: SharedStack;
   /** AiLab-Budget, when `-c budgetEmail=...` is given. */
   readonly budget?: BudgetStack;
+  /** AiLab-Dashboard, when `-c dashboard=true` is given. */
+  readonly dashboard?: DashboardStack;
   /** Demo stacks by catalogue id. */
   readonly stacks: Partial<Record<DemoId, DemoStack>>;
 }
@@ -78,6 +88,25 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
       })
     : undefined;
 
+  const dashboard = config.dashboard
+    ? new DashboardStack(app, DASHBOARD_STACK_NAME, {
+        env,
+        apis: SERVICES.flatMap((svc) => {
+          const s = stacks[svc.id];
+          return s
+            ? [
+                {
+                  service: svc.id,
+                  stackName: s.stackName,
+                  apiName: s.api.api.restApiName,
+                  routes: svc.routes.map((r) => r.path),
+                },
+              ]
+            : [];
+        }),
+      })
+    : undefined;
+
   CostTags.applyToApp(app, {
     project: PROJECT_TAG_VALUE,
     environment: config.environment,
@@ -92,5 +121,5 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     Validations.of(app).addPlugins(...plugins);
     recordValidationPlugins(app, plugins);
   }
-  return { config, shared, stacks, budget };
+  return { config, shared, stacks, budget, dashboard };
 }

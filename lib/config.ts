@@ -84,6 +84,12 @@ export const configSchema = z.object({
   bedrockGuardrail: bool.default(true),
   /** Markdown notes file for POST /bedrock/ask-notes (path relative to the project root). */
   notesFile: z.string().min(1).default('notes/study-notes.md'),
+  /**
+   * Create AiLab-Dashboard: one CloudWatch dashboard of the lab's latency, errors, throttles, billable
+   * units, estimated cost and eval scores. Off by default: a dashboard is billed monthly beyond the
+   * free tier (lambda/shared/pricing.ts, cloudwatchDashboardMonth).
+   */
+  dashboard: bool.default(false),
   /** When set, create AiLab-Budget: a monthly budget filtered on the Project tag, alerting this address. */
   budgetEmail: z.email('must be an e-mail address').optional(),
   /** Monthly budget in USD for AiLab-Budget. */

@@ -32,11 +32,16 @@ const PRICE_KEYS: Readonly<Record<DemoId, readonly PriceKey[]>> = {
 
 /** Record on a demo stack the dated list prices its function reports costs with. */
 export function recordPrices(stack: Stack, id: DemoId): void {
+  recordPriceKeys(stack, PRICE_KEYS[id]);
+}
+
+/** Record on a stack the dated list prices of what it is billed for (a demo's calls, the dashboard's month). */
+export function recordPriceKeys(stack: Stack, keys: readonly PriceKey[]): void {
   stack.node.addMetadata(PRICES_METADATA, {
     asOf: PRICES_AS_OF,
     region: PRICING_REGION,
     source: 'lambda/shared/pricing.ts',
-    prices: PRICE_KEYS[id].map((key) => {
+    prices: keys.map((key) => {
       const p = PRICES[key];
       return { key, usd: p.usd, unit: p.unit, status: p.status };
     }),

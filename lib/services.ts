@@ -176,4 +176,6 @@ export function service(id: DemoId): DemoService {
 /** The shared stack holding account-level settings the demo stacks rely on. */
 export const SHARED_STACK_NAME = 'AiLab-Shared';
 export const BUDGET_STACK_NAME = 'AiLab-Budget';
+/** The opt-in CloudWatch dashboard (`-c dashboard=true`). */
+export const DASHBOARD_STACK_NAME = 'AiLab-Dashboard';
 export const PROJECT_TAG_VALUE = 'ai-services-lab';

@@ -53,7 +53,10 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
   const throttle = (prompt: string) => {
     if (o.throttleOnce && prompt.includes(o.throttleOnce) && !throttled.has(prompt)) {
       throttled.add(prompt);
-      return { status: 429, body: { error: { code: 'THROTTLED', message: 'Stage throttling limit reached.', requestId: 'r' } } };
+      return {
+        status: 429,
+        body: { error: { code: 'THROTTLED', message: 'Stage throttling limit reached.', requestId: 'r' } },
+      };
     }
     return undefined;
   };
@@ -65,7 +68,14 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
     if (unknown.length)
       return {
         status: 400,
-        body: { error: { code: 'INVALID_REQUEST', message: `Model ${unknown.join(', ')} is not in the lab's comparison list.`, requestId: 'r', details: { allowed: DEPLOYED } } },
+        body: {
+          error: {
+            code: 'INVALID_REQUEST',
+            message: `Model ${unknown.join(', ')} is not in the lab's comparison list.`,
+            requestId: 'r',
+            details: { allowed: DEPLOYED },
+          },
+        },
       };
     const t = throttle(req.body.prompt);
     if (t) return t;
@@ -74,7 +84,8 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
       body: {
         models: models.map((modelId) => {
           const a = lookup(o.table, modelId, req.body.prompt);
-          if (!a || a.error) return { modelId, ok: false, error: { code: a?.error ?? 'NO_ANSWER', message: 'stand-in' } };
+          if (!a || a.error)
+            return { modelId, ok: false, error: { code: a?.error ?? 'NO_ANSWER', message: 'stand-in' } };
           return {
             modelId,
             ok: true,
@@ -97,7 +108,11 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
     calls += 1;
     const t = throttle(req.body.prompt);
     if (t) return t;
-    const a = lookup(o.table, main, req.body.prompt) ?? { texts: ['{"verdict": "correct"}'], latencyMs: 1, costUsd: 0.00001 };
+    const a = lookup(o.table, main, req.body.prompt) ?? {
+      texts: ['{"verdict": "correct"}'],
+      latencyMs: 1,
+      costUsd: 0.00001,
+    };
     return {
       status: 200,
       body: {
@@ -105,7 +120,13 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
         text: next(main, req.body.prompt, a),
         stopReason: a.intervened ? 'guardrail_intervened' : 'end_turn',
         guardrail: { applied: true, intervened: Boolean(a.intervened), reasons: [] },
-        usage: { unit: 'tokens', quantity: 15, inputTokens: 10, outputTokens: 5, estimatedCostUsd: a.costUsd },
+        usage: {
+          unit: 'tokens',
+          quantity: 15,
+          inputTokens: 10,
+          outputTokens: 5,
+          estimatedCostUsd: a.costUsd,
+        },
       },
     };
   });
@@ -125,7 +146,13 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
           type: 'usage',
           modelId: main,
           stopReason: 'end_turn',
-          usage: { unit: 'tokens', quantity: 15, inputTokens: 10, outputTokens: 5, estimatedCostUsd: a.costUsd },
+          usage: {
+            unit: 'tokens',
+            quantity: 15,
+            inputTokens: 10,
+            outputTokens: 5,
+            estimatedCostUsd: a.costUsd,
+          },
           guardrail: { applied: true, intervened: false, reasons: [] },
           timing: { timeToFirstTokenMs: 20, totalMs: 40, tokenEvents: 1 },
         });
@@ -142,8 +169,22 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
         modelId: main,
         answer: a ? next(main, req.body.question, a) : 'not covered',
         modelCalled: Boolean(a),
-        citations: a ? [{ n: 1, heading: 'Optimising model output › Retrieval-augmented generation (RAG, 검색 증강 생성)', citedInAnswer: true }] : [],
-        usage: { unit: 'tokens', quantity: 15, inputTokens: 10, outputTokens: 5, estimatedCostUsd: a?.costUsd ?? 0 },
+        citations: a
+          ? [
+              {
+                n: 1,
+                heading: 'Optimising model output › Retrieval-augmented generation (RAG, 검색 증강 생성)',
+                citedInAnswer: true,
+              },
+            ]
+          : [],
+        usage: {
+          unit: 'tokens',
+          quantity: 15,
+          inputTokens: 10,
+          outputTokens: 5,
+          estimatedCostUsd: a?.costUsd ?? 0,
+        },
       },
     };
   });
@@ -153,11 +194,17 @@ export function playLab(standIn: StandIn, o: LabOptions): { calls: () => number 
     const key = Object.keys(o.comprehend ?? {}).find((k) => req.body.text.includes(k));
     const sentiment = key === undefined ? 'NEUTRAL' : o.comprehend![key];
     if (sentiment === null)
-      return { status: 502, body: { error: { code: 'UPSTREAM_ERROR', message: 'stand-in failure', requestId: 'r' } } };
+      return {
+        status: 502,
+        body: { error: { code: 'UPSTREAM_ERROR', message: 'stand-in failure', requestId: 'r' } },
+      };
     return {
       status: 200,
       delayMs: o.comprehendDelayMs,
-      body: { sentiment, usage: { unit: 'Comprehend units (100 characters)', quantity: 3, estimatedCostUsd: 0.0003 } },
+      body: {
+        sentiment,
+        usage: { unit: 'Comprehend units (100 characters)', quantity: 3, estimatedCostUsd: 0.0003 },
+      },
     };
   });
   return { calls: () => calls };

@@ -78,7 +78,20 @@ function setUp() {
   return { dir, lab };
 }
 
-const ARGS = ['--dataset', 'qa.json,sent.json', '--models', 'nova-micro,nova-lite', '--samples', '2', '--format', 'md,html,json', '--target', '60', '--lang', 'en'];
+const ARGS = [
+  '--dataset',
+  'qa.json,sent.json',
+  '--models',
+  'nova-micro,nova-lite',
+  '--samples',
+  '2',
+  '--format',
+  'md,html,json',
+  '--target',
+  '60',
+  '--lang',
+  'en',
+];
 
 async function evalIn(dir: string, argv: string[], extra: Partial<EvalDeps> = {}) {
   const deps = testDeps({ cwd: dir, ...extra });
@@ -86,7 +99,8 @@ async function evalIn(dir: string, argv: string[], extra: Partial<EvalDeps> = {}
   return { code, stdout: deps.out.join(''), stderr: deps.err.join('') };
 }
 
-const reportOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'eval-results', 'report.json'), 'utf8'));
+const reportOf = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, 'eval-results', 'report.json'), 'utf8'));
 const modelOf = (report: any, dataset: string, model: string) =>
   report.datasets.find((d: any) => d.name === dataset).models.find((m: any) => m.model === model);
 
@@ -144,8 +158,12 @@ test('the report has the numbers worked out by hand, and no model was called', a
   expect(standIn.refused).toEqual([]);
   const md = readFileSync(path.join(dir, 'eval-results', 'report.md'), 'utf8');
   expect(md).toContain('STAND-IN DATA');
-  expect(md).toContain('nova-micro (us.amazon.nova-micro-v1:0) meets the 60% target at the lowest cost per correct answer: $0.00015.');
-  expect(md).toMatch(/\| nova-lite \(us\.amazon\.nova-lite-v1:0\) \| 66\.7% \(4\/6\) \|.*\| MODEL_TIMEOUT ×2 \|/);
+  expect(md).toContain(
+    'nova-micro (us.amazon.nova-micro-v1:0) meets the 60% target at the lowest cost per correct answer: $0.00015.',
+  );
+  expect(md).toMatch(
+    /\| nova-lite \(us\.amazon\.nova-lite-v1:0\) \| 66\.7% \(4\/6\) \|.*\| MODEL_TIMEOUT ×2 \|/,
+  );
   expect(md).toContain('Comprehend is the classic-ML baseline');
   const html = readFileSync(path.join(dir, 'eval-results', 'report.html'), 'utf8');
   expect(html.match(/<svg /g)?.length).toBe(6);
@@ -163,7 +181,9 @@ test('a stopped run resumes from its results file and ends with the same numbers
     stop: () => undefined,
   };
   await expect(evalIn(dir, ARGS, { progress: interrupting })).rejects.toThrow('interrupted');
-  const lines = readFileSync(path.join(dir, 'eval-results', 'results.jsonl'), 'utf8').trim().split('\n');
+  const lines = readFileSync(path.join(dir, 'eval-results', 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n');
   const firstUnits = new Set(lines.slice(1).map((l) => JSON.parse(l).unit));
   expect(firstUnits.size).toBeGreaterThanOrEqual(5);
   expect(firstUnits.size).toBeLessThan(14);
@@ -171,7 +191,9 @@ test('a stopped run resumes from its results file and ends with the same numbers
 
   const resumed = await evalIn(dir, ARGS);
   expect(resumed.code).toBe(0);
-  expect(resumed.stderr).toMatch(new RegExp(`Resuming .*results\\.jsonl: ${firstUnits.size} of 14 calls already done`));
+  expect(resumed.stderr).toMatch(
+    new RegExp(`Resuming .*results\\.jsonl: ${firstUnits.size} of 14 calls already done`),
+  );
   // Only the units not yet in the file were called again (the throttled retry and the model-list
   // mapping add at most one call each).
   expect(lab.calls() - before).toBeLessThanOrEqual(14 - firstUnits.size + 2);
@@ -182,7 +204,9 @@ test('--max-cost refuses before any call and says what the run would cost', asyn
   const { dir, lab } = setUp();
   const run = await evalIn(dir, [...ARGS, '--max-cost', '0.0001']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toMatch(/Not started: this run could cost up to \$0\.\d{4}, more than --max-cost \$0\.00/);
+  expect(run.stderr).toMatch(
+    /Not started: this run could cost up to \$0\.\d{4}, more than --max-cost \$0\.00/,
+  );
   expect(lab.calls()).toBe(0);
   expect(standIn.requests).toEqual([]);
 });
@@ -190,10 +214,21 @@ test('--max-cost refuses before any call and says what the run would cost', asyn
 test('a resumed run with other settings is refused, and --fresh starts over', async () => {
   const { dir } = setUp();
   expect((await evalIn(dir, ARGS)).code).toBe(0);
-  const other = await evalIn(dir, ARGS.map((a, i) => (ARGS[i - 1] === '--samples' ? '1' : a)));
+  const other = await evalIn(
+    dir,
+    ARGS.map((a, i) => (ARGS[i - 1] === '--samples' ? '1' : a)),
+  );
   expect(other.code).toBe(1);
   expect(other.stderr).toMatch(/holds another run/);
-  const fresh = await evalIn(dir, ['--dataset', 'qa.json', '--models', 'nova-micro,nova-lite', '--fresh', '--format', 'json']);
+  const fresh = await evalIn(dir, [
+    '--dataset',
+    'qa.json',
+    '--models',
+    'nova-micro,nova-lite',
+    '--fresh',
+    '--format',
+    'json',
+  ]);
   expect(fresh.code).toBe(0);
   expect(reportOf(dir).datasets.map((d: any) => d.name)).toEqual(['t-qa']);
 });

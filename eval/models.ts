@@ -37,6 +37,8 @@ export function resolveModel(spec: string): string {
 /** The short name of an id when it has one, else the id: what a report shows. */
 export function displayName(id: string): string {
   if (id === COMPREHEND_BASELINE) return 'Comprehend';
+  const stream = / \(stream\)$/.exec(id);
+  if (stream) return `${displayName(id.slice(0, stream.index))}, stream`;
   const base = baseModelId(id);
   const alias = Object.entries(MODEL_ALIASES).find(([, v]) => v === base)?.[0];
   return alias ? (base === id ? alias : `${alias} (${id})`) : id;

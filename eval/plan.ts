@@ -79,12 +79,11 @@ export function planUnits(datasets: readonly Dataset[], o: PlanOptions): Unit[] 
           continue;
         }
         const prompt = { prompt: promptOf(d, item), ...inference(d) };
-        let rest = o.models;
-        if (o.stream && rest.length > 0) {
-          unit('/bedrock/converse-stream', [rest[0]!], prompt, `stream:${rest[0]}`);
-          rest = rest.slice(1);
-        }
-        for (const group of compareGroups(rest)) {
+        // --stream adds the first model once more through the streaming route: its own row in the
+        // report (marked "stream"), with the time to first token the buffered routes cannot show.
+        if (o.stream && o.models.length > 0)
+          unit('/bedrock/converse-stream', [o.models[0]!], prompt, `stream:${o.models[0]}`);
+        for (const group of compareGroups(o.models)) {
           if (group.length === 1) unit('/bedrock/converse', group, prompt, `converse:${group[0]}`);
           else unit('/bedrock/compare', group, prompt, `compare:${group.join('+')}`);
         }

@@ -45,6 +45,9 @@ export class EvalStop extends CliError {
 
 const RETRIED = new Set([429, 503]);
 
+/** The streamed answers of a model are a row of their own. */
+export const STREAM_SUFFIX = ' (stream)';
+
 /** Run `units` (those not in `done`), `concurrency` at a time; resolves when all have a record. */
 export async function runUnits(
   units: readonly Unit[],
@@ -121,14 +124,15 @@ async function runUnit(unit: Unit, deps: RunDeps, deployed: Map<string, string>)
 
   if (unit.route === '/bedrock/converse-stream') {
     const sent = await withRetries(deps, () => streamOnce(client, unit.body));
-    if ('error' in sent) return failed(unit.models, sent);
+    if ('error' in sent) return failed([`${unit.models[0]!}${STREAM_SUFFIX}`], sent);
     const s = sent.value;
     checkModel(deps, unit.route, unit.models[0]!, s.modelId);
+    const model = `${s.modelId || unit.models[0]!}${STREAM_SUFFIX}`;
     if (s.error)
       return [
         {
           ...base,
-          model: unit.models[0]!,
+          model,
           ok: false,
           retries: sent.retries,
           error: s.error,
@@ -139,7 +143,7 @@ async function runUnit(unit: Unit, deps: RunDeps, deployed: Map<string, string>)
     return [
       {
         ...base,
-        model: unit.models[0]!,
+        model,
         ok: true,
         retries: sent.retries,
         text: s.text,

@@ -4,7 +4,7 @@
  * p95 marked, and consistency per item. Each chart carries its numbers in <title> tooltips too.
  */
 import { percentile } from '../bench/stats';
-import { displayName } from './models';
+import { shortName as displayName } from './models';
 import type { ModelSummary } from './summary';
 
 const esc = (s: string) =>
@@ -32,8 +32,12 @@ export function qualityCostChart(
   const b: Box = { w: 520, h: 300, left: 56, right: 20, top: 20, bottom: 48 };
   const pts = models.filter((m) => m.costPerItemUsd > 0);
   const costs = pts.map((m) => m.costPerItemUsd);
-  const lo = Math.log10(Math.min(...costs, 1e-6)) - 0.3;
-  const hi = Math.log10(Math.max(...costs, 1e-5)) + 0.3;
+  const mid = costs.length ? (Math.log10(Math.min(...costs)) + Math.log10(Math.max(...costs))) / 2 : -4;
+  const half = costs.length
+    ? Math.max(0.5, (Math.log10(Math.max(...costs)) - Math.log10(Math.min(...costs))) / 2 + 0.2)
+    : 1;
+  const lo = mid - half;
+  const hi = mid + half;
   const x = (c: number) => b.left + ((Math.log10(c) - lo) / (hi - lo)) * (b.w - b.left - b.right);
   const y = (a: number) => b.top + (1 - a) * (b.h - b.top - b.bottom);
   const grid = [0, 0.25, 0.5, 0.75, 1]
@@ -43,16 +47,24 @@ export function qualityCostChart(
     )
     .join('');
   const ticks: string[] = [];
-  for (let e = Math.ceil(lo); e <= Math.floor(hi); e++)
-    ticks.push(
-      `<text x="${x(10 ** e)}" y="${b.h - b.bottom + 16}" text-anchor="middle" font-size="11">1e${e}</text>`,
-    );
+  // Ticks at 1, 2 and 5 times each power of ten inside the range.
+  for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) {
+    for (const f of [1, 2, 5]) {
+      const v = f * 10 ** e;
+      if (Math.log10(v) < lo || Math.log10(v) > hi) continue;
+      ticks.push(
+        `<text x="${x(v).toFixed(1)}" y="${b.h - b.bottom + 16}" text-anchor="middle" font-size="11">$${Number(v.toPrecision(1))}</text>`,
+      );
+    }
+  }
   const dots = pts
     .map((m) => {
       const i = models.indexOf(m);
       const cx = x(m.costPerItemUsd);
       const cy = y(m.accuracy);
-      return `<g class="point"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="6" fill="${colour(i)}"><title>${esc(`${displayName(m.model)}: ${Math.round(m.accuracy * 100)}% correct, $${m.costPerItemUsd} per item`)}</title></circle><text x="${(cx + 9).toFixed(1)}" y="${(cy + 4).toFixed(1)}" font-size="12">${esc(displayName(m.model))}</text></g>`;
+      // Labels alternate above and below their dot, so close points stay readable.
+      const ly = cy + (i % 2 === 0 ? -9 : 17);
+      return `<g class="point"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="6" fill="${colour(i)}"><title>${esc(`${displayName(m.model)}: ${Math.round(m.accuracy * 100)}% correct, $${m.costPerItemUsd} per item`)}</title></circle><text x="${(cx + 8).toFixed(1)}" y="${ly.toFixed(1)}" font-size="12">${esc(displayName(m.model))}</text></g>`;
     })
     .join('');
   const axes = `<text x="${(b.w + b.left) / 2}" y="${b.h - 8}" text-anchor="middle" font-size="12">${esc(labels.x)}</text><text transform="translate(14 ${(b.h - b.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12">${esc(labels.y)}</text>`;

@@ -34,6 +34,15 @@ export function resolveModel(spec: string): string {
   return id;
 }
 
+/** The shortest readable name: the short name alone (charts have little room). */
+export function shortName(id: string): string {
+  if (id === COMPREHEND_BASELINE) return 'Comprehend';
+  const stream = / \(stream\)$/.exec(id);
+  if (stream) return `${shortName(id.slice(0, stream.index))}, stream`;
+  const base = baseModelId(id);
+  return Object.entries(MODEL_ALIASES).find(([, v]) => v === base)?.[0] ?? base;
+}
+
 /** The short name of an id when it has one, else the id: what a report shows. */
 export function displayName(id: string): string {
   if (id === COMPREHEND_BASELINE) return 'Comprehend';

@@ -18,7 +18,8 @@ export const IDLE_CHARGE_TYPES: Readonly<Record<string, string>> = {
   'AWS::Bedrock::ProvisionedModelThroughput': 'hourly (provisioned throughput)',
   'AWS::SageMaker::Endpoint': 'hourly',
   'AWS::Kendra::Index': 'hourly',
-  'AWS::CloudWatch::Dashboard': '$3.00 a month beyond the free tier of three dashboards (opt-in AiLab-Dashboard)',
+  'AWS::CloudWatch::Dashboard':
+    '$3.00 a month beyond the free tier of three dashboards (opt-in AiLab-Dashboard)',
   'AWS::CloudWatch::Alarm': 'monthly per alarm beyond ten',
 };
 

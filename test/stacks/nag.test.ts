@@ -14,34 +14,8 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { DemoApi } from '../../lib/constructs/demo-api';
 import { DemoFunction } from '../../lib/constructs/demo-function';
 import { buildTestLab } from '../support/lab';
+import { nagFindings } from '../support/nag';
 import { withCloudFormationValidation } from '../support/validation';
-
-interface Finding {
-  rule: string;
-  path: string;
-}
-
-/** Synthesize and return every unacknowledged finding from the validation report. */
-function nagFindings(app: App, outdir: string): Finding[] {
-  const reportFile = path.join(outdir, 'validation-report.json');
-  try {
-    app.synth();
-  } catch (err) {
-    // Findings make synth throw after writing the report; anything else is a real error.
-    if (!fs.existsSync(reportFile)) throw err;
-  }
-  if (!fs.existsSync(reportFile)) return [];
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
-    pluginReports: Array<{
-      violations: Array<{ ruleName: string; violatingConstructs: Array<{ constructPath: string }> }>;
-    }>;
-  };
-  return report.pluginReports.flatMap((p) =>
-    p.violations.flatMap((v) =>
-      v.violatingConstructs.map((c) => ({ rule: v.ruleName, path: c.constructPath })),
-    ),
-  );
-}
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-nag-'));
 let errorSpy: jest.SpyInstance;

@@ -20,7 +20,7 @@ import { SERVICES } from '../lib/services';
 import { type Dataset, DatasetError, datasetNames, limited, loadDataset, resolveDataset } from './dataset';
 import { JUDGE_PROMPT_FILE, judgePromptTemplate } from './judge';
 import { evalTranslator } from './messages';
-import { DEFAULT_MODELS, displayName, resolveModel } from './models';
+import { DEFAULT_MODELS, displayName, MAIN_MODEL, resolveModel } from './models';
 import { estimate, planUnits } from './plan';
 import { terminalProgress } from './progress';
 import { publishScores, scoreData } from './publish';
@@ -183,7 +183,7 @@ export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<numb
     const datasets = datasetsOf(o, lang, cwd);
     const session = new Session(deps, { region: o.region, profile: o.profile, outputsFile: o.outputsFile });
     const judge =
-      o.judge === undefined ? undefined : resolveModel(o.judge === (true as unknown) ? models[0]! : o.judge);
+      o.judge === undefined ? undefined : o.judge === (true as unknown) ? MAIN_MODEL : resolveModel(o.judge);
     const settings: RunSettings = {
       datasets: datasets.map((d) => ({ name: d.name, hash: d.hash, items: d.items.length })),
       models,

@@ -19,6 +19,9 @@ export const MODEL_ALIASES: Readonly<Record<string, string>> = {
 
 export const DEFAULT_MODELS = ['nova-micro', 'nova-lite'];
 
+/** `--judge` without a model: whatever /bedrock/converse answers with (the stack's main model). */
+export const MAIN_MODEL = 'main';
+
 /** The classic-ML baseline of label tasks: Amazon Comprehend's DetectSentiment, not a foundation model. */
 export const COMPREHEND_BASELINE = 'comprehend';
 

@@ -10,7 +10,7 @@
 import { bedrockTokenCost, comprehendCost, guardrailCost, roundUsd } from '../lambda/shared/pricing';
 import { platformUsd } from '../scripts/cost-report';
 import type { Dataset, Item } from './dataset';
-import { COMPREHEND_BASELINE, compareGroups } from './models';
+import { COMPREHEND_BASELINE, compareGroups, MAIN_MODEL } from './models';
 
 export type EvalRoute =
   | '/bedrock/compare'
@@ -170,7 +170,12 @@ export function estimate(
           prompt.length +
           (item.reference?.length ?? 0) +
           d.maxTokens * CHARS_PER_OUTPUT_TOKEN;
-        add(options.judge, judgeChars, estimateTokens('x'.repeat(judgeChars)), JUDGE_MAX_TOKENS);
+        add(
+          options.judge === MAIN_MODEL ? dearest(options.askNotesModels) : options.judge,
+          judgeChars,
+          estimateTokens('x'.repeat(judgeChars)),
+          JUDGE_MAX_TOKENS,
+        );
         usd += platformUsd(LAMBDA.memoryMb, LAMBDA.seconds);
       }
     }

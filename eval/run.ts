@@ -10,7 +10,7 @@ import { CliError } from '../cli/signer';
 import { baseModelId } from '../lambda/shared/pricing';
 import type { Dataset } from './dataset';
 import { judgePrompt, parseVerdict } from './judge';
-import { matchDeployed } from './models';
+import { MAIN_MODEL, matchDeployed } from './models';
 import { JUDGE_MAX_TOKENS, type Unit } from './plan';
 import type { AnswerRecord, CallError, EvalRecord, JudgeRecord, ResultsFile } from './records';
 
@@ -188,8 +188,10 @@ async function runUnit(unit: Unit, deps: RunDeps, deployed: Map<string, string>)
       },
     ];
   }
-  checkModel(deps, unit.route, unit.models[0]!, String(body.modelId ?? ''));
-  return [{ ...measured, model: unit.models[0]!, text: String(body.text ?? ''), intervened }];
+  const asked = unit.models[0]!;
+  if (asked !== MAIN_MODEL) checkModel(deps, unit.route, asked, String(body.modelId ?? ''));
+  const model = asked === MAIN_MODEL ? String(body.modelId ?? MAIN_MODEL) : asked;
+  return [{ ...measured, model, text: String(body.text ?? ''), intervened }];
 }
 
 function checkModel(deps: RunDeps, route: string, asked: string, got: string): void {

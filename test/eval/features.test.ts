@@ -151,7 +151,8 @@ describe('against the stand-in', () => {
   test('--judge: one verdict per answer, its cost counted apart', async () => {
     const dir = setUp();
     playLab(standIn, { table });
-    const r = await run(dir, ['--models', 'nova-micro,nova-lite', '--judge', 'nova-micro']);
+    // --judge alone: the stack's main model, whichever it is (the stand-in's is nova-micro).
+    const r = await run(dir, ['--models', 'nova-micro,nova-lite', '--judge']);
     expect(r.code).toBe(0);
     const models = report(dir).datasets[0].models;
     const lite = models.find((x: any) => x.model === 'us.amazon.nova-lite-v1:0');

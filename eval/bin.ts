@@ -15,6 +15,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { type CliDeps, Session } from '../cli/session';
 import { CliError } from '../cli/signer';
 import { PRICES_AS_OF } from '../lambda/shared/pricing';
+import { EVAL_NAMESPACE } from '../lib/eval-metrics';
 import { type Lang, pickLang } from '../lib/i18n';
 import { SERVICES } from '../lib/services';
 import { type Dataset, DatasetError, datasetNames, limited, loadDataset, resolveDataset } from './dataset';
@@ -282,7 +283,7 @@ export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<numb
         deps.cloudWatch?.(region) ?? new CloudWatchClient({ region, credentials: session.credentials });
       const summaries = datasets.map((d) => summarise(d, final.records, o.samples, o.target / 100));
       const count = await publishScores(cw, scoreData(summaries, new Date((deps.now ?? Date.now)())));
-      stdout(`${t('cli.published', { count, namespace: 'AiServicesLab/Eval', region })}\n`);
+      stdout(`${t('cli.published', { count, namespace: EVAL_NAMESPACE, region })}\n`);
     }
     return 0;
   } catch (err) {

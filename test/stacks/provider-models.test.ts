@@ -1,0 +1,37 @@
+/**
+ * The notes' other providers (AI21 Jamba, Cohere Command R) in the comparison list: allowed only when
+ * configured, priced, and the function may invoke exactly the configured ids — no provider wildcard.
+ */
+import { buildTestLab, templateOf } from '../support/lab';
+
+test('the default comparison list stays Amazon Nova', () => {
+  const lab = buildTestLab();
+  expect(lab.config.bedrockCompareModelIds).toEqual([
+    'amazon.nova-micro-v1:0',
+    'amazon.nova-lite-v1:0',
+    'amazon.nova-pro-v1:0',
+  ]);
+});
+
+test('configured Jamba and Command R ids are invoked by exactly their foundation-model ARNs', () => {
+  const ids = ['amazon.nova-micro-v1:0', 'ai21.jamba-1-5-mini-v1:0', 'cohere.command-r-v1:0'];
+  const lab = buildTestLab({ bedrockCompareModelIds: ids.join(',') });
+  const policies = templateOf(lab.stacks.bedrock!).findResources('AWS::IAM::Policy');
+  const invoke = Object.entries(policies).find(
+    ([id]) => id.includes('BedrockInvoke') && !id.includes('Stream'),
+  )![1];
+  const statements = invoke.Properties.PolicyDocument.Statement as Array<{
+    Action: unknown;
+    Resource: unknown;
+  }>;
+  const text = JSON.stringify(statements.filter((s) => s.Action === 'bedrock:InvokeModel'));
+  for (const id of ids) expect(text).toContain(`::foundation-model/${id}`);
+  expect(text).not.toMatch(/foundation-model\/(ai21|cohere|amazon)\.\*|foundation-model\/\*/);
+  expect(lab.stacks.bedrock!.demo.fn).toBeDefined();
+});
+
+test('negative control: a model with no price in the table fails synth naming the key', () => {
+  expect(() =>
+    buildTestLab({ bedrockCompareModelIds: 'amazon.nova-micro-v1:0,amazon.titan-text-express-v1' }),
+  ).toThrow(/-c bedrockCompareModelIds.*'amazon\.titan-text-express-v1' has no price/);
+});

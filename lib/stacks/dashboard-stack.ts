@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { CostTags } from '../constructs/cost-tags';
 import { type DashboardApi, LabDashboard } from '../constructs/lab-dashboard';
 import { recordPriceKeys } from '../review-metadata';
 
@@ -21,6 +22,7 @@ export class DashboardStack extends Stack {
         'ai-services-lab: CloudWatch dashboard (latency, errors, throttles, units, cost, eval scores)',
       ...props,
     });
+    CostTags.applyToStack(this, { service: 'Amazon CloudWatch', pricingUnit: 'dashboard months' });
     this.lab = new LabDashboard(this, 'Lab', { apis: props.apis });
     recordPriceKeys(this, [
       'cloudwatchDashboardMonth',

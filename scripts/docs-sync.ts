@@ -1,6 +1,6 @@
 /**
  * Keeps each English page and its Korean edition in step (README.md ↔ README.ko.md,
- * docs/X.md ↔ docs/X.ko.md): the same shell commands, the same API routes and the same relative
+ * docs/X.md ↔ docs/X.ko.md, samples/README.md ↔ samples/README.ko.md): the same shell commands, the same API routes and the same relative
  * links must appear in both, so a change to one page that forgets the other fails a test.
  *
  * - Commands: every non-comment line of a `bash`/`sh` code block (continuation lines joined,
@@ -196,13 +196,17 @@ export function comparePages(
   return problems;
 }
 
-/** The English pages that have (or, unless listed in ENGLISH_ONLY, must have) a Korean edition. */
+/**
+ * The English pages that have (or, unless listed in ENGLISH_ONLY, must have) a Korean edition:
+ * the README, every docs/ page, and the samples' README.
+ */
 export function englishPages(root = ROOT): string[] {
   const docs = fs
     .readdirSync(path.join(root, 'docs'))
     .filter((f) => f.endsWith('.md') && !f.endsWith('.ko.md'))
     .map((f) => `docs/${f}`);
-  return ['README.md', ...docs.sort()];
+  const samples = fs.existsSync(path.join(root, 'samples', 'README.md')) ? ['samples/README.md'] : [];
+  return ['README.md', ...docs.sort(), ...samples];
 }
 
 export const readPage = (file: string, root = ROOT): Page => ({

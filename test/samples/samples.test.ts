@@ -69,7 +69,11 @@ function sampleProblem(route: string, body: unknown): string {
 }
 
 const readme = fs.readFileSync(path.join(SAMPLES, 'README.md'), 'utf8');
+const readmeKo = fs.readFileSync(path.join(SAMPLES, 'README.ko.md'), 'utf8');
 const listed = listedSamples(readme);
+
+/** Every file row of a samples README table (JSON, images, audio, the script), in order. */
+const tableFiles = (text: string) => [...text.matchAll(/^\| `([A-Za-z0-9._/-]+)` \|/gm)].map((m) => m[1]);
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(SAMPLES, file), 'utf8'));
 const isKorean = (file: string) =>
   /\.ko\./.test(file) || /[\uac00-\ud7af]|ko-KR|"ko"/.test(fs.readFileSync(path.join(SAMPLES, file), 'utf8'));
@@ -84,6 +88,11 @@ test('every JSON sample is listed in samples/README.md with a route', () => {
       .sort(),
   ).toEqual([...names].sort());
   for (const l of listed) expect(`${l.file}: ${l.routes.length}`).not.toBe(`${l.file}: 0`);
+});
+
+test('samples/README.ko.md lists the same files, in the same order, for the same routes', () => {
+  expect(tableFiles(readmeKo)).toEqual(tableFiles(readme));
+  expect(listedSamples(readmeKo)).toEqual(listed);
 });
 
 test.each(listed.map((l) => [l.file, l] as const))('%s is valid for its routes', (_file, l) => {
@@ -145,5 +154,13 @@ describe('negative controls', () => {
       .join('\n');
     expect(listedSamples(without).map((l) => l.file)).not.toContain('text/pii.ko.json');
     expect(jsonFiles(SAMPLES)).toContain('text/pii.ko.json');
+  });
+
+  test('a file or a route missing from the Korean table is noticed', () => {
+    const dropped = readmeKo.replace(/^\| `hello-en\.mp3` \|.*\n/m, '');
+    expect(tableFiles(dropped)).not.toEqual(tableFiles(readme));
+    const rerouted = readmeKo.replace('| `text/pii.json` | `POST /comprehend/pii`', '| `text/pii.json` | `POST /comprehend/entities`');
+    expect(rerouted).not.toEqual(readmeKo);
+    expect(listedSamples(rerouted)).not.toEqual(listed);
   });
 });

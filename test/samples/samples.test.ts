@@ -159,7 +159,10 @@ describe('negative controls', () => {
   test('a file or a route missing from the Korean table is noticed', () => {
     const dropped = readmeKo.replace(/^\| `hello-en\.mp3` \|.*\n/m, '');
     expect(tableFiles(dropped)).not.toEqual(tableFiles(readme));
-    const rerouted = readmeKo.replace('| `text/pii.json` | `POST /comprehend/pii`', '| `text/pii.json` | `POST /comprehend/entities`');
+    const rerouted = readmeKo.replace(
+      '| `text/pii.json` | `POST /comprehend/pii`',
+      '| `text/pii.json` | `POST /comprehend/entities`',
+    );
     expect(rerouted).not.toEqual(readmeKo);
     expect(listedSamples(rerouted)).not.toEqual(listed);
   });

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 const ROOT = path.join(__dirname, '..', '..');
 const GLOSSARY = 'docs/glossary.ko.md';
 
-export interface Entry {
+interface Entry {
   readonly concept: string;
   readonly use: string;
   readonly replaces: readonly string[];
@@ -20,7 +20,7 @@ export interface Entry {
 }
 
 /** The rows of the glossary's table (the one whose header starts with `개념`). */
-export function readGlossary(text: string): Entry[] {
+function readGlossary(text: string): Entry[] {
   const lines = text.split('\n');
   const header = lines.findIndex((l) => /^\|\s*개념/.test(l));
   if (header < 0) throw new Error(`${GLOSSARY} has no table whose first column is 개념`);
@@ -44,7 +44,7 @@ export function readGlossary(text: string): Entry[] {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-export interface Finding {
+interface Finding {
   readonly file: string;
   readonly line: number;
   readonly found: string;
@@ -64,7 +64,7 @@ function exempt(text: string, chosen: readonly string[]): Array<readonly [number
 }
 
 /** Each replaced word in `text`, at the start of a word (no Hangul syllable just before it). */
-export function findReplaced(file: string, text: string, glossary: readonly Entry[]): Finding[] {
+function findReplaced(file: string, text: string, glossary: readonly Entry[]): Finding[] {
   const spans = exempt(
     text,
     glossary.map((e) => e.use),

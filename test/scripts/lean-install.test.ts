@@ -28,10 +28,13 @@ function sourceFiles(dir: string): string[] {
 
 /** The package a module specifier names (`@aws-sdk/client-s3/dist` → `@aws-sdk/client-s3`). */
 const packageOf = (specifier: string) =>
-  specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Packages a file loads at run time: imports, re-exports, import() and require(), not `import type`. */
-export function runtimeImports(fileName: string, text: string): string[] {
+function runtimeImports(fileName: string, text: string): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
@@ -57,7 +60,7 @@ export function runtimeImports(fileName: string, text: string): string[] {
 }
 
 /** `file: package` for each runtime import that `dependencies` does not have. */
-export function missingFromDependencies(
+function missingFromDependencies(
   files: ReadonlyArray<{ name: string; text: string }>,
   dependencies: Readonly<Record<string, string>>,
 ): string[] {

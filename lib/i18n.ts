@@ -116,10 +116,21 @@ export function particle(word: string, pair: Particle): string {
 }
 
 /**
+ * The process's environment in Node; nothing in a browser, where the playground's page uses this
+ * module too (its language comes from the page's switch or `navigator.languages`).
+ */
+function processEnv(): Readonly<Record<string, string | undefined>> {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+/**
  * The language a command should speak: `--lang` when given, else the environment's locale
  * (`LC_ALL`, `LC_MESSAGES`, `LANG`; `ko_KR.UTF-8` → ko), else English.
  */
-export function pickLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+export function pickLang(
+  flag?: string,
+  env: Readonly<Record<string, string | undefined>> = processEnv(),
+): Lang {
   if (flag === 'en' || flag === 'ko') return flag;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^ko\b|^ko[_-]/i.test(locale) ? 'ko' : 'en';

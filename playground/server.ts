@@ -18,9 +18,12 @@ import { ApiError, type Json, type LabClient, type PresignedUpload, uploadPresig
 import { NotDeployedError } from '../cli/endpoints';
 import { type CliDeps, type GlobalOptions, Session } from '../cli/session';
 import { CliError } from '../cli/signer';
+import { type Lang, translator, type Vars } from '../lib/i18n';
 import { SERVICES } from '../lib/services';
+import { KOREAN_CATALOGUE } from '../scripts/catalogue-ko';
 import { AUDIO_ACCEPT, matchRoute, UPLOADS } from './allowlist';
 import { bundleApp, indexPage, listedSamples, readSample, type StaticFile, styleSheet } from './assets';
+import { requestLang, SERVER, type ServerMessage } from './messages';
 
 export const DEFAULT_PORT = 4173;
 /** Loopback only: the playground holds the power of your AWS credentials. */
@@ -53,15 +56,16 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-/** An error the playground answers itself, in the lab's error shape. */
+/** An error the playground answers itself, in the lab's error shape and the page's language. */
 class PlaygroundError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly key: ServerMessage,
+    readonly vars: Vars = {},
     readonly extra: Json = {},
   ) {
-    super(message);
+    super(translator(SERVER, 'en')(key, vars));
   }
 }
 
@@ -137,9 +141,7 @@ const sendFile = (res: http.ServerResponse, file: StaticFile) =>
 /** The request body, refused with 413 as soon as it passes `limit` bytes. */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () =>
-    new PlaygroundError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`, {
-      limitBytes: limit,
-    });
+    new PlaygroundError(413, 'PAYLOAD_TOO_LARGE', 'tooLarge', { limit }, { limitBytes: limit });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
@@ -166,7 +168,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     });
     // The client went away before the end: nothing to answer.
     req.on('close', () => {
-      if (!done && !req.complete) reject(new PlaygroundError(400, 'ABORTED', 'The request was cut short.'));
+      if (!done && !req.complete) reject(new PlaygroundError(400, 'ABORTED', 'aborted'));
       done = true;
     });
   });
@@ -176,9 +178,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** An API error as the page shows it: the lab's `{"error": {...}}` shape and an HTTP status. */
-function errorReply(err: unknown): { status: number; body: Json } {
+function errorReply(err: unknown, lang: Lang = 'en'): { status: number; body: Json } {
+  const t = translator(SERVER, lang);
   if (err instanceof PlaygroundError) {
-    return { status: err.status, body: { error: { code: err.code, message: err.message, ...err.extra } } };
+    const message = t(err.key, err.vars);
+    return { status: err.status, body: { error: { code: err.code, message, ...err.extra } } };
   }
   if (err instanceof ApiError) {
     const given = (err.body as { error?: unknown } | undefined)?.error;
@@ -205,7 +209,7 @@ function errorReply(err: unknown): { status: number; body: Json } {
     return { status: 502, body: { error: { code: 'UPSTREAM', message: err.message } } };
   return {
     status: 500,
-    body: { error: { code: 'PLAYGROUND_ERROR', message: 'Unexpected error in the playground server.' } },
+    body: { error: { code: 'PLAYGROUND_ERROR', message: t('unexpected') } },
   };
 }
 
@@ -240,7 +244,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
-  async function status(refresh: boolean): Promise<Json> {
+  async function status(refresh: boolean, lang: Lang): Promise<Json> {
+    const t = translator(SERVER, lang);
     if (refresh) {
       session = new Session(deps, globals);
       clients = new Map();
@@ -251,7 +256,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           id: s.id,
           stackName: s.stackName,
           awsService: s.awsService,
-          concept: s.concept,
+          concept: lang === 'ko' ? KOREAN_CATALOGUE[s.id].concept : s.concept,
           routes: s.routes.map((r) => `${r.method} ${r.path}`),
         };
         try {
@@ -259,8 +264,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           return { ...about, state: 'deployed', region: endpoint.region };
         } catch (err) {
           const state = err instanceof NotDeployedError ? 'not-deployed' : 'unknown';
-          const reason =
-            err instanceof CliError ? err.message : 'Unexpected error while looking for the stack.';
+          const reason = err instanceof CliError ? err.message : t('lookupFailed');
           return { ...about, state, reason, deployCommand: deployCommand(s.stackName) };
         }
       }),
@@ -272,7 +276,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     } catch (err) {
       credentials = {
         ok: false,
-        message: err instanceof CliError ? err.message : 'No usable AWS credentials.',
+        message: err instanceof CliError ? err.message : t('noCredentials'),
       };
     }
     return { stacks, credentials };
@@ -282,17 +286,16 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   async function upload(req: http.IncomingMessage, serviceId: string): Promise<Json> {
     const kind = Object.hasOwn(UPLOADS, serviceId) ? UPLOADS[serviceId] : undefined;
     const service = SERVICES.find((s) => s.id === serviceId);
-    if (!kind || !service) throw new PlaygroundError(404, 'UNKNOWN_ROUTE', `No uploads for '${serviceId}'.`);
+    if (!kind || !service)
+      throw new PlaygroundError(404, 'UNKNOWN_ROUTE', 'noUploads', { service: serviceId });
     const contentType = mediaType(req.headers['content-type']);
     if (!Object.hasOwn(kind.types, contentType)) {
-      throw new PlaygroundError(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        `Content-Type must be one of ${Object.keys(kind.types).join(', ')}.`,
-      );
+      throw new PlaygroundError(415, 'UNSUPPORTED_MEDIA_TYPE', 'uploadType', {
+        types: Object.keys(kind.types).join(', '),
+      });
     }
     const bytes = await readBody(req, options.maxUploadBytes ?? kind.maxBytes);
-    if (bytes.length === 0) throw new PlaygroundError(400, 'INVALID_REQUEST', 'The file is empty.');
+    if (bytes.length === 0) throw new PlaygroundError(400, 'INVALID_REQUEST', 'emptyFile');
     const client = await clientFor(service.stackName);
     const presigned = await client.json({
       method: 'POST',
@@ -314,31 +317,33 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const routePath = url.pathname.slice('/api'.length);
     const found = matchRoute(method, routePath);
     if (found.kind === 'unknown') {
-      throw new PlaygroundError(404, 'UNKNOWN_ROUTE', `${method} ${routePath} is not a route of the lab.`);
+      throw new PlaygroundError(404, 'UNKNOWN_ROUTE', 'unknownRoute', { method, path: routePath });
     }
     if (found.kind === 'method') {
-      throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', `${routePath} takes ${found.allowed.join(', ')}.`);
+      throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', 'methodNotAllowed', {
+        path: routePath,
+        methods: found.allowed.join(', '),
+      });
     }
     if (found.kind === 'bad-param') {
-      throw new PlaygroundError(400, 'INVALID_REQUEST', `The path parameter ${found.name} is not valid.`);
+      throw new PlaygroundError(400, 'INVALID_REQUEST', 'badParam', { name: found.name });
     }
     const { service, route, params } = found.match;
     let body: Json | undefined;
     let query: Record<string, string> | undefined;
     if (method === 'POST') {
-      if (url.search)
-        throw new PlaygroundError(400, 'INVALID_REQUEST', `${route.path} takes no query string.`);
+      if (url.search) throw new PlaygroundError(400, 'INVALID_REQUEST', 'noQuery', { path: route.path });
       if (mediaType(req.headers['content-type']) !== 'application/json') {
-        throw new PlaygroundError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+        throw new PlaygroundError(415, 'UNSUPPORTED_MEDIA_TYPE', 'sendJson');
       }
       const raw = await readBody(req, maxBodyBytes);
       try {
         body = JSON.parse(raw.toString('utf8')) as Json;
       } catch {
-        throw new PlaygroundError(400, 'INVALID_JSON', 'The body is not valid JSON.');
+        throw new PlaygroundError(400, 'INVALID_JSON', 'invalidJson');
       }
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        throw new PlaygroundError(400, 'INVALID_JSON', 'The body must be a JSON object.');
+        throw new PlaygroundError(400, 'INVALID_JSON', 'notObject');
       }
     } else {
       query = Object.fromEntries(url.searchParams);
@@ -368,20 +373,21 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<string> {
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      throw new PlaygroundError(403, 'CROSS_SITE', 'Only the playground page may call /api.');
+      throw new PlaygroundError(403, 'CROSS_SITE', 'crossSite');
     }
     if (req.headers['x-playground'] !== '1') {
-      throw new PlaygroundError(403, 'MISSING_HEADER', 'Requests to /api need the header X-Playground: 1.');
+      throw new PlaygroundError(403, 'MISSING_HEADER', 'missingHeader');
     }
     const method = req.method ?? 'GET';
     if (url.pathname === '/api/status') {
-      if (method !== 'GET') throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', '/api/status takes GET.');
-      sendJson(res, 200, await status(url.searchParams.get('refresh') === '1'));
+      if (method !== 'GET') throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', 'statusGet');
+      const lang = requestLang(req.headers['accept-language']);
+      sendJson(res, 200, await status(url.searchParams.get('refresh') === '1', lang));
       return 'GET /status';
     }
     const uploadTo = /^\/api\/upload\/([a-z]+)$/.exec(url.pathname);
     if (uploadTo) {
-      if (method !== 'POST') throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', 'Uploads take POST.');
+      if (method !== 'POST') throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', 'uploadPost');
       sendJson(res, 200, await upload(req, uploadTo[1]!));
       return `POST /upload/${uploadTo[1]}`;
     }
@@ -405,10 +411,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 
   function page(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', 'Only GET here.');
+      throw new PlaygroundError(405, 'METHOD_NOT_ALLOWED', 'onlyGet');
     }
     const file = staticFile(url);
-    if (!file) throw new PlaygroundError(404, 'NOT_FOUND', `Nothing at ${url.pathname}.`);
+    if (!file) throw new PlaygroundError(404, 'NOT_FOUND', 'nothingAt', { path: url.pathname });
     sendFile(res, file);
   }
 
@@ -418,11 +424,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     try {
       const host = String(req.headers.host ?? '').toLowerCase();
       if (!allowedHosts.has(host)) {
-        throw new PlaygroundError(403, 'FORBIDDEN_HOST', 'Open the playground at 127.0.0.1 or localhost.');
+        throw new PlaygroundError(403, 'FORBIDDEN_HOST', 'forbiddenHost');
       }
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
-        throw new PlaygroundError(403, 'FORBIDDEN_ORIGIN', 'Cross-origin requests are not allowed.');
+        throw new PlaygroundError(403, 'FORBIDDEN_ORIGIN', 'forbiddenOrigin');
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
@@ -432,7 +438,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         page(req, res, url);
       }
     } catch (err) {
-      const reply = errorReply(err);
+      const reply = errorReply(err, requestLang(req.headers['accept-language']));
       if (reply.status === 500) log(`playground: unexpected ${(err as Error)?.name ?? 'error'} on ${label}`);
       if (res.headersSent) {
         res.destroy();

@@ -1,8 +1,14 @@
 /**
  * The page's only way out: same-origin calls to the playground server, which signs and forwards
- * them. Every /api call carries `X-Playground: 1`; a failed call becomes an ApiFailure holding the
+ * them. Every /api call carries `X-Playground: 1` and the page's language as Accept-Language; a
+ * failed call becomes an ApiFailure holding the
  * API's own error (`{"error": {"code", "message", "requestId"}}`).
  */
+
+import { lang, messages } from './i18n';
+import { UI } from './messages/ui';
+
+const t = messages(UI);
 
 export type Json = Record<string, unknown>;
 
@@ -26,7 +32,8 @@ export interface JsonReply<T = Json> {
   readonly latencyMs?: number;
 }
 
-const HEADERS = { 'X-Playground': '1' };
+/** On every call: the marker the server requires, and the page's language for the server's own messages. */
+const headers = () => ({ 'X-Playground': '1', 'Accept-Language': lang() });
 
 function latency(res: Response): number | undefined {
   const m = /upstream;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '');
@@ -50,11 +57,7 @@ async function request(path: string, init: RequestInit): Promise<Response> {
   try {
     res = await fetch(path, { ...init, credentials: 'same-origin', cache: 'no-store' });
   } catch {
-    throw new ApiFailure(
-      0,
-      'NETWORK',
-      'The playground server did not answer. Is `npm run playground` running?',
-    );
+    throw new ApiFailure(0, 'NETWORK', t('network'));
   }
   if (!res.ok) throw await failure(res);
   return res;
@@ -71,7 +74,7 @@ export async function api<T = Json>(
   const res = await request(`/api${path}${search}`, {
     method,
     headers: {
-      ...HEADERS,
+      ...headers(),
       Accept: 'application/json',
       ...(options.body && { 'Content-Type': 'application/json' }),
     },
@@ -87,10 +90,10 @@ export async function api<T = Json>(
 export async function apiStream(path: string, body: Json, onEvent: (event: Json) => void): Promise<void> {
   const res = await request(`/api${path}`, {
     method: 'POST',
-    headers: { ...HEADERS, Accept: 'application/x-ndjson', 'Content-Type': 'application/json' },
+    headers: { ...headers(), Accept: 'application/x-ndjson', 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!res.body) throw new ApiFailure(res.status, 'NO_BODY', 'The stream had no body.');
+  if (!res.body) throw new ApiFailure(res.status, 'NO_BODY', t('noBody'));
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let pending = '';
@@ -119,7 +122,7 @@ export async function apiAudio(
 ): Promise<{ blob: Blob; requestId?: string; latencyMs?: number }> {
   const res = await request(`/api${path}`, {
     method: 'POST',
-    headers: { ...HEADERS, Accept: accept, 'Content-Type': 'application/json' },
+    headers: { ...headers(), Accept: accept, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   return {
@@ -133,7 +136,7 @@ export async function apiAudio(
 export async function uploadFile(service: 'textract' | 'transcribe', file: Blob): Promise<{ key: string }> {
   const res = await request(`/api/upload/${service}`, {
     method: 'POST',
-    headers: { ...HEADERS, 'Content-Type': file.type },
+    headers: { ...headers(), 'Content-Type': file.type },
     body: file,
   });
   return (await res.json()) as { key: string };

@@ -1,8 +1,11 @@
 /**
  * The playground page: asks the server which demos are deployed, then shows one panel per demo
- * (or, for one that is not deployed, the command that deploys it).
+ * (or, for one that is not deployed, the command that deploys it), in English or Korean.
  */
+import { LANGS, type Lang } from '../../lib/i18n';
 import { api } from './api';
+import { lang, messages, messagesWithNodes, setLang } from './i18n';
+import { PAGE } from './messages/page';
 import { mountBedrock } from './panels/bedrock';
 import { mountComprehend } from './panels/comprehend';
 import { mountPolly } from './panels/polly';
@@ -29,6 +32,9 @@ interface Status {
   credentials: { ok: boolean; message?: string };
 }
 
+const t = messages(PAGE);
+const tn = messagesWithNodes(PAGE);
+
 const PANELS: Record<string, MountPanel> = {
   comprehend: mountComprehend,
   translate: mountTranslate,
@@ -46,6 +52,7 @@ function panel(stack: StackStatus, ctx: PanelContext): HTMLElement {
   if (deployed) {
     PANELS[stack.id]?.(body, ctx);
   } else {
+    const command = stack.deployCommand ?? '';
     body.append(
       h(
         'div',
@@ -53,18 +60,18 @@ function panel(stack: StackStatus, ctx: PanelContext): HTMLElement {
         h(
           'p',
           {},
-          h('strong', {}, `${stack.stackName} is not deployed`),
-          stack.state === 'unknown' ? ' (or could not be checked)' : '',
+          h('strong', {}, t('notDeployed', { stack: stack.stackName })),
+          stack.state === 'unknown' ? t('notChecked') : '',
           '.',
         ),
         h(
           'p',
           {},
-          'Deploy it with ',
-          h('code', { class: 'command' }, stack.deployCommand ?? ''),
-          ', then choose “Check again”.',
+          ...tn('deploySentence', {
+            command: { node: h('code', { class: 'command' }, command), text: command },
+          }),
         ),
-        stack.reason ? h('p', { class: 'meta' }, stack.reason) : null,
+        stack.reason ? h('p', { class: 'meta', lang: 'en' }, stack.reason) : null,
       ),
     );
   }
@@ -75,7 +82,9 @@ function panel(stack: StackStatus, ctx: PanelContext): HTMLElement {
       'header',
       { class: 'panel-header' },
       h('h2', { id: `${id}-title`, tabindex: -1 }, stack.awsService),
-      deployed ? badge(`deployed · ${stack.region}`, 'ok') : badge('not deployed', 'warn'),
+      deployed
+        ? badge(t('badgeDeployed', { region: stack.region ?? '' }), 'ok')
+        : badge(t('badgeNotDeployed'), 'warn'),
     ),
     h('p', { class: 'concept' }, stack.concept),
     body,
@@ -87,7 +96,7 @@ function navItem(stack: StackStatus): HTMLElement {
     'a',
     { href: `#panel-${stack.id}`, class: stack.state === 'deployed' ? 'on' : 'off' },
     stack.awsService.replace(/^Amazon /, ''),
-    stack.state === 'deployed' ? null : h('span', { class: 'visually-hidden' }, ' (not deployed)'),
+    stack.state === 'deployed' ? null : h('span', { class: 'visually-hidden' }, t('navNotDeployed')),
   );
   link.addEventListener('click', (e) => {
     e.preventDefault();
@@ -104,7 +113,7 @@ async function load(refresh: boolean): Promise<void> {
   const nav = document.getElementById('nav')!;
   const panels = document.getElementById('panels')!;
   const ctx: PanelContext = { pollIntervalMs: Number(document.body.dataset.pollIntervalMs) || 3000 };
-  summary.textContent = 'Looking for the deployed demos…';
+  summary.textContent = t('looking');
   try {
     const { body: status } = await api<Status>('GET', '/status', {
       query: { refresh: refresh ? '1' : undefined },
@@ -112,19 +121,46 @@ async function load(refresh: boolean): Promise<void> {
     const deployed = status.stacks.filter((s) => s.state === 'deployed');
     const regions = [...new Set(deployed.map((s) => s.region))].join(', ');
     summary.replaceChildren(
-      `${deployed.length} of ${status.stacks.length} demos deployed`,
-      regions ? ` · Region ${regions}` : '',
-      status.credentials.ok ? '' : h('span', { class: 'warn-text' }, ` · ${status.credentials.message}`),
+      t('deployedCount', { deployed: deployed.length, total: status.stacks.length }),
+      regions ? t('region', { regions }) : '',
+      status.credentials.ok
+        ? ''
+        : h('span', { class: 'warn-text' }, t('noCredentials', { detail: status.credentials.message ?? '' })),
     );
     nav.replaceChildren(...status.stacks.map(navItem));
     panels.replaceChildren(...status.stacks.map((s) => panel(s, ctx)));
   } catch (err) {
-    summary.textContent = 'Could not ask the server which demos are deployed.';
+    summary.textContent = t('statusFailed');
     panels.replaceChildren(errorBox(err));
+  }
+}
+
+/** The page's own words (header, footer, the switch) in the current language. */
+function applyLanguage(): void {
+  document.documentElement.lang = lang();
+  document.title = t('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n as keyof typeof PAGE.en);
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel as keyof typeof PAGE.en));
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === lang()));
   }
 }
 
 document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('refresh')?.addEventListener('click', () => void load(true));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.addEventListener('click', () => {
+      const next = button.dataset.lang as Lang;
+      if (!(LANGS as readonly string[]).includes(next) || next === lang()) return;
+      setLang(next);
+      applyLanguage();
+      void load(false);
+    });
+  }
+  applyLanguage();
   void load(false);
 });

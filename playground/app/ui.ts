@@ -4,6 +4,20 @@
  * (usage and cost, tables, score bars, boxes over an image).
  */
 import { ApiFailure, type Json, sample } from './api';
+import { lang, messages, messagesWithNodes } from './i18n';
+import { UI } from './messages/ui';
+
+const t = messages(UI);
+const tn = messagesWithNodes(UI);
+
+/** Text that comes from an API as it was written (English): marked so screen readers say it right. */
+export const fromApi = (text: string) => (lang() === 'en' ? text : h('span', { lang: 'en' }, text));
+
+/** A unit a demo bills by, in the page's language when the lab knows it. */
+export function unitName(unit: string): string {
+  const key = `unit.${unit}`;
+  return key in UI.en ? t(key as keyof typeof UI.en) : unit;
+}
 
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined>;
@@ -141,14 +155,22 @@ export function errorBox(err: unknown): HTMLElement {
       { class: 'error', role: 'alert' },
       h('p', { class: 'error-title' }, `${err.status ? `${err.status} ` : ''}${err.code}`),
       h('p', { class: 'error-message' }, err.message),
-      err.deployCommand ? h('p', {}, 'Deploy it with ', h('code', {}, err.deployCommand)) : null,
-      err.requestId ? h('p', { class: 'meta' }, `Request id ${err.requestId}`) : null,
+      err.deployCommand
+        ? h(
+            'p',
+            {},
+            ...tn('deployWith', {
+              command: { node: h('code', {}, err.deployCommand), text: err.deployCommand },
+            }),
+          )
+        : null,
+      err.requestId ? h('p', { class: 'meta' }, t('requestId', { id: err.requestId })) : null,
     );
   }
   return h(
     'div',
     { class: 'error', role: 'alert' },
-    h('p', { class: 'error-title' }, 'Error'),
+    h('p', { class: 'error-title' }, t('error')),
     h('p', { class: 'error-message' }, err instanceof Error ? err.message : String(err)),
   );
 }
@@ -169,23 +191,23 @@ export const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 export function usageLine(body: Json, latencyMs?: number): HTMLElement {
   const usage = (body.usage ?? {}) as Json;
   const parts: Child[] = [];
-  if (usage.unit !== undefined) parts.push(`${usage.quantity ?? 0} ${usage.unit}`);
+  if (usage.unit !== undefined) parts.push(`${usage.quantity ?? 0} ${unitName(String(usage.unit))}`);
   if (typeof usage.inputTokens === 'number') {
-    parts.push(`${usage.inputTokens} input + ${usage.outputTokens ?? 0} output tokens`);
+    parts.push(t('tokens', { input: usage.inputTokens, output: Number(usage.outputTokens ?? 0) }));
   }
   if (typeof usage.estimatedCostUsd === 'number') {
     parts.push(h('strong', { class: 'cost' }, `≈ ${money(usage.estimatedCostUsd)}`));
   }
   if (latencyMs !== undefined) parts.push(`${latencyMs} ms`);
-  if (body.requestId) parts.push(`request ${body.requestId}`);
+  if (body.requestId) parts.push(t('request', { id: String(body.requestId) }));
   const items = parts.flatMap((p, i) => (i ? [' · ', p] : [p]));
   return h(
     'p',
     { class: 'usage' },
-    h('span', { class: 'usage-label' }, 'Usage'),
+    h('span', { class: 'usage-label' }, t('usage')),
     ' ',
     ...items,
-    typeof usage.note === 'string' ? h('span', { class: 'meta' }, ` (${usage.note})`) : null,
+    typeof usage.note === 'string' ? h('span', { class: 'meta' }, ' (', fromApi(usage.note), ')') : null,
   );
 }
 
@@ -252,7 +274,7 @@ export function imageWithBoxes(
     'figure',
     { class: 'image-boxes' },
     h('div', { class: 'image-frame' }, h('img', { src, alt }), layer),
-    h('figcaption', {}, `${boxes.length} ${boxes.length === 1 ? 'box' : 'boxes'} drawn`),
+    h('figcaption', {}, boxes.length === 1 ? t('boxDrawn') : t('boxesDrawn', { count: boxes.length })),
   );
 }
 
@@ -295,8 +317,8 @@ export function fileChoice(options: {
     'fieldset',
     { class: 'file-choice' },
     h('legend', {}, options.legend),
-    field(`Sample ${options.legend.toLowerCase()}`, picker),
-    field(`Or your own ${options.legend.toLowerCase()}`, own, options.ownHint),
+    field(t('sampleOf', { what: options.legend.toLowerCase() }), picker),
+    field(t('ownOf', { what: options.legend.toLowerCase() }), own, options.ownHint),
   );
   return {
     el,

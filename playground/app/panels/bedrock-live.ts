@@ -3,12 +3,15 @@
  * same prompt answered by two or three models side by side (POST /bedrock/compare; 모델 선택).
  */
 import { api, apiStream, type Json } from '../api';
+import { messages } from '../i18n';
+import { BEDROCK_LIVE } from '../messages/bedrock';
 import {
   actions,
   badge,
   button,
   field,
   form,
+  fromApi,
   h,
   heading,
   input,
@@ -20,11 +23,17 @@ import {
   textarea,
 } from '../ui';
 
+const t = messages(BEDROCK_LIVE);
+
 const ms = (v: unknown) => (typeof v === 'number' ? `${v} ms` : '—');
 
 function unverified(e: Json): HTMLElement | null {
   return e.verified === false
-    ? notice('warn', h('strong', {}, 'verified: false. '), String(e.notice ?? 'Unverified model output.'))
+    ? notice(
+        'warn',
+        h('strong', {}, 'verified: false. '),
+        typeof e.notice === 'string' ? fromApi(e.notice) : t('unverifiedDefault'),
+      )
     : null;
 }
 
@@ -36,48 +45,46 @@ export function renderCompare(body: Json): Node[] {
     const times = typeof price.timesCheapest === 'number' ? `${price.timesCheapest}×` : '—';
     if (!m.ok) {
       const e = (m.error ?? {}) as Json;
-      return [String(m.modelId), badge('failed', 'bad'), '—', '—', '—', times, `${e.code}: ${e.message}`];
+      return [String(m.modelId), badge(t('failed'), 'bad'), '—', '—', '—', times, `${e.code}: ${e.message}`];
     }
     return [
       String(m.modelId),
       ms(m.latencyMs),
       String(m.inputTokens),
       String(m.outputTokens),
-      typeof m.estimatedCostUsd === 'number' ? money(m.estimatedCostUsd) : 'unknown',
+      typeof m.estimatedCostUsd === 'number' ? money(m.estimatedCostUsd) : t('unknown'),
       times,
       h('div', { class: 'answer' }, String(m.text ?? '')),
     ];
   });
   const nodes: (Node | null)[] = [
     table(
-      ['Model', 'Latency', 'Tokens in', 'Tokens out', 'Cost', 'Price', 'Answer'],
+      [t('model'), t('latency'), t('tokensIn'), t('tokensOut'), t('cost'), t('price'), t('answer')],
       rows,
-      'Model comparison',
+      t('comparison'),
     ),
     h(
       'p',
       { class: 'meta price-ratio' },
-      `Price ratio (dearest / cheapest, ${ratio.basis ?? ''}): `,
-      typeof ratio.dearestOverCheapest === 'number' ? `${ratio.dearestOverCheapest}×` : 'unknown',
+      t('priceRatio', { basis: String(ratio.basis ?? '') }),
+      typeof ratio.dearestOverCheapest === 'number' ? `${ratio.dearestOverCheapest}×` : t('unknown'),
     ),
-    typeof body.note === 'string' ? notice('info', body.note) : null,
+    typeof body.note === 'string' ? notice('info', fromApi(body.note)) : null,
     unverified(body),
   ];
   return nodes.filter((n): n is Node => n !== null);
 }
 
 export function mountBedrockLive(body: HTMLElement): void {
-  const prompt = textarea('Explain in two sentences what a foundation model is.', 3);
-  const models = input('text', '', {
-    placeholder: 'default: the stack’s list, e.g. amazon.nova-micro-v1:0,amazon.nova-lite-v1:0',
-  });
-  const out = new Output('Bedrock stream and comparison results');
+  const prompt = textarea(t('defaultPrompt'), 3);
+  const models = input('text', '', { placeholder: t('modelsPlaceholder') });
+  const out = new Output(t('output'));
 
   const stream = () =>
-    out.run('Streaming from Amazon Bedrock…', async () => {
+    out.run(t('streaming'), async () => {
       const answer = h('div', { class: 'answer streamed', 'aria-live': 'polite' });
       const after = h('div', {});
-      out.show(heading('Answer (streamed)'), answer, after);
+      out.show(heading(t('answerStreamed')), answer, after);
       const started = performance.now();
       let firstTokenMs: number | undefined;
       await apiStream('/bedrock/converse-stream', { prompt: prompt.value }, (e) => {
@@ -88,33 +95,37 @@ export function mountBedrockLive(body: HTMLElement): void {
           after.append(
             notice(
               'warn',
-              h('strong', {}, 'Guardrail intervened '),
-              `after ${e.afterTokenEvents} token events.`,
+              h('strong', {}, t('guardrailIntervened')),
+              t('afterEvents', { count: Number(e.afterTokenEvents) }),
             ),
           );
         } else if (e.type === 'usage') {
           const u = (e.usage ?? {}) as Json;
-          const t = (e.timing ?? {}) as Json;
+          const timing = (e.timing ?? {}) as Json;
           after.append(
             h(
               'p',
               { class: 'meta stream-usage' },
-              `${u.inputTokens} input + ${u.outputTokens} output tokens, `,
-              typeof u.estimatedCostUsd === 'number' ? money(u.estimatedCostUsd) : 'cost unknown',
-              `. Time to first token ${ms(t.timeToFirstTokenMs)}, total ${ms(t.totalMs)} (function); first token here after ${ms(firstTokenMs)}.`,
+              t('usage', { input: Number(u.inputTokens), output: Number(u.outputTokens) }),
+              typeof u.estimatedCostUsd === 'number' ? money(u.estimatedCostUsd) : t('costUnknown'),
+              t('timing', {
+                first: ms(timing.timeToFirstTokenMs),
+                total: ms(timing.totalMs),
+                here: ms(firstTokenMs),
+              }),
             ),
             unverified(e) ?? '',
           );
         } else if (e.type === 'error') {
           const err = (e.error ?? {}) as Json;
-          after.append(notice('warn', h('strong', {}, 'The stream failed: '), `${err.code}: ${err.message}`));
+          after.append(notice('warn', h('strong', {}, t('streamFailed')), `${err.code}: ${err.message}`));
         }
       });
       return [...out.el.childNodes];
     });
 
   const compare = () =>
-    out.run('Asking each model…', async () => {
+    out.run(t('asking'), async () => {
       const list = models.value
         .split(',')
         .map((m) => m.trim())
@@ -127,18 +138,14 @@ export function mountBedrockLive(body: HTMLElement): void {
 
   body.append(
     section(
-      'Stream and compare models',
+      t('title'),
       form(
         (action) => void (action === 'compare' ? compare() : stream()),
-        field('Prompt to stream or compare', prompt),
-        field(
-          'Models to compare',
-          models,
-          'Two or three, comma-separated (모델 선택: latency, tokens and cost side by side).',
-        ),
+        field(t('prompt'), prompt),
+        field(t('models'), models, t('modelsHint')),
         actions(
-          button('Stream', { value: 'stream' }),
-          button('Compare', { value: 'compare', kind: 'secondary' }),
+          button(t('stream'), { value: 'stream' }),
+          button(t('compare'), { value: 'compare', kind: 'secondary' }),
         ),
       ),
       out.el,

@@ -3,12 +3,15 @@
  * tokens, estimated cost, the unverified-output notice), and RAG over the study notes with citations.
  */
 import { api, type Json, sampleJson } from '../api';
+import { messages } from '../i18n';
+import { BEDROCK } from '../messages/bedrock';
 import {
   actions,
   badge,
   button,
   field,
   form,
+  fromApi,
   h,
   heading,
   input,
@@ -24,11 +27,14 @@ import {
 } from '../ui';
 import { mountBedrockLive } from './bedrock-live';
 
+const t = messages(BEDROCK);
+
+/** The four prompt elements: request field and its label's key. */
 const ELEMENTS = [
-  ['instruction', 'Instruction (지침)'],
-  ['context', 'Context (컨텍스트)'],
-  ['inputData', 'Input data (입력 데이터)'],
-  ['outputIndicator', 'Output indicator (출력 지표)'],
+  ['instruction', 'instruction'],
+  ['context', 'context'],
+  ['inputData', 'inputData'],
+  ['outputIndicator', 'outputIndicator'],
 ] as const;
 
 interface Guardrail {
@@ -40,19 +46,19 @@ interface Guardrail {
 
 function guardrailVerdict(g: Guardrail | undefined): HTMLElement {
   const verdict = !g?.applied
-    ? badge('not configured', 'info')
+    ? badge(t('notConfigured'), 'info')
     : g.intervened
-      ? badge('intervened', 'bad')
-      : badge('passed', 'ok');
+      ? badge(t('intervened'), 'bad')
+      : badge(t('passed'), 'ok');
   return h(
     'div',
     { class: 'guardrail' },
     h(
       'p',
       { class: 'verdict' },
-      'Guardrail ',
+      t('guardrail'),
       verdict,
-      g?.version ? h('span', { class: 'meta' }, ` version ${g.version}`) : null,
+      g?.version ? h('span', { class: 'meta' }, t('version', { version: g.version })) : null,
     ),
     g?.reasons.length
       ? h('ul', {}, ...g.reasons.map((r) => h('li', {}, `${r.source}: ${r.policy} ${r.type} → ${r.action}`)))
@@ -63,20 +69,18 @@ function guardrailVerdict(g: Guardrail | undefined): HTMLElement {
 /** Model, tokens and estimated cost as a small definition list. */
 function costs(body: Json): HTMLElement {
   const u = (body.usage ?? {}) as Json;
-  const items: [string, string][] = [
-    ['Model', String(body.modelId ?? '')],
-    ['Stop reason', String(body.stopReason ?? '—')],
-    ['Input tokens', String(u.inputTokens ?? 0)],
-    ['Output tokens', String(u.outputTokens ?? 0)],
-    ['Estimated cost', typeof u.estimatedCostUsd === 'number' ? money(u.estimatedCostUsd) : 'unknown'],
+  const cost = typeof u.estimatedCostUsd === 'number' ? money(u.estimatedCostUsd) : t('unknown');
+  const items: [string, string, string][] = [
+    [t('model'), String(body.modelId ?? ''), ''],
+    [t('stopReason'), String(body.stopReason ?? '—'), ''],
+    [t('inputTokens'), String(u.inputTokens ?? 0), ''],
+    [t('outputTokens'), String(u.outputTokens ?? 0), ''],
+    [t('estimatedCost'), cost, 'cost'],
   ];
   return h(
     'dl',
     { class: 'facts' },
-    ...items.flatMap(([k, v]) => [
-      h('dt', {}, k),
-      h('dd', { class: k === 'Estimated cost' ? 'cost' : '' }, v),
-    ]),
+    ...items.flatMap(([k, v, tone]) => [h('dt', {}, k), h('dd', { class: tone }, v)]),
   );
 }
 
@@ -85,14 +89,14 @@ function unverified(body: Json): HTMLElement | null {
   return notice(
     'warn',
     h('strong', {}, 'verified: false. '),
-    String(body.notice ?? 'Unverified model output.'),
+    typeof body.notice === 'string' ? fromApi(body.notice) : t('unverifiedDefault'),
   );
 }
 
 function renderConverse(body: Json, latencyMs?: number): Node[] {
   const outputs = (body.outputs ?? []) as { text: string }[];
   const nodes: (Node | null)[] = [
-    heading('Answer'),
+    heading(t('answer')),
     outputs.length > 1
       ? h(
           'div',
@@ -101,8 +105,8 @@ function renderConverse(body: Json, latencyMs?: number): Node[] {
           h(
             'p',
             { class: 'meta' },
-            `${body.distinctOutputs} distinct of ${outputs.length} runs. `,
-            String(body.nonDeterminism ?? ''),
+            t('distinct', { distinct: Number(body.distinctOutputs), runs: outputs.length }),
+            fromApi(String(body.nonDeterminism ?? '')),
           ),
         )
       : h('div', { class: 'answer' }, String(body.text ?? '')),
@@ -110,7 +114,7 @@ function renderConverse(body: Json, latencyMs?: number): Node[] {
     guardrailVerdict(body.guardrail as Guardrail | undefined),
     costs(body),
     typeof body.assembledPrompt === 'string'
-      ? h('details', {}, h('summary', {}, 'The prompt as sent'), h('pre', {}, body.assembledPrompt))
+      ? h('details', {}, h('summary', {}, t('promptAsSent')), h('pre', {}, body.assembledPrompt))
       : null,
     usageLine(body, latencyMs),
   ];
@@ -127,10 +131,10 @@ function renderAsk(body: Json, latencyMs?: number): Node[] {
   }[];
   const retrieval = (body.retrieval ?? {}) as Json;
   const nodes: (Node | null)[] = [
-    heading('Answer'),
+    heading(t('answer')),
     h('div', { class: 'answer' }, String(body.answer ?? '')),
     unverified(body),
-    heading(`Citations (${citations.length})`),
+    heading(t('citations', { count: citations.length })),
     citations.length
       ? h(
           'ol',
@@ -144,20 +148,24 @@ function renderAsk(body: Json, latencyMs?: number): Node[] {
                 {},
                 h('strong', {}, `[${c.n}] ${c.heading}`),
                 ' ',
-                c.citedInAnswer ? badge('cited', 'ok') : badge('not cited', 'info'),
+                c.citedInAnswer ? badge(t('cited'), 'ok') : badge(t('notCited'), 'info'),
               ),
               h('blockquote', {}, c.excerpt),
-              h('p', { class: 'meta' }, `score ${c.score}`),
+              h('p', { class: 'meta' }, t('score', { score: c.score })),
             ),
           ),
         )
-      : h('p', {}, 'No passage of the notes matched, so the model was not called.'),
+      : h('p', {}, t('noPassage')),
     h(
       'p',
       { class: 'meta' },
-      `Retrieval: ${retrieval.method ?? ''}; top ${retrieval.topK ?? ''}, found ${retrieval.found ?? 0}.`,
+      t('retrieval', {
+        method: String(retrieval.method ?? ''),
+        topK: String(retrieval.topK ?? ''),
+        found: Number(retrieval.found ?? 0),
+      }),
     ),
-    typeof body.rag === 'string' ? notice('info', body.rag) : null,
+    typeof body.rag === 'string' ? notice('info', fromApi(body.rag)) : null,
     body.guardrail ? guardrailVerdict(body.guardrail as Guardrail) : null,
     costs(body),
     usageLine(body, latencyMs),
@@ -168,19 +176,19 @@ function renderAsk(body: Json, latencyMs?: number): Node[] {
 export const mountBedrock: MountPanel = (body) => {
   // --- Converse
   const samples = select([
-    ['prompts/four-elements.json', 'Four prompt elements: classify a review'],
-    ['prompts/journalist-summary.en.json', 'Journalist summary (English)'],
-    ['prompts/journalist-summary.ko.json', 'Journalist summary (Korean)'],
-    ['prompts/plain-prompt.json', 'Plain prompt: what is a foundation model?'],
-    ['prompts/non-determinism.json', 'Non-determinism: three runs at temperature 1'],
-    ['prompts/guardrail-trigger.json', 'Guardrail trigger: prompt attack and a card number'],
+    ['prompts/four-elements.json', t('sampleFourElements')],
+    ['prompts/journalist-summary.en.json', t('sampleJournalistEn')],
+    ['prompts/journalist-summary.ko.json', t('sampleJournalistKo')],
+    ['prompts/plain-prompt.json', t('samplePlain')],
+    ['prompts/non-determinism.json', t('sampleNonDeterminism')],
+    ['prompts/guardrail-trigger.json', t('sampleGuardrail')],
   ]);
   const style = select([
-    ['elements', 'The four prompt elements'],
-    ['plain', 'A plain prompt'],
+    ['elements', t('styleElements')],
+    ['plain', t('stylePlain')],
   ]);
   const prompt = textarea('', 3);
-  const plainGroup = h('div', { class: 'group' }, field('Prompt', prompt));
+  const plainGroup = h('div', { class: 'group' }, field(t('prompt'), prompt));
   const elements = Object.fromEntries(ELEMENTS.map(([k]) => [k, textarea('', 2)])) as Record<
     (typeof ELEMENTS)[number][0],
     HTMLTextAreaElement
@@ -188,17 +196,22 @@ export const mountBedrock: MountPanel = (body) => {
   const elementsGroup = h(
     'div',
     { class: 'group' },
-    ...ELEMENTS.map(([k, label]) => field(label, elements[k])),
+    ...ELEMENTS.map(([k, label]) => field(t(label), elements[k])),
   );
-  const system = input('text', '', { placeholder: 'Optional, e.g. You are a concise tutor.' });
-  const temperature = input('number', '', { min: 0, max: 1, step: 0.1, placeholder: 'model default' });
-  const maxTokens = input('number', '', { min: 1, max: 8192, placeholder: 'stack cap' });
+  const system = input('text', '', { placeholder: t('systemPlaceholder') });
+  const temperature = input('number', '', {
+    min: 0,
+    max: 1,
+    step: 0.1,
+    placeholder: t('temperaturePlaceholder'),
+  });
+  const maxTokens = input('number', '', { min: 1, max: 8192, placeholder: t('maxTokensPlaceholder') });
   const runs = select([
     ['1', '1'],
     ['2', '2'],
     ['3', '3'],
   ]);
-  const out = new Output('Bedrock Converse results');
+  const out = new Output(t('output'));
 
   const showStyle = () => {
     plainGroup.hidden = style.value !== 'plain';
@@ -226,7 +239,7 @@ export const mountBedrock: MountPanel = (body) => {
     if (temperature.value !== '') request.temperature = Number(temperature.value);
     if (maxTokens.value !== '') request.maxTokens = Number(maxTokens.value);
     request.samples = Number(runs.value);
-    void out.run('Calling Amazon Bedrock…', async () => {
+    void out.run(t('calling'), async () => {
       const reply = await api('POST', '/bedrock/converse', { body: request });
       return renderConverse(reply.body, reply.latencyMs);
     });
@@ -234,15 +247,15 @@ export const mountBedrock: MountPanel = (body) => {
 
   // --- Ask the notes (RAG)
   const questionSamples = select([
-    ['prompts/ask-notes.json', 'English: the four elements of a prompt'],
-    ['prompts/ask-notes.ko.json', 'Korean: batch vs real-time inference'],
+    ['prompts/ask-notes.json', t('askEnglish')],
+    ['prompts/ask-notes.ko.json', t('askKorean')],
   ]);
   const question = input('text', '');
   const topK = select(
     ['1', '2', '3', '4', '5'].map((n) => [n, n]),
     '3',
   );
-  const askOut = new Output('Ask the notes results');
+  const askOut = new Output(t('askOutput'));
   const loadQuestion = async () => {
     question.value = (await sampleJson<{ question: string }>(questionSamples.value)).question;
   };
@@ -250,7 +263,7 @@ export const mountBedrock: MountPanel = (body) => {
   void loadQuestion().catch((e) => askOut.error(e));
 
   const ask = () => {
-    void askOut.run('Searching the notes and asking the model…', async () => {
+    void askOut.run(t('searching'), async () => {
       const reply = await api('POST', '/bedrock/ask-notes', {
         body: { question: question.value, topK: Number(topK.value) },
       });
@@ -263,27 +276,27 @@ export const mountBedrock: MountPanel = (body) => {
       'Converse',
       form(
         converse,
-        field('Sample prompt', samples),
-        field('Prompt style', style),
+        field(t('samplePrompt'), samples),
+        field(t('promptStyle'), style),
         plainGroup,
         elementsGroup,
-        field('System prompt', system),
+        field(t('systemPrompt'), system),
         row(
-          field('Temperature (0–1)', temperature),
-          field('Max tokens', maxTokens),
-          field('Runs', runs, 'Up to 3, to compare answers (non-determinism, 비결정성); tokens add up.'),
+          field(t('temperature'), temperature),
+          field(t('maxTokens'), maxTokens),
+          field(t('runs'), runs, t('runsHint')),
         ),
-        actions(button('Converse', { value: 'converse' })),
+        actions(button(t('converse'), { value: 'converse' })),
       ),
       out.el,
     ),
     section(
-      'Ask the notes (RAG)',
+      t('askTitle'),
       form(
         ask,
-        field('Sample question', questionSamples),
-        row(field('Question', question), field('Passages', topK)),
-        actions(button('Ask the notes', { value: 'ask' })),
+        field(t('sampleQuestion'), questionSamples),
+        row(field(t('question'), question), field(t('passages'), topK)),
+        actions(button(t('ask'), { value: 'ask' })),
       ),
       askOut.el,
     ),

@@ -1,5 +1,7 @@
 /** Amazon Comprehend: sentiment, entities, key phrases, language, PII and toxicity of one text. */
 import { api, type Json, sampleJson } from '../api';
+import { messages } from '../i18n';
+import { COMPREHEND } from '../messages/comprehend';
 import {
   actions,
   badge,
@@ -7,6 +9,7 @@ import {
   button,
   field,
   form,
+  fromApi,
   h,
   heading,
   type MountPanel,
@@ -18,6 +21,8 @@ import {
   textarea,
   usageLine,
 } from '../ui';
+
+const t = messages(COMPREHEND);
 
 interface Span {
   readonly beginOffset?: number;
@@ -59,7 +64,7 @@ function render(action: string, text: string, body: Json): (Node | null)[] {
       const scores = body.scores as Record<string, number>;
       const tone = { POSITIVE: 'ok', NEGATIVE: 'bad', MIXED: 'warn' }[String(body.sentiment)] as 'ok';
       return [
-        h('p', { class: 'verdict' }, 'Sentiment ', badge(String(body.sentiment), tone ?? 'info')),
+        h('p', { class: 'verdict' }, t('sentimentVerdict'), badge(String(body.sentiment), tone ?? 'info')),
         h(
           'div',
           { class: 'bars' },
@@ -72,9 +77,9 @@ function render(action: string, text: string, body: Json): (Node | null)[] {
       return [
         highlight(text, entities),
         table(
-          ['Entity', 'Type', 'Score'],
+          [t('entity'), t('type'), t('score')],
           entities.map((e) => [e.text ?? '', e.type ?? '', score(e.score)]),
-          `${entities.length} entities`,
+          t('entityCount', { count: entities.length }),
         ),
       ];
     }
@@ -83,9 +88,9 @@ function render(action: string, text: string, body: Json): (Node | null)[] {
       return [
         highlight(text, phrases),
         table(
-          ['Key phrase', 'Score'],
+          [t('keyPhrase'), t('score')],
           phrases.map((k) => [k.text ?? '', score(k.score)]),
-          `${phrases.length} key phrases`,
+          t('keyPhraseCount', { count: phrases.length }),
         ),
       ];
     }
@@ -99,15 +104,15 @@ function render(action: string, text: string, body: Json): (Node | null)[] {
         h(
           'p',
           { class: 'verdict' },
-          'Personal data ',
-          body.containsPii ? badge('found', 'warn') : badge('none found', 'ok'),
+          t('personalData'),
+          body.containsPii ? badge(t('found'), 'warn') : badge(t('noneFound'), 'ok'),
         ),
-        heading('Redacted text'),
+        heading(t('redacted')),
         h('p', { class: 'redacted' }, String(body.redactedText ?? '')),
         table(
-          ['Type', 'Characters', 'Score'],
+          [t('type'), t('characters'), t('score')],
           entities.map((e) => [e.type ?? '', `${e.beginOffset}–${e.endOffset}`, score(e.score)]),
-          `${entities.length} PII entities`,
+          t('piiCount', { count: entities.length }),
         ),
       ];
     }
@@ -123,19 +128,19 @@ function render(action: string, text: string, body: Json): (Node | null)[] {
               'li',
               {},
               h('q', {}, segments[r.segment] ?? text),
-              bar('toxicity', r.toxicity, r.toxicity >= 0.5 ? 'bad' : 'ok'),
+              bar(t('toxicityBar'), r.toxicity, r.toxicity >= 0.5 ? 'bad' : 'ok'),
               h(
                 'p',
                 { class: 'meta' },
                 r.labels
                   .filter((l) => (l.score ?? 0) >= 0.1)
                   .map((l) => `${(l as { name?: string }).name} ${score(l.score)}`)
-                  .join(' · ') || 'No label above 10%',
+                  .join(' · ') || t('noLabel'),
               ),
             ),
           ),
         ),
-        typeof body.notice === 'string' ? notice('info', body.notice) : null,
+        typeof body.notice === 'string' ? notice('info', fromApi(body.notice)) : null,
       ];
     }
     default:
@@ -145,24 +150,24 @@ function render(action: string, text: string, body: Json): (Node | null)[] {
 
 export const mountComprehend: MountPanel = (body) => {
   const samples = select([
-    ['text/sentiment.json', 'A product review (sentiment, entities, key phrases)'],
-    ['text/pii.json', 'Contact details (PII)'],
-    ['text/toxicity.json', 'Three comments (toxicity)'],
+    ['text/sentiment.json', t('sampleReview')],
+    ['text/pii.json', t('sampleContact')],
+    ['text/toxicity.json', t('sampleComments')],
   ]);
   const text = textarea('', 4);
   const language = select(
     [
-      ['en', 'English (en)'],
-      ['es', 'Spanish (es)'],
-      ['fr', 'French (fr)'],
-      ['de', 'German (de)'],
-      ['ko', 'Korean (ko)'],
-      ['ja', 'Japanese (ja)'],
-      ['', 'Detect it (billed as a second request)'],
+      ['en', t('langEn')],
+      ['es', t('langEs')],
+      ['fr', t('langFr')],
+      ['de', t('langDe')],
+      ['ko', t('langKo')],
+      ['ja', t('langJa')],
+      ['', t('langDetect')],
     ],
     'en',
   );
-  const out = new Output('Comprehend results');
+  const out = new Output(t('output'));
 
   const load = async () => {
     const s = await sampleJson<{ text?: string; segments?: string[]; languageCode?: string }>(samples.value);
@@ -185,7 +190,7 @@ export const mountComprehend: MountPanel = (body) => {
         return { text: sent, languageCode: lang === 'en' || lang === 'es' ? lang : undefined };
       return { text: sent, languageCode: lang };
     };
-    void out.run('Calling Amazon Comprehend…', async () => {
+    void out.run(t('calling'), async () => {
       const reply = await api('POST', `/comprehend/${action}`, { body: request() });
       return [...render(action, sent, reply.body), usageLine(reply.body, reply.latencyMs)];
     });
@@ -194,16 +199,16 @@ export const mountComprehend: MountPanel = (body) => {
   body.append(
     form(
       run,
-      field('Sample text', samples),
-      field('Text', text, 'For toxicity, each line is one segment (up to 10).'),
-      field('Language', language),
+      field(t('sampleText'), samples),
+      field(t('text'), text, t('textHint')),
+      field(t('language'), language),
       actions(
-        button('Sentiment', { value: 'sentiment' }),
-        button('Entities', { value: 'entities', kind: 'secondary' }),
-        button('Key phrases', { value: 'key-phrases', kind: 'secondary' }),
-        button('Language', { value: 'language', kind: 'secondary' }),
-        button('PII', { value: 'pii', kind: 'secondary' }),
-        button('Toxicity', { value: 'toxicity', kind: 'secondary' }),
+        button(t('sentiment'), { value: 'sentiment' }),
+        button(t('entities'), { value: 'entities', kind: 'secondary' }),
+        button(t('keyPhrases'), { value: 'key-phrases', kind: 'secondary' }),
+        button(t('languageButton'), { value: 'language', kind: 'secondary' }),
+        button(t('pii'), { value: 'pii', kind: 'secondary' }),
+        button(t('toxicity'), { value: 'toxicity', kind: 'secondary' }),
       ),
     ),
     out.el,

@@ -2,7 +2,11 @@
  * Batch jobs (일괄 추론): poll a job's status route until it is done, showing progress as it goes.
  */
 import type { Json, JsonReply } from '../api';
+import { messages } from '../i18n';
+import { JOBS } from '../messages/textract';
 import { h, type Output, sleep } from '../ui';
+
+const t = messages(JOBS);
 
 const DONE = new Set(['COMPLETED', 'SUCCEEDED', 'PARTIAL_SUCCESS', 'FAILED']);
 /** Give up after this long; the job keeps running and its status route still answers. */
@@ -18,8 +22,8 @@ export async function waitForJob(
   poll: () => Promise<JsonReply>,
   intervalMs: number,
 ): Promise<JsonReply & { progress: HTMLElement }> {
-  const bar = h('progress', { 'aria-label': `${what} progress` });
-  const line = h('p', { class: 'job-status' }, `${what}: started`);
+  const bar = h('progress', { 'aria-label': t('progress', { what }) });
+  const line = h('p', { class: 'job-status' }, t('started', { what }));
   const progress = h('div', { class: 'job' }, bar, line);
   out.append(progress);
   const started = Date.now();
@@ -27,14 +31,14 @@ export async function waitForJob(
     const reply = await poll();
     const status = String(reply.body.status ?? '');
     const seconds = Math.round((Date.now() - started) / 1000);
-    line.textContent = `${what}: ${status} · poll ${polls} · ${seconds} s`;
+    line.textContent = t('status', { what, status, polls, seconds });
     if (DONE.has(status)) {
       bar.max = 1;
       bar.value = 1;
       return { ...reply, progress };
     }
     if (Date.now() - started > MAX_WAIT_MS) {
-      throw new Error(`${what} is still ${status} after ${Math.round(MAX_WAIT_MS / 60000)} minutes.`);
+      throw new Error(t('stillRunning', { what, status, minutes: Math.round(MAX_WAIT_MS / 60000) }));
     }
     await sleep(intervalMs);
   }

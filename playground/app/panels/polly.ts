@@ -1,5 +1,7 @@
 /** Amazon Polly: text to speech, played in the page; and the voices for a language. */
 import { api, apiAudio, sampleJson } from '../api';
+import { messages } from '../i18n';
+import { POLLY } from '../messages/polly';
 import {
   actions,
   button,
@@ -15,30 +17,32 @@ import {
   usageLine,
 } from '../ui';
 
-/** Voice id → its language (for listing the voices of the same language). */
-const VOICES: ReadonlyArray<readonly [string, string, string]> = [
-  ['Joanna', 'Joanna (English, US)', 'en-US'],
-  ['Matthew', 'Matthew (English, US)', 'en-US'],
-  ['Amy', 'Amy (English, British)', 'en-GB'],
-  ['Seoyeon', 'Seoyeon (Korean)', 'ko-KR'],
-  ['Takumi', 'Takumi (Japanese)', 'ja-JP'],
-  ['Lucia', 'Lucia (Spanish)', 'es-ES'],
-];
+const t = messages(POLLY);
+
+/** Voice id → its label's key and language (for listing the voices of the same language). */
+const VOICES = [
+  ['Joanna', 'joanna', 'en-US'],
+  ['Matthew', 'matthew', 'en-US'],
+  ['Amy', 'amy', 'en-GB'],
+  ['Seoyeon', 'seoyeon', 'ko-KR'],
+  ['Takumi', 'takumi', 'ja-JP'],
+  ['Lucia', 'lucia', 'es-ES'],
+] as const;
 const FORMATS: Record<string, string> = { mp3: 'audio/mpeg', ogg_vorbis: 'audio/ogg' };
 
 export const mountPolly: MountPanel = (body) => {
   const samples = select([
-    ['text/polly-speech.json', 'English (Joanna)'],
-    ['text/polly-speech.ko.json', 'Korean (Seoyeon)'],
+    ['text/polly-speech.json', t('sampleEnglish')],
+    ['text/polly-speech.ko.json', t('sampleKorean')],
   ]);
   const text = textarea('', 3);
-  const voice = select(VOICES.map(([id, label]) => [id, label]));
+  const voice = select(VOICES.map(([id, label]) => [id, t(label)]));
   const engine = select(
     [
-      ['neural', 'Neural'],
-      ['standard', 'Standard'],
-      ['generative', 'Generative'],
-      ['long-form', 'Long-form'],
+      ['neural', t('neural')],
+      ['standard', t('standard')],
+      ['generative', t('generative')],
+      ['long-form', t('longForm')],
     ],
     'neural',
   );
@@ -49,7 +53,7 @@ export const mountPolly: MountPanel = (body) => {
     ],
     'mp3',
   );
-  const out = new Output('Polly results');
+  const out = new Output(t('output'));
   let audioUrl: string | undefined;
 
   const load = async () => {
@@ -63,7 +67,7 @@ export const mountPolly: MountPanel = (body) => {
   const run = (action: string) => {
     if (action === 'voices') {
       const languageCode = VOICES.find(([id]) => id === voice.value)?.[2];
-      void out.run('Listing voices…', async () => {
+      void out.run(t('listing'), async () => {
         const reply = await api('GET', '/polly/voices', { query: { languageCode } });
         const voices = reply.body.voices as {
           id: string;
@@ -73,9 +77,9 @@ export const mountPolly: MountPanel = (body) => {
         }[];
         return [
           table(
-            ['Voice', 'Language', 'Gender', 'Engines'],
+            [t('voice'), t('language'), t('gender'), t('engines')],
             voices.map((v) => [v.id, v.languageName, v.gender, v.engines.join(', ')]),
-            `${voices.length} voices for ${languageCode}`,
+            t('voiceCount', { count: voices.length, language: languageCode ?? '' }),
           ),
           usageLine(reply.body, reply.latencyMs),
         ];
@@ -83,7 +87,7 @@ export const mountPolly: MountPanel = (body) => {
       return;
     }
     const characters = text.value.length;
-    void out.run('Calling Amazon Polly…', async () => {
+    void out.run(t('calling'), async () => {
       const accept = FORMATS[format.value] ?? 'audio/mpeg';
       const reply = await apiAudio(
         '/polly/speech',
@@ -94,15 +98,15 @@ export const mountPolly: MountPanel = (body) => {
       audioUrl = URL.createObjectURL(reply.blob);
       const ext = format.value === 'mp3' ? 'mp3' : 'ogg';
       return [
-        h('audio', { controls: true, src: audioUrl, 'aria-label': `Speech by ${voice.value}` }),
+        h('audio', { controls: true, src: audioUrl, 'aria-label': t('speechBy', { voice: voice.value }) }),
         h(
           'p',
           { class: 'meta' },
-          `${reply.blob.size.toLocaleString('en')} bytes of ${reply.blob.type} · ${characters} characters billed`,
+          t('audioFacts', { bytes: reply.blob.size.toLocaleString('en'), type: reply.blob.type, characters }),
           reply.latencyMs !== undefined ? ` · ${reply.latencyMs} ms` : '',
-          reply.requestId ? ` · request ${reply.requestId}` : '',
+          reply.requestId ? t('request', { id: reply.requestId }) : '',
           ' · ',
-          h('a', { href: audioUrl, download: `speech-${voice.value}.${ext}` }, 'Download'),
+          h('a', { href: audioUrl, download: `speech-${voice.value}.${ext}` }, t('download')),
         ),
       ];
     });
@@ -111,12 +115,12 @@ export const mountPolly: MountPanel = (body) => {
   body.append(
     form(
       run,
-      field('Sample text', samples),
-      field('Text', text, 'Plain text; Polly bills per character.'),
-      row(field('Voice', voice), field('Engine', engine), field('Format', format)),
+      field(t('sampleText'), samples),
+      field(t('text'), text, t('textHint')),
+      row(field(t('voice'), voice), field(t('engine'), engine), field(t('format'), format)),
       actions(
-        button('Speak', { value: 'speak' }),
-        button('List voices', { value: 'voices', kind: 'secondary' }),
+        button(t('speak'), { value: 'speak' }),
+        button(t('listVoices'), { value: 'voices', kind: 'secondary' }),
       ),
     ),
     out.el,

@@ -1,5 +1,7 @@
 /** Amazon Rekognition: labels, text, faces and moderation of one image, with boxes drawn over it. */
 import { api, type Json, toBase64 } from '../api';
+import { messages } from '../i18n';
+import { REKOGNITION } from '../messages/rekognition';
 import {
   actions,
   type Box,
@@ -8,6 +10,7 @@ import {
   field,
   fileChoice,
   form,
+  fromApi,
   h,
   imageWithBoxes,
   input,
@@ -18,6 +21,8 @@ import {
   table,
   usageLine,
 } from '../ui';
+
+const t = messages(REKOGNITION);
 
 interface Label {
   name: string;
@@ -49,9 +54,9 @@ function render(action: string, body: Json, src: string): Node[] {
         l.instances.map((i) => ({ box: i.boundingBox, label: `${l.name} ${Math.round(i.confidence)}%` })),
       );
       return [
-        imageWithBoxes(src, 'The analysed image with a box around each located object', boxes),
+        imageWithBoxes(src, t('altLabels'), boxes),
         table(
-          ['Label', 'Confidence', 'Boxes'],
+          [t('label'), t('confidence'), t('boxes')],
           labels.map((l) => [
             h(
               'span',
@@ -62,7 +67,7 @@ function render(action: string, body: Json, src: string): Node[] {
             conf(l.confidence),
             String(l.instances.length),
           ]),
-          `${labels.length} labels`,
+          t('labelCount', { count: labels.length }),
         ),
       ];
     }
@@ -70,11 +75,11 @@ function render(action: string, body: Json, src: string): Node[] {
       const lines = body.lines as TextLine[];
       const boxes = lines.filter((l) => l.boundingBox).map((l) => ({ box: l.boundingBox!, label: l.text }));
       return [
-        imageWithBoxes(src, 'The analysed image with a box around each line of text', boxes),
+        imageWithBoxes(src, t('altText'), boxes),
         table(
-          ['Line', 'Confidence', 'Words'],
+          [t('line'), t('confidence'), t('words')],
           lines.map((l) => [l.text, conf(l.confidence), l.words.join(' ')]),
-          `${lines.length} lines, ${body.wordCount} words`,
+          t('lineCount', { lines: lines.length, words: Number(body.wordCount) }),
         ),
       ];
     }
@@ -82,14 +87,14 @@ function render(action: string, body: Json, src: string): Node[] {
       const faces = body.faces as Face[];
       const boxes = faces
         .filter((f) => f.boundingBox)
-        .map((f, i) => ({ box: f.boundingBox!, label: `Face ${i + 1}` }));
+        .map((f, i) => ({ box: f.boundingBox!, label: t('face', { n: i + 1 }) }));
       return [
-        imageWithBoxes(src, 'The analysed image with a box around each face', boxes),
+        imageWithBoxes(src, t('altFaces'), boxes),
         faces.length
           ? table(
-              ['Face', 'Age', 'Expression', 'Attributes'],
+              [t('faceColumn'), t('age'), t('expression'), t('attributes')],
               faces.map((f, i) => [
-                `Face ${i + 1} (${conf(f.confidence)})`,
+                `${t('face', { n: i + 1 })} (${conf(f.confidence)})`,
                 f.ageRange ? `${f.ageRange.low}–${f.ageRange.high}` : '',
                 f.topEmotion ? `${f.topEmotion.type.toLowerCase()} ${conf(f.topEmotion.confidence)}` : '',
                 Object.entries(f.attributes)
@@ -97,10 +102,10 @@ function render(action: string, body: Json, src: string): Node[] {
                   .map(([k]) => k)
                   .join(', '),
               ]),
-              `${faces.length} faces`,
+              t('faceCount', { count: faces.length }),
             )
-          : h('p', {}, 'No faces found.'),
-        ...(body.notes as string[]).map((n) => h('p', { class: 'meta' }, n)),
+          : h('p', {}, t('noFaces')),
+        ...(body.notes as string[]).map((n) => h('p', { class: 'meta' }, fromApi(n))),
       ];
     }
     case 'moderation': {
@@ -109,18 +114,20 @@ function render(action: string, body: Json, src: string): Node[] {
         h(
           'p',
           { class: 'verdict' },
-          'Verdict ',
+          t('verdict'),
           badge(String(body.verdict), body.flagged ? 'bad' : 'ok'),
-          body.minConfidence !== undefined ? ` at ${body.minConfidence}% confidence or more` : '',
+          body.minConfidence !== undefined
+            ? t('atConfidence', { confidence: Number(body.minConfidence) })
+            : '',
         ),
         labels.length
           ? table(
-              ['Label', 'Parent', 'Confidence'],
+              [t('label'), t('parent'), t('confidence')],
               labels.map((l) => [l.name, l.parent ?? '', conf(l.confidence)]),
             )
           : null,
-        h('p', { class: 'meta' }, String(body.note ?? '')),
-        typeof body.notice === 'string' ? notice('info', body.notice) : null,
+        h('p', { class: 'meta' }, fromApi(String(body.note ?? ''))),
+        typeof body.notice === 'string' ? notice('info', fromApi(body.notice)) : null,
       ].filter((n): n is HTMLElement => n !== null);
     }
     default:
@@ -130,28 +137,24 @@ function render(action: string, body: Json, src: string): Node[] {
 
 export const mountRekognition: MountPanel = (body) => {
   const image = fileChoice({
-    legend: 'Image',
-    samples: [['street-scene.jpg', 'street-scene.jpg (a house, a tree, a car, signs)']],
+    legend: t('image'),
+    samples: [['street-scene.jpg', t('sampleStreet')]],
     accept: 'image/png,image/jpeg',
-    ownHint: 'PNG or JPEG, at least 80 px a side, up to about 4.4 MB.',
+    ownHint: t('ownHint'),
   });
   const maxLabels = input('number', '10', { min: 1, max: 100 });
   const minConfidence = input('number', '70', { min: 0, max: 100 });
-  const out = new Output('Rekognition results');
+  const out = new Output(t('output'));
   const preview = () =>
     out.show(
-      h(
-        'figure',
-        { class: 'image-boxes' },
-        h('img', { src: image.previewUrl(), alt: 'The image to analyse' }),
-      ),
+      h('figure', { class: 'image-boxes' }, h('img', { src: image.previewUrl(), alt: t('altPreview') })),
     );
   image.onChange(preview);
   preview();
 
   const run = (action: string) => {
     const src = image.previewUrl();
-    void out.run('Calling Amazon Rekognition…', async () => {
+    void out.run(t('calling'), async () => {
       const request: Json = { image: await toBase64(await image.get()) };
       if (action === 'labels') {
         request.maxLabels = Number(maxLabels.value);
@@ -173,14 +176,14 @@ export const mountRekognition: MountPanel = (body) => {
       run,
       image.el,
       row(
-        field('Most labels', maxLabels),
-        field('Minimum confidence (%)', minConfidence, 'For labels; moderation uses 50.'),
+        field(t('mostLabels'), maxLabels),
+        field(t('minConfidence'), minConfidence, t('minConfidenceHint')),
       ),
       actions(
-        button('Labels', { value: 'labels' }),
-        button('Text', { value: 'text', kind: 'secondary' }),
-        button('Faces', { value: 'faces', kind: 'secondary' }),
-        button('Moderation', { value: 'moderation', kind: 'secondary' }),
+        button(t('labels'), { value: 'labels' }),
+        button(t('text'), { value: 'text', kind: 'secondary' }),
+        button(t('faces'), { value: 'faces', kind: 'secondary' }),
+        button(t('moderation'), { value: 'moderation', kind: 'secondary' }),
       ),
     ),
     out.el,

@@ -3,6 +3,8 @@
  * answers), and a multi-page PDF as an asynchronous job (upload, start, poll).
  */
 import { api, type Json, toBase64, uploadFile } from '../api';
+import { messages } from '../i18n';
+import { TEXTRACT } from '../messages/textract';
 import {
   actions,
   badge,
@@ -23,6 +25,8 @@ import {
 } from '../ui';
 import { jobOutcome, waitForJob } from './jobs';
 
+const t = messages(TEXTRACT);
+
 interface Doc {
   pages?: number;
   operation?: string;
@@ -35,15 +39,19 @@ interface Doc {
 const conf = (n: number | undefined) => (n === undefined ? '' : `${n.toFixed(1)}%`);
 
 /** A table Textract found, as an HTML table: its first row as the header. */
-function documentTable(t: NonNullable<Doc['tables']>[number], i: number): HTMLElement {
-  const [head = [], ...rows] = t.rows;
+function documentTable(table: NonNullable<Doc['tables']>[number], i: number): HTMLElement {
+  const [head = [], ...rows] = table.rows;
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
       { class: 'doc-table' },
-      h('caption', {}, t.title ?? `Table ${i + 1} · page ${t.page} · ${conf(t.confidence)}`),
+      h(
+        'caption',
+        {},
+        table.title ?? t('tableCaption', { n: i + 1, page: table.page, confidence: conf(table.confidence) }),
+      ),
       h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
     ),
@@ -56,14 +64,16 @@ function renderDocument(doc: Doc): Node[] {
     h(
       'p',
       { class: 'meta' },
-      [doc.operation, doc.pages !== undefined && `${doc.pages} page(s)`].filter(Boolean).join(' · '),
+      [doc.operation, doc.pages !== undefined && t('pages', { count: doc.pages })]
+        .filter(Boolean)
+        .join(' · '),
     ),
   ];
   if (doc.queries?.length) {
     nodes.push(
-      heading('Query answers'),
+      heading(t('queryAnswers')),
       table(
-        ['Question', 'Answer', 'Confidence'],
+        [t('question'), t('answer'), t('confidence')],
         doc.queries.map((q) => [
           q.alias ? `${q.query} (${q.alias})` : q.query,
           q.answer ?? '—',
@@ -74,20 +84,20 @@ function renderDocument(doc: Doc): Node[] {
   }
   if (doc.keyValues?.length) {
     nodes.push(
-      heading('Key / value pairs'),
+      heading(t('keyValues')),
       table(
-        ['Key', 'Value', 'Confidence'],
+        [t('key'), t('value'), t('confidence')],
         doc.keyValues.map((kv) => [kv.key, kv.value, conf(kv.confidence)]),
       ),
     );
   }
-  if (doc.tables?.length) nodes.push(heading('Tables'), ...doc.tables.map(documentTable));
+  if (doc.tables?.length) nodes.push(heading(t('tables')), ...doc.tables.map(documentTable));
   const lines = doc.lines ?? [];
   nodes.push(
     h(
       'details',
       { class: 'lines', open: !doc.tables?.length && !doc.keyValues?.length },
-      h('summary', {}, `${lines.length} lines of text`),
+      h('summary', {}, t('linesOfText', { count: lines.length })),
       h(
         'ol',
         {},
@@ -103,23 +113,23 @@ function renderDocument(doc: Doc): Node[] {
 export const mountTextract: MountPanel = (body, ctx) => {
   // --- Single page, synchronous
   const doc = fileChoice({
-    legend: 'Document',
+    legend: t('document'),
     samples: [
-      ['invoice-form.png', 'invoice-form.png (an invoice with a table)'],
-      ['invoice-form.jpg', 'invoice-form.jpg (the same, as JPEG)'],
+      ['invoice-form.png', t('sampleInvoicePng')],
+      ['invoice-form.jpg', t('sampleInvoiceJpg')],
       ['one-page.pdf', 'one-page.pdf'],
     ],
     accept: 'image/png,image/jpeg,image/tiff,application/pdf',
-    ownHint: 'PNG, JPEG, TIFF or a single-page PDF, up to about 4.4 MB.',
+    ownHint: t('ownHint'),
   });
-  const tables = checkbox('Tables', true);
-  const forms = checkbox('Forms (key / value)', true);
-  const queries = checkbox('Queries', true);
+  const tables = checkbox(t('tablesFeature'), true);
+  const forms = checkbox(t('formsFeature'), true);
+  const queries = checkbox(t('queriesFeature'), true);
   const questions = textarea('What is the total?\nWhat is the invoice number?', 2);
-  const out = new Output('Textract results');
+  const out = new Output(t('output'));
 
   const analyze = (action: string) => {
-    void out.run('Calling Amazon Textract…', async () => {
+    void out.run(t('calling'), async () => {
       const document = await toBase64(await doc.get());
       if (action === 'text') {
         const reply = await api('POST', '/textract/text', { body: { document } });
@@ -147,28 +157,28 @@ export const mountTextract: MountPanel = (body, ctx) => {
 
   // --- Multi-page, asynchronous job
   const pdf = fileChoice({
-    legend: 'Multi-page document',
+    legend: t('multiPage'),
     samples: [['two-page.pdf', 'two-page.pdf']],
     accept: 'application/pdf,image/tiff',
-    ownHint: 'PDF or TIFF; uploaded to the demo’s bucket with a presigned POST.',
+    ownHint: t('multiPageHint'),
   });
   const mode = select([
-    ['text', 'Text (StartDocumentTextDetection)'],
-    ['analyze', 'Tables and forms (StartDocumentAnalysis)'],
+    ['text', t('modeText')],
+    ['analyze', t('modeAnalyze')],
   ]);
-  const jobOut = new Output('Textract job results');
+  const jobOut = new Output(t('jobOutput'));
 
   const startJob = () => {
-    void jobOut.run('Uploading the document…', async () => {
+    void jobOut.run(t('uploading'), async () => {
       const file = await pdf.get();
       const { key } = await uploadFile('textract', file);
       const features = mode.value === 'analyze' ? ['TABLES', 'FORMS'] : undefined;
       const started = await api('POST', '/textract/jobs', { body: { key, mode: mode.value, features } });
       const jobId = String(started.body.jobId);
-      jobOut.show(h('p', { class: 'meta' }, `Uploaded as ${key}. Job ${jobId.slice(0, 12)}… started.`));
+      jobOut.show(h('p', { class: 'meta' }, t('started', { key, job: jobId.slice(0, 12) })));
       const done = await waitForJob(
         jobOut,
-        'Textract job',
+        t('jobName'),
         () =>
           api('GET', `/textract/jobs/${encodeURIComponent(jobId)}`, {
             query: { mode: mode.value, features: features?.join(',') },
@@ -177,7 +187,7 @@ export const mountTextract: MountPanel = (body, ctx) => {
       );
       const outcome = jobOutcome(done.body);
       return [
-        h('p', { class: 'verdict' }, 'Job ', badge(outcome.text, outcome.ok ? 'ok' : 'bad')),
+        h('p', { class: 'verdict' }, t('job'), badge(outcome.text, outcome.ok ? 'ok' : 'bad')),
         done.progress,
         ...renderDocument(done.body as Doc),
         usageLine(done.body, done.latencyMs),
@@ -187,29 +197,22 @@ export const mountTextract: MountPanel = (body, ctx) => {
 
   body.append(
     section(
-      'Single page (real-time)',
+      t('singlePage'),
       form(
         analyze,
         doc.el,
-        h(
-          'fieldset',
-          { class: 'checks' },
-          h('legend', {}, 'Analyze features'),
-          tables.el,
-          forms.el,
-          queries.el,
-        ),
-        field('Questions (queries)', questions, 'One per line, English; ALIAS=question sets an alias.'),
+        h('fieldset', { class: 'checks' }, h('legend', {}, t('features')), tables.el, forms.el, queries.el),
+        field(t('questions'), questions, t('questionsHint')),
         actions(
-          button('Analyze', { value: 'analyze' }),
-          button('Detect text only', { value: 'text', kind: 'secondary' }),
+          button(t('analyze'), { value: 'analyze' }),
+          button(t('detectText'), { value: 'text', kind: 'secondary' }),
         ),
       ),
       out.el,
     ),
     section(
-      'Multi-page job (batch)',
-      form(startJob, pdf.el, field('Mode', mode), actions(button('Upload and start job', { value: 'job' }))),
+      t('multiPageJob'),
+      form(startJob, pdf.el, field(t('mode'), mode), actions(button(t('uploadAndStart'), { value: 'job' }))),
       jobOut.el,
     ),
   );

@@ -1,5 +1,7 @@
 /** Amazon Transcribe: a batch job (일괄 추론) on a short clip, polled until the transcript is ready. */
 import { api, type Json, toBase64, uploadFile } from '../api';
+import { messages } from '../i18n';
+import { TRANSCRIBE } from '../messages/transcribe';
 import {
   actions,
   badge,
@@ -16,37 +18,39 @@ import {
 } from '../ui';
 import { jobOutcome, waitForJob } from './jobs';
 
+const t = messages(TRANSCRIBE);
+
 export const mountTranscribe: MountPanel = (body, ctx) => {
   const audio = fileChoice({
-    legend: 'Audio',
+    legend: t('audio'),
     samples: [
-      ['hello-en.mp3', 'hello-en.mp3 (English, 4 s)'],
-      ['hello-en.wav', 'hello-en.wav (the same, WAV)'],
+      ['hello-en.mp3', t('sampleMp3')],
+      ['hello-en.wav', t('sampleWav')],
     ],
     accept: 'audio/*',
-    ownHint: 'MP3, WAV, FLAC, OGG, WebM, M4A or AMR.',
+    ownHint: t('ownHint'),
   });
   const player = h('audio', {
     controls: true,
     src: audio.previewUrl(),
-    'aria-label': 'The audio to transcribe',
+    'aria-label': t('player'),
   });
   audio.onChange(() => {
     player.src = audio.previewUrl();
   });
   const language = select([
-    ['en-US', 'English, US (en-US)'],
-    ['ko-KR', 'Korean (ko-KR)'],
-    ['identify', 'Identify it (en-US or ko-KR)'],
+    ['en-US', t('enUS')],
+    ['ko-KR', t('koKR')],
+    ['identify', t('identify')],
   ]);
   const how = select([
-    ['inline', 'Inline in the request (up to 3 MB)'],
-    ['upload', 'Upload to S3 first (presigned POST)'],
+    ['inline', t('inline')],
+    ['upload', t('upload')],
   ]);
-  const out = new Output('Transcribe results');
+  const out = new Output(t('output'));
 
   const start = () => {
-    void out.run('Starting the job…', async () => {
+    void out.run(t('starting'), async () => {
       const file = await audio.get();
       const source: Json =
         how.value === 'upload'
@@ -58,17 +62,17 @@ export const mountTranscribe: MountPanel = (body, ctx) => {
           : { languageCode: language.value };
       const started = await api('POST', '/transcribe/jobs', { body: { ...source, ...lang } });
       const jobName = String(started.body.jobName);
-      out.show(h('p', { class: 'meta' }, `Job ${jobName} started.`));
+      out.show(h('p', { class: 'meta' }, t('started', { job: jobName })));
       const done = await waitForJob(
         out,
-        'Transcription job',
+        t('jobName'),
         () => api('GET', `/transcribe/jobs/${encodeURIComponent(jobName)}`),
         ctx.pollIntervalMs,
       );
       const b = done.body;
       const outcome = jobOutcome(b);
       return [
-        h('p', { class: 'verdict' }, 'Job ', badge(outcome.text, outcome.ok ? 'ok' : 'bad')),
+        h('p', { class: 'verdict' }, t('job'), badge(outcome.text, outcome.ok ? 'ok' : 'bad')),
         done.progress,
         b.transcript !== undefined
           ? h(
@@ -77,14 +81,14 @@ export const mountTranscribe: MountPanel = (body, ctx) => {
               String(b.transcript),
             )
           : null,
-        b.failureReason ? h('p', { class: 'error-message' }, String(b.failureReason)) : null,
+        b.failureReason ? h('p', { class: 'error-message', lang: 'en' }, String(b.failureReason)) : null,
         h(
           'p',
           { class: 'meta' },
           [
-            b.languageCode && `Language ${b.languageCode}`,
-            typeof b.durationSeconds === 'number' && `${b.durationSeconds.toFixed(1)} s of speech`,
-            `job ${jobName}`,
+            b.languageCode && t('languageFact', { code: String(b.languageCode) }),
+            typeof b.durationSeconds === 'number' && t('speech', { seconds: b.durationSeconds.toFixed(1) }),
+            t('jobFact', { job: jobName }),
           ]
             .filter(Boolean)
             .join(' · '),
@@ -99,8 +103,8 @@ export const mountTranscribe: MountPanel = (body, ctx) => {
       start,
       audio.el,
       h('div', { class: 'player' }, player),
-      row(field('Language', language), field('Send the audio', how)),
-      actions(button('Start transcription job', { value: 'start' })),
+      row(field(t('language'), language), field(t('sendAudio'), how)),
+      actions(button(t('start'), { value: 'start' })),
     ),
     out.el,
   );

@@ -1,5 +1,7 @@
 /** Amazon Translate: one text into another language, and the languages it knows. */
 import { api, sampleJson } from '../api';
+import { messages } from '../i18n';
+import { TRANSLATE } from '../messages/translate';
 import {
   actions,
   badge,
@@ -17,30 +19,25 @@ import {
   usageLine,
 } from '../ui';
 
-const LANGUAGES: ReadonlyArray<readonly [string, string]> = [
-  ['en', 'English'],
-  ['ko', 'Korean'],
-  ['ja', 'Japanese'],
-  ['zh', 'Chinese (simplified)'],
-  ['es', 'Spanish'],
-  ['fr', 'French'],
-  ['de', 'German'],
-];
+const t = messages(TRANSLATE);
+
+const LANGUAGES = ['en', 'ko', 'ja', 'zh', 'es', 'fr', 'de'] as const;
+const languages = () => LANGUAGES.map((code) => [code, t(code)] as const);
 
 export const mountTranslate: MountPanel = (body) => {
   const text = textarea('', 3);
-  const source = select([['auto', 'Detect it (Amazon Comprehend)'], ...LANGUAGES], 'auto');
-  const target = select(LANGUAGES, 'ko');
+  const source = select([['auto', t('detect')], ...languages()], 'auto');
+  const target = select(languages(), 'ko');
   const formality = select(
     [
-      ['', 'Default'],
-      ['FORMAL', 'Formal'],
-      ['INFORMAL', 'Informal'],
+      ['', t('formalityDefault')],
+      ['FORMAL', t('formal')],
+      ['INFORMAL', t('informal')],
     ],
     '',
   );
-  const mask = checkbox('Mask profanity');
-  const out = new Output('Translate results');
+  const mask = checkbox(t('mask'));
+  const out = new Output(t('output'));
 
   void sampleJson<{ text: string; targetLanguage: string }>('text/translate-ko.json')
     .then((s) => {
@@ -51,21 +48,21 @@ export const mountTranslate: MountPanel = (body) => {
 
   const run = (action: string) => {
     if (action === 'languages') {
-      void out.run('Listing languages…', async () => {
+      void out.run(t('listing'), async () => {
         const reply = await api('GET', '/translate/languages');
         const langs = reply.body.languages as { code: string; name: string }[];
         return [
           table(
-            ['Code', 'Name'],
+            [t('code'), t('name')],
             langs.map((l) => [h('code', {}, l.code), l.name]),
-            `${reply.body.count} languages`,
+            t('languageCount', { count: Number(reply.body.count) }),
           ),
           usageLine(reply.body, reply.latencyMs),
         ];
       });
       return;
     }
-    void out.run('Calling Amazon Translate…', async () => {
+    void out.run(t('calling'), async () => {
       const reply = await api('POST', '/translate', {
         body: {
           text: text.value,
@@ -81,7 +78,7 @@ export const mountTranslate: MountPanel = (body) => {
           'p',
           { class: 'meta' },
           `${b.sourceLanguage} → ${b.targetLanguage} `,
-          b.sourceLanguageDetected ? badge('source detected', 'info') : null,
+          b.sourceLanguageDetected ? badge(t('sourceDetected'), 'info') : null,
         ),
         h('blockquote', { class: 'translation', lang: String(b.targetLanguage) }, String(b.translatedText)),
         usageLine(b, reply.latencyMs),
@@ -92,12 +89,12 @@ export const mountTranslate: MountPanel = (body) => {
   body.append(
     form(
       run,
-      field('Text', text),
-      row(field('From', source), field('To', target), field('Formality', formality)),
+      field(t('text'), text),
+      row(field(t('from'), source), field(t('to'), target), field(t('formality'), formality)),
       mask.el,
       actions(
-        button('Translate', { value: 'translate' }),
-        button('List languages', { value: 'languages', kind: 'secondary' }),
+        button(t('translate'), { value: 'translate' }),
+        button(t('listLanguages'), { value: 'languages', kind: 'secondary' }),
       ),
     ),
     out.el,

@@ -1,0 +1,51 @@
+/** The page around the panels: header, status line, navigation, undeployed demos, footer. */
+import { defineMessages } from '../../../lib/i18n';
+
+export const PAGE = defineMessages(
+  {
+    title: 'AI services lab · playground',
+    skip: 'Skip to the demos',
+    heading: 'AI services lab',
+    headingThin: '· playground',
+    lede: 'Try each deployed demo with the committed samples. This page talks only to the local playground server, which signs every call with your AWS credentials (SigV4); the credentials never reach the browser.',
+    checkAgain: 'Check again',
+    demosNav: 'Demos',
+    language: 'Language',
+    footer:
+      "Costs shown are the demos' own estimates at list prices, not a bill. Outputs from foundation models are unverified.",
+    looking: 'Looking for the deployed demos…',
+    deployedCount: '{deployed} of {total} demos deployed',
+    region: ' · Region {regions}',
+    noCredentials: ' · No usable AWS credentials: {detail}',
+    statusFailed: 'Could not ask the server which demos are deployed.',
+    notDeployed: '{stack} is not deployed',
+    notChecked: ' (or could not be checked)',
+    deploySentence: 'Deploy it with {command}, then choose “Check again”.',
+    badgeDeployed: 'deployed · {region}',
+    badgeNotDeployed: 'not deployed',
+    navNotDeployed: ' (not deployed)',
+  },
+  {
+    title: 'AI 서비스 실습실 · 플레이그라운드',
+    skip: '데모로 건너뛰기',
+    heading: 'AI 서비스 실습실',
+    headingThin: '· 플레이그라운드',
+    lede: '배포된 데모를 커밋된 샘플로 하나씩 실행해 보세요. 이 페이지는 로컬 플레이그라운드 서버하고만 통신하고, 서버가 내 AWS 자격 증명으로 모든 호출에 서명합니다(SigV4). 자격 증명은 브라우저에 전달되지 않습니다.',
+    checkAgain: '다시 확인',
+    demosNav: '데모',
+    language: '언어',
+    footer:
+      '표시되는 비용은 데모가 정가로 계산한 추정치이며 청구서가 아닙니다. 파운데이션 모델의 출력은 검증되지 않았습니다.',
+    looking: '배포된 데모를 찾는 중…',
+    deployedCount: '데모 {total}개 중 {deployed}개 배포됨',
+    region: ' · 리전 {regions}',
+    noCredentials: ' · 쓸 수 있는 AWS 자격 증명이 없습니다: {detail}',
+    statusFailed: '어떤 데모가 배포되었는지 서버에 물어보지 못했습니다.',
+    notDeployed: '{stack|은/는} 배포되지 않았습니다',
+    notChecked: '(또는 확인하지 못했습니다)',
+    deploySentence: '{command|을/를} 실행해 배포한 뒤 「다시 확인」을 누르세요.',
+    badgeDeployed: '배포됨 · {region}',
+    badgeNotDeployed: '배포되지 않음',
+    navNotDeployed: ' (배포되지 않음)',
+  },
+);

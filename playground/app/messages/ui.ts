@@ -1,0 +1,46 @@
+/** What every panel shares: the result region, errors, the usage line, file choice, boxes. */
+import { defineMessages } from '../../../lib/i18n';
+
+export const UI = defineMessages(
+  {
+    error: 'Error',
+    deployWith: 'Deploy it with {command}.',
+    requestId: 'Request id {id}',
+    network: 'The playground server did not answer. Is `npm run playground` running?',
+    noBody: 'The stream had no body.',
+    usage: 'Usage',
+    tokens: '{input} input + {output} output tokens',
+    request: 'request {id}',
+    boxesDrawn: '{count} boxes drawn',
+    boxDrawn: '1 box drawn',
+    sampleOf: 'Sample {what}',
+    ownOf: 'Or your own {what}',
+    // The units the demos bill by, as their usage block names them.
+    'unit.Comprehend units of 100 characters': 'Comprehend units of 100 characters',
+    'unit.characters': 'characters',
+    'unit.pages': 'pages',
+    'unit.images': 'images',
+    'unit.tokens': 'tokens',
+    'unit.audio seconds': 'audio seconds',
+  },
+  {
+    error: '오류',
+    deployWith: '{command|으로/로} 배포하세요.',
+    requestId: '요청 ID {id}',
+    network: '플레이그라운드 서버가 응답하지 않았습니다. `npm run playground`가 실행 중인가요?',
+    noBody: '스트림에 본문이 없었습니다.',
+    usage: '사용량',
+    tokens: '입력 토큰 {input}개 + 출력 토큰 {output}개',
+    request: '요청 {id}',
+    boxesDrawn: '상자 {count}개 표시',
+    boxDrawn: '상자 1개 표시',
+    sampleOf: '샘플 {what}',
+    ownOf: '또는 내 {what}',
+    'unit.Comprehend units of 100 characters': 'Comprehend 단위(100자)',
+    'unit.characters': '문자',
+    'unit.pages': '페이지',
+    'unit.images': '이미지',
+    'unit.tokens': '토큰',
+    'unit.audio seconds': '오디오 초',
+  },
+);

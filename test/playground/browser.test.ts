@@ -1,13 +1,26 @@
 /**
  * The playground page in a real browser (the Chromium inside @sparticuz/chromium, through playwright-core) against the
  * stand-in API: each panel's happy path with what it draws, an API error, a demo that is not
- * deployed, and a panel driven by the keyboard alone. One browser and one page for the file; a
- * screenshot of each panel goes to test-artifacts/playground/.
+ * deployed, and a panel driven by the keyboard alone. Everything runs twice: in English, and in
+ * Korean with a browser whose language is Korean (so the page's default is tested too); labels
+ * are looked up in the page's own message tables. One browser and one page per language; a
+ * screenshot of each panel goes to test-artifacts/playground/ (`-ko` for the Korean ones).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { LANGS, type Lang, type Messages, translator, type Vars } from '../../lib/i18n';
 import { SERVICES } from '../../lib/services';
+import { BEDROCK, BEDROCK_LIVE } from '../../playground/app/messages/bedrock';
+import { COMPREHEND } from '../../playground/app/messages/comprehend';
+import { PAGE } from '../../playground/app/messages/page';
+import { POLLY } from '../../playground/app/messages/polly';
+import { REKOGNITION } from '../../playground/app/messages/rekognition';
+import { JOBS, TEXTRACT } from '../../playground/app/messages/textract';
+import { TRANSCRIBE } from '../../playground/app/messages/transcribe';
+import { TRANSLATE } from '../../playground/app/messages/translate';
+import { UI } from '../../playground/app/messages/ui';
+import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
 import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { ARTIFACTS, type Browser, type Lab, launchBrowser, startLab } from './harness';
 import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
@@ -18,452 +31,521 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  api = await startSampleStandIn();
-  lab = await startLab(api);
-  browser = await launchBrowser();
-  page = browser.page;
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(lab.playground.url);
-  await page.locator('#panel-bedrock').waitFor();
-});
+/** A room's words in one language, as the page writes them. */
+const room =
+  <K extends string>(messages: Messages<K>, lang: Lang) =>
+  (key: K, vars?: Vars) =>
+    translator(messages, lang)(key, vars);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-afterAll(async () => {
-  await browser?.close();
-  await lab?.playground.close();
-  await api?.close();
-});
+describe.each(LANGS)('the playground in %s', (lang) => {
+  const P = room(PAGE, lang);
+  const U = room(UI, lang);
+  const C = room(COMPREHEND, lang);
+  const T = room(TRANSLATE, lang);
+  const X = room(TEXTRACT, lang);
+  const J = room(JOBS, lang);
+  const R = room(REKOGNITION, lang);
+  const Y = room(POLLY, lang);
+  const S = room(TRANSCRIBE, lang);
+  const B = room(BEDROCK, lang);
+  const BL = room(BEDROCK_LIVE, lang);
+  const suffix = lang === 'en' ? '' : `-${lang}`;
 
-beforeEach(() => {
-  api.reset();
-  sampleAnswers(api);
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
-
-const panel = (id: string) => page.locator(`#panel-${id}`);
-const shot = (id: string, name = id) => panel(id).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-const sampleBase64 = (name: string) => readFileSync(path.join(SAMPLES, name)).toString('base64');
-const sent = (route: string) => api.requests.filter((r) => `${r.method} ${r.route}` === route);
-
-/** Wait until a text control holds something (the samples load after the page). */
-async function filled(control: Locator, containing: string): Promise<void> {
-  for (let i = 0; i < 250; i++) {
-    if ((await control.inputValue()).includes(containing)) return;
-    await page.waitForTimeout(20);
-  }
-  throw new Error(`never filled with ${containing}: ${await control.inputValue()}`);
-}
-
-test('one panel per demo, each deployed, with the samples preloaded', async () => {
-  await page.getByRole('status').getByText('7 of 7 demos deployed · Region us-east-1').waitFor();
-  expect(await page.locator('section.panel').evaluateAll((els) => els.map((e) => e.id))).toEqual(
-    SERVICES.map((s) => `panel-${s.id}`),
-  );
-  for (const s of SERVICES) {
-    expect(await panel(s.id).locator('.panel-header .badge').textContent()).toBe('deployed · us-east-1');
-    expect(await panel(s.id).getByRole('heading', { level: 2 }).textContent()).toBe(s.awsService);
-  }
-  await filled(panel('comprehend').getByLabel('Text', { exact: true }), 'I love how quickly');
-  await filled(panel('translate').getByLabel('Text', { exact: true }), 'Generative AI can adapt');
-  await filled(panel('polly').getByLabel('Text', { exact: true }), 'Hello from the AI services lab');
-  await filled(panel('bedrock').getByLabel('Input data (입력 데이터)'), 'The laptop arrived');
-  await filled(
-    panel('bedrock').getByLabel('Question', { exact: true }),
-    'What are the four elements of a prompt?',
-  );
-  // The page needs nothing from outside: every request went to the playground.
-  const requested = await page.evaluate('performance.getEntriesByType("resource").map((e) => e.name)');
-  for (const url of requested as string[]) expect(url.startsWith(lab.playground.url)).toBe(true);
-});
-
-test('Comprehend: sentiment bars, entities marked in the text, PII redacted, toxicity per segment', async () => {
-  const p = panel('comprehend');
-  const out = p.locator('.output');
-  await filled(p.getByLabel('Text', { exact: true }), 'I love how quickly');
-  await p.getByRole('button', { name: 'Sentiment' }).click();
-  await out.locator('.badge', { hasText: 'MIXED' }).waitFor();
-  expect(await out.locator('.bar-row').count()).toBe(4);
-  expect(await out.locator('.bar-row').first().textContent()).toBe('positive41.2%');
-  expect(await out.locator('.usage').textContent()).toMatch(
-    /Comprehend units of 100 characters · ≈ \$0\.0003/,
-  );
-
-  await p.getByRole('button', { name: 'Entities' }).click();
-  await out.locator('mark').first().waitFor();
-  expect(await out.locator('mark').allTextContents()).toEqual(['translation demoTITLE', 'firstQUANTITY']);
-  expect(await out.locator('tbody tr').count()).toBe(2);
-
-  await p.getByLabel('Sample text').selectOption('text/pii.json');
-  await filled(p.getByLabel('Text', { exact: true }), 'Jane Doe');
-  await p.getByRole('button', { name: 'PII' }).click();
-  await out.locator('.redacted').waitFor();
-  expect(await out.locator('.redacted').textContent()).toContain('my name is [NAME]. Email');
-  expect(await out.locator('.verdict .badge').textContent()).toBe('found');
-
-  await p.getByLabel('Sample text').selectOption('text/toxicity.json');
-  await filled(p.getByLabel('Text', { exact: true }), 'Shut up');
-  await p.getByRole('button', { name: 'Toxicity' }).click();
-  await out.locator('.segments').waitFor();
-  expect(await out.locator('.segments > li').count()).toBe(3);
-  expect(sent('POST /comprehend/toxicity')[0]?.body.segments).toHaveLength(3);
-  await shot('comprehend');
-});
-
-test('Translate: the translation in the target language, with its cost', async () => {
-  const p = panel('translate');
-  await filled(p.getByLabel('Text', { exact: true }), 'Generative AI');
-  await p.getByRole('button', { name: 'Translate', exact: true }).click();
-  const quote = p.locator('blockquote.translation');
-  await quote.waitFor();
-  expect(await quote.textContent()).toBe('생성형 AI는 다양한 작업에 적응할 수 있습니다.');
-  expect(await quote.getAttribute('lang')).toBe('ko');
-  expect(await p.locator('.output .meta').textContent()).toContain('en → ko source detected');
-  expect(await p.locator('.usage').textContent()).toMatch(/\d+ characters · ≈ \$0\.00/);
-  expect(sent('POST /translate')[0]?.body).toMatchObject({ sourceLanguage: 'auto', targetLanguage: 'ko' });
-  await shot('translate');
-});
-
-test("an API error (4xx) shows the API's code, message and request id", async () => {
-  const p = panel('translate');
-  await p.getByLabel('From').selectOption('en');
-  await p.getByLabel('To').selectOption('en');
-  await p.getByRole('button', { name: 'Translate', exact: true }).click();
-  const alert = p.getByRole('alert');
-  await alert.waitFor();
-  expect(await alert.locator('.error-title').textContent()).toBe('400 INVALID_REQUEST');
-  expect(await alert.locator('.error-message').textContent()).toContain(
-    'sourceLanguage and targetLanguage must differ',
-  );
-  expect(await alert.textContent()).toMatch(/Request id standin-\d+/);
-  await shot('translate', 'translate-error');
-  await p.getByLabel('From').selectOption('auto');
-  await p.getByLabel('To').selectOption('ko');
-
-  api.override('POST /bedrock/ask-notes', () => ({
-    status: 429,
-    body: {
-      error: {
-        code: 'THROTTLED',
-        message: 'Bedrock is throttling this account. Retry later.',
-        requestId: 'r-429',
-      },
-    },
-  }));
-  const b = panel('bedrock');
-  await b.getByRole('button', { name: 'Ask the notes' }).click();
-  await b.getByRole('alert').waitFor();
-  expect(await b.getByRole('alert').textContent()).toBe(
-    '429 THROTTLEDBedrock is throttling this account. Retry later.Request id r-429',
-  );
-});
-
-test('Textract: query answers, key/values and the table as an HTML table', async () => {
-  const p = panel('textract');
-  await p.getByRole('button', { name: 'Analyze', exact: true }).click();
-  const table = p.locator('table.doc-table');
-  await table.waitFor();
-  expect(await table.locator('thead th').allTextContents()).toEqual(['Item', 'Qty', 'Unit price', 'Amount']);
-  expect(await table.locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual([
-    'Wireless mouse',
-    '2',
-    '24.00',
-    '48.00',
-  ]);
-  const out = p.locator('.output').first();
-  expect(await out.getByRole('cell', { name: 'INV-2024-0042' }).count()).toBe(2); // a key/value and an answer
-  expect(await out.getByRole('row', { name: /What is the total\? USD 130\.50/ }).count()).toBe(1);
-  expect(await out.locator('details.lines li').count()).toBe(11);
-  expect(await out.locator('.usage').textContent()).toContain('1 pages · ≈ $0.08');
-  const [request] = sent('POST /textract/analyze');
-  expect(request?.body).toEqual({
-    document: sampleBase64('invoice-form.png'),
-    features: ['TABLES', 'FORMS', 'QUERIES'],
-    queries: [{ text: 'What is the total?' }, { text: 'What is the invoice number?' }],
-  });
-});
-
-test('Textract job: upload, start, progress while it runs, then the pages it read', async () => {
-  const p = panel('textract');
-  await p.getByRole('button', { name: 'Upload and start job' }).click();
-  const out = p.locator('.output').nth(1);
-  await out.locator('.verdict', { hasText: 'SUCCEEDED' }).waitFor();
-  expect(await out.locator('details.lines li').allTextContents()).toEqual([
-    'Page one of the sample p.1 · 99.5%',
-    'Page two of the sample p.2 · 99.4%',
-  ]);
-  expect(await out.locator('.job-status').textContent()).toMatch(
-    /^Textract job: SUCCEEDED · poll 3 · \d+ s$/,
-  );
-  expect(api.uploads[0]?.file.bytes.equals(readFileSync(path.join(SAMPLES, 'two-page.pdf')))).toBe(true);
-  expect(sent('GET /textract/jobs/{jobId}')).toHaveLength(3);
-  expect(sent('GET /textract/jobs/{jobId}')[0]?.query).toEqual({ mode: 'text' });
-  await shot('textract');
-});
-
-test('Rekognition: boxes drawn over the image for labels, text and faces; the moderation verdict', async () => {
-  const p = panel('rekognition');
-  const out = p.locator('.output');
-  const boxLabels = () => out.locator('.box-label').allTextContents();
-
-  await p.getByRole('button', { name: 'Text', exact: true }).click();
-  await out.locator('.box-label', { hasText: 'STOP' }).waitFor();
-  expect(await boxLabels()).toEqual(['STOP', 'CAFE']);
-
-  await p.getByRole('button', { name: 'Faces' }).click();
-  await out.locator('.box-label', { hasText: 'Face 1' }).waitFor();
-  expect(await out.getByRole('cell', { name: 'happy 92.4%' }).count()).toBe(1);
-
-  await p.getByRole('button', { name: 'Moderation' }).click();
-  await out.locator('.verdict', { hasText: 'clear' }).waitFor();
-  expect(await out.locator('.box').count()).toBe(0);
-
-  await p.getByRole('button', { name: 'Labels' }).click();
-  await out.locator('.box-label', { hasText: 'Car 99%' }).waitFor();
-  expect(await boxLabels()).toEqual(['Car 99%', 'House 95%', 'Tree 91%']);
-  expect(await out.locator('figcaption').textContent()).toBe('3 boxes drawn');
-  // Drawn where Rekognition said, as a share of the rendered image.
-  const image = await out.locator('.image-frame img').boundingBox();
-  const car = await out.locator('.box').first().boundingBox();
-  expect(car!.x - image!.x).toBeCloseTo(0.572 * image!.width, -1);
-  expect(car!.y - image!.y).toBeCloseTo(0.664 * image!.height, -1);
-  expect(car!.width).toBeCloseTo(0.232 * image!.width, -1);
-  expect(sent('POST /rekognition/labels')[0]?.body).toEqual({
-    image: sampleBase64('street-scene.jpg'),
-    maxLabels: 10,
-    minConfidence: 70,
-  });
-  await shot('rekognition');
-});
-
-test('Polly: the speech plays in an <audio> element', async () => {
-  const p = panel('polly');
-  await filled(p.getByLabel('Text', { exact: true }), 'Hello from');
-  await p.getByRole('button', { name: 'Speak' }).click();
-  const audio = p.locator('.output audio');
-  await audio.waitFor();
-  expect(await audio.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
-  // The browser decoded it: the sample clip is about 3.6 s long.
-  // Polled from here with a function (CDP callFunctionOn): a string predicate given to
-  // waitForFunction is eval'd inside the page, which the page's CSP (script-src 'self') refuses.
-  let duration = Number.NaN;
-  for (let tries = 0; tries < 100 && !(duration > 3); tries++) {
-    duration = await audio.evaluate((a) => (a as unknown as { duration: number }).duration);
-    if (!(duration > 3)) await page.waitForTimeout(50);
-  }
-  expect(duration).toBeGreaterThan(3);
-  expect(await p.locator('.output .meta').textContent()).toContain(
-    `${SPEECH_MP3.length.toLocaleString('en')} bytes of audio/mpeg`,
-  );
-  expect(sent('POST /polly/speech')[0]?.headers.accept).toBe('audio/mpeg');
-  await shot('polly');
-
-  await p.getByRole('button', { name: 'List voices' }).click();
-  await p.getByRole('cell', { name: 'Seoyeon' }).waitFor();
-  expect(sent('GET /polly/voices')[0]?.query).toEqual({ languageCode: 'en-US' });
-});
-
-test('Transcribe: start a job, see it progress, then the transcript', async () => {
-  const p = panel('transcribe');
-  await p.getByRole('button', { name: 'Start transcription job' }).click();
-  const out = p.locator('.output');
-  await out.locator('.verdict', { hasText: 'COMPLETED' }).waitFor();
-  expect(await out.locator('blockquote.transcript').textContent()).toBe(
-    'Hello! Amazon Transcribe turns speech into text.',
-  );
-  expect(await out.locator('.job-status').textContent()).toMatch(
-    /^Transcription job: COMPLETED · poll 3 · \d+ s$/,
-  );
-  expect(await out.locator('progress').evaluate((e) => [e.getAttribute('max'), (e as any).value])).toEqual([
-    '1',
-    1,
-  ]);
-  expect(await out.locator('.usage').textContent()).toMatch(/15 audio seconds · ≈ \$0\.006/);
-  expect(sent('POST /transcribe/jobs')[0]?.body).toEqual({
-    audioBase64: sampleBase64('hello-en.mp3'),
-    languageCode: 'en-US',
-  });
-  await shot('transcribe');
-
-  // The other way in: upload to S3 first, then start the job on the key.
-  await p.getByLabel('Send the audio').selectOption('upload');
-  await p.getByLabel('Sample audio').selectOption('hello-en.wav');
-  await p.getByRole('button', { name: 'Start transcription job' }).click();
-  await out.locator('.verdict', { hasText: 'COMPLETED' }).waitFor();
-  expect(api.uploads.map((u) => [u.file.type, u.file.bytes.length])).toEqual([
-    ['audio/wav', readFileSync(path.join(SAMPLES, 'hello-en.wav')).length],
-  ]);
-  expect(sent('POST /transcribe/jobs').at(-1)?.body.key).toMatch(/^uploads\/.+\.wav$/);
-});
-
-test('Bedrock: the answer with tokens, cost, guardrail verdict and the verified: false notice; RAG citations', async () => {
-  const p = panel('bedrock');
-  await filled(p.getByLabel('Input data (입력 데이터)'), 'The laptop arrived');
-  await p.getByRole('button', { name: 'Converse' }).click();
-  const out = p.locator('.output').first();
-  await out.locator('.guardrail').waitFor();
-  expect(await out.locator('.answer').textContent()).toContain('a foundation model is a large model');
-  expect(await out.locator('.guardrail .verdict').textContent()).toBe('Guardrail passed version 1');
-  expect(await out.locator('.notice.warn').textContent()).toMatch(
-    /^verified: false\. Unverified model output/,
-  );
-  expect(await out.locator('.facts').textContent()).toBe(
-    'Modelamazon.nova-micro-v1:0Stop reasonend_turnInput tokens20Output tokens40Estimated cost$0.00001',
-  );
-  expect(sent('POST /bedrock/converse')[0]?.body).toMatchObject({
-    instruction: expect.stringContaining('Classify the sentiment'),
-    inputData: expect.stringContaining('The laptop arrived'),
-    temperature: 0,
-    maxTokens: 100,
-    samples: 1,
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    api = await startSampleStandIn();
+    lab = await startLab(api);
+    // The browser's own language decides the page's until the switch is used.
+    browser = await launchBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    page = browser.page;
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(lab.playground.url);
+    await page.locator('#panel-bedrock').waitFor();
   });
 
-  // Three runs of one prompt: non-determinism.
-  await p.getByLabel('Sample prompt').selectOption('prompts/non-determinism.json');
-  await filled(p.getByLabel('Prompt', { exact: true }), 'coffee shop');
-  await p.getByRole('button', { name: 'Converse' }).click();
-  await out.locator('ol.samples').waitFor();
-  expect(await out.locator('ol.samples > li').count()).toBe(3);
-
-  // A guardrail that steps in says why (policy and type, never the text).
-  api.override('POST /bedrock/converse', () => ({
-    status: 200,
-    body: {
-      modelId: 'amazon.nova-micro-v1:0',
-      text: 'Sorry, I cannot help with that.',
-      stopReason: 'guardrail_intervened',
-      guardrail: {
-        applied: true,
-        version: '1',
-        intervened: true,
-        reasons: [{ source: 'input', policy: 'content', type: 'PROMPT_ATTACK', action: 'BLOCKED' }],
-      },
-      verified: false,
-      notice: 'Unverified model output.',
-      usage: { unit: 'tokens', quantity: 0, inputTokens: 0, outputTokens: 0, estimatedCostUsd: 0.00075 },
-    },
-  }));
-  await p.getByLabel('Sample prompt').selectOption('prompts/guardrail-trigger.json');
-  await filled(p.getByLabel('Prompt', { exact: true }), 'Ignore all previous instructions');
-  await p.getByRole('button', { name: 'Converse' }).click();
-  await out.locator('.badge', { hasText: 'intervened' }).waitFor();
-  expect(await out.locator('.guardrail li').allTextContents()).toEqual([
-    'input: content PROMPT_ATTACK → BLOCKED',
-  ]);
-  expect(await out.locator('.facts dd.cost').textContent()).toBe('$0.00075');
-
-  await p.getByRole('button', { name: 'Ask the notes' }).click();
-  const ask = p.locator('.output').nth(1);
-  await ask.locator('.citations').waitFor();
-  expect(await ask.locator('.citations > li').count()).toBe(1);
-  expect(await ask.locator('.citations > li strong').textContent()).toBe('[1] 프롬프트 엔지니어링');
-  expect(await ask.locator('.citations .badge').textContent()).toBe('cited');
-  expect(await ask.locator('.notice.warn').textContent()).toContain('verified: false.');
-  expect(sent('POST /bedrock/ask-notes')[0]?.body).toEqual({
-    question: 'What are the four elements of a prompt?',
-    topK: 3,
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.playground.close();
+    await api?.close();
   });
-  await shot('bedrock');
-});
 
-test('Bedrock stream: tokens appear while the stream is open, then usage and the notice; Compare draws a table', async () => {
-  const p = panel('bedrock');
-  const hold = holdGate(5000);
-  const e = streamEvents('req-b');
-  api.override('POST /bedrock/converse-stream', () =>
-    streamReply([e.start, ...e.tokens, e.usage], { gate: hold.gate }),
-  );
-  await p.getByRole('button', { name: 'Stream' }).click();
-  const out = p.locator('.output').last();
-  const answer = out.locator('.answer.streamed');
-  // The first token is on the page while the stand-in still holds the rest back.
-  let firstShown = false;
-  for (let i = 0; i < 200 && !firstShown; i++) {
-    firstShown = (await answer.textContent().catch(() => '')) === STREAM_TOKENS[0];
-    if (!firstShown) await page.waitForTimeout(20);
-  }
-  expect(await out.locator('.stream-usage').count()).toBe(0);
-  const wasOpen = hold.heldOpen();
-  hold.release();
-  hold.dispose();
-  expect(firstShown).toBe(true);
-  expect(wasOpen).toBe(true);
-  await out.locator('.stream-usage').waitFor();
-  expect(await answer.textContent()).toBe(STREAM_TOKENS.join(''));
-  expect(await out.locator('.stream-usage').textContent()).toMatch(
-    /^12 input \+ 18 output tokens, .*Time to first token 5 ms, total 15 ms \(function\)/,
-  );
-  expect(await out.locator('.notice.warn').textContent()).toMatch(/^verified: false\./);
-  expect(sent('POST /bedrock/converse-stream')[0]?.headers.accept).toBe('application/x-ndjson');
+  beforeEach(() => {
+    api.reset();
+    sampleAnswers(api);
+  });
 
-  await p.getByLabel('Models to compare').fill('amazon.nova-micro-v1:0,amazon.nova-pro-v1:0');
-  await p.getByRole('button', { name: 'Compare' }).click();
-  await out.locator('table').waitFor();
-  const rows = out.locator('tbody tr');
-  expect(await rows.count()).toBe(2);
-  expect(await out.locator('thead').textContent()).toBe('ModelLatencyTokens inTokens outCostPriceAnswer');
-  expect(await rows.first().locator('td').first().textContent()).toBe('amazon.nova-micro-v1:0');
-  expect(await out.locator('.price-ratio').textContent()).toMatch(/dearest \/ cheapest.*: 22\.\d+×$/);
-  expect(sent('POST /bedrock/compare')[0]?.body.models).toEqual([
-    'amazon.nova-micro-v1:0',
-    'amazon.nova-pro-v1:0',
-  ]);
-  await shot('bedrock', 'bedrock-compare');
-});
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
 
-test('keyboard only: Tab to a demo, Tab to its button, Enter runs it; Space works too', async () => {
-  await page.goto(lab.playground.url);
-  await panel('translate').locator('textarea').waitFor();
-  await filled(panel('translate').getByLabel('Text', { exact: true }), 'Generative AI');
-  const focused = () =>
-    page.evaluate(
-      '(() => { const e = document.activeElement; return e ? e.tagName + " " + e.textContent.trim() : "" })()',
-    ) as Promise<string>;
-  async function tabTo(target: string, limit = 40): Promise<void> {
-    const seen: string[] = [];
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press('Tab');
-      const now = await focused();
-      if (now === target) return;
-      seen.push(now);
+  const panel = (id: string) => page.locator(`#panel-${id}`);
+  const shot = (id: string, name = id) =>
+    panel(id).screenshot({ path: path.join(ARTIFACTS, `${name}${suffix}.png`) });
+  const sampleBase64 = (name: string) => readFileSync(path.join(SAMPLES, name)).toString('base64');
+  const sent = (route: string) => api.requests.filter((r) => `${r.method} ${r.route}` === route);
+
+  /** Wait until a text control holds something (the samples load after the page). */
+  async function filled(control: Locator, containing: string): Promise<void> {
+    for (let i = 0; i < 250; i++) {
+      if ((await control.inputValue()).includes(containing)) return;
+      await page.waitForTimeout(20);
     }
-    throw new Error(`Tab never reached ${target}; went through: ${seen.join(' | ')}`);
+    throw new Error(`never filled with ${containing}: ${await control.inputValue()}`);
   }
 
-  await tabTo('A Translate');
-  await page.keyboard.press('Enter');
-  expect(await focused()).toBe('H2 Amazon Translate');
-  await tabTo('BUTTON Translate');
-  // Keyboard focus is visible.
-  expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
-  await page.keyboard.press('Enter');
-  await panel('translate').locator('blockquote.translation').waitFor();
+  test('one panel per demo, each deployed, with the samples preloaded, in the browser’s language', async () => {
+    const status = `${P('deployedCount', { deployed: 7, total: 7 })}${P('region', { regions: 'us-east-1' })}`;
+    await page.getByRole('status').getByText(status).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
+    expect(await page.locator('h1').textContent()).toBe(`${P('heading')} ${P('headingThin')}`);
+    expect(await page.title()).toBe(P('title'));
+    expect(await page.locator('section.panel').evaluateAll((els) => els.map((e) => e.id))).toEqual(
+      SERVICES.map((s) => `panel-${s.id}`),
+    );
+    for (const s of SERVICES) {
+      expect(await panel(s.id).locator('.panel-header .badge').textContent()).toBe(
+        P('badgeDeployed', { region: 'us-east-1' }),
+      );
+      expect(await panel(s.id).getByRole('heading', { level: 2 }).textContent()).toBe(s.awsService);
+      // The demo's concept comes from the server, in the language the page asked for.
+      expect(await panel(s.id).locator('.concept').textContent()).toBe(
+        lang === 'ko' ? KOREAN_CATALOGUE[s.id].concept : s.concept,
+      );
+    }
+    await filled(panel('comprehend').getByLabel(C('text'), { exact: true }), 'I love how quickly');
+    await filled(panel('translate').getByLabel(T('text'), { exact: true }), 'Generative AI can adapt');
+    await filled(panel('polly').getByLabel(Y('text'), { exact: true }), 'Hello from the AI services lab');
+    await filled(panel('bedrock').getByLabel(B('inputData')), 'The laptop arrived');
+    await filled(
+      panel('bedrock').getByLabel(B('question'), { exact: true }),
+      'What are the four elements of a prompt?',
+    );
+    // The page needs nothing from outside: every request went to the playground.
+    const requested = await page.evaluate('performance.getEntriesByType("resource").map((e) => e.name)');
+    for (const url of requested as string[]) expect(url.startsWith(lab.playground.url)).toBe(true);
+  });
 
-  await tabTo('BUTTON List languages', 3);
-  await page.keyboard.press('Space');
-  await panel('translate').getByText('3 languages').waitFor();
-});
+  test('Comprehend: sentiment bars, entities marked in the text, PII redacted, toxicity per segment', async () => {
+    const p = panel('comprehend');
+    const out = p.locator('.output');
+    await filled(p.getByLabel(C('text'), { exact: true }), 'I love how quickly');
+    await p.getByRole('button', { name: C('sentiment'), exact: true }).click();
+    await out.locator('.badge', { hasText: 'MIXED' }).waitFor();
+    expect(await out.locator('.bar-row').count()).toBe(4);
+    expect(await out.locator('.bar-row').first().textContent()).toBe('positive41.2%');
+    expect(await out.locator('.usage').textContent()).toMatch(
+      new RegExp(`${escape(U('unit.Comprehend units of 100 characters'))} · ≈ \\$0\\.0003`),
+    );
 
-test('a demo that is not deployed: its panel says so, with the command that deploys it', async () => {
-  const stacks = Object.fromEntries(
-    SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [s.stackName, api.url]),
-  );
-  const partial = await startLab(api, { stacks });
-  try {
-    await page.goto(partial.playground.url);
+    await p.getByRole('button', { name: C('entities'), exact: true }).click();
+    await out.locator('mark').first().waitFor();
+    expect(await out.locator('mark').allTextContents()).toEqual(['translation demoTITLE', 'firstQUANTITY']);
+    expect(await out.locator('tbody tr').count()).toBe(2);
+
+    await p.getByLabel(C('sampleText')).selectOption('text/pii.json');
+    await filled(p.getByLabel(C('text'), { exact: true }), 'Jane Doe');
+    await p.getByRole('button', { name: C('pii'), exact: true }).click();
+    await out.locator('.redacted').waitFor();
+    expect(await out.locator('.redacted').textContent()).toContain('my name is [NAME]. Email');
+    expect(await out.locator('.verdict .badge').textContent()).toBe(C('found'));
+
+    await p.getByLabel(C('sampleText')).selectOption('text/toxicity.json');
+    await filled(p.getByLabel(C('text'), { exact: true }), 'Shut up');
+    await p.getByRole('button', { name: C('toxicity'), exact: true }).click();
+    await out.locator('.segments').waitFor();
+    expect(await out.locator('.segments > li').count()).toBe(3);
+    expect(sent('POST /comprehend/toxicity')[0]?.body.segments).toHaveLength(3);
+    await shot('comprehend');
+  });
+
+  test('Translate: the translation in the target language, with its cost', async () => {
+    const p = panel('translate');
+    await filled(p.getByLabel(T('text'), { exact: true }), 'Generative AI');
+    await p.getByRole('button', { name: T('translate'), exact: true }).click();
+    const quote = p.locator('blockquote.translation');
+    await quote.waitFor();
+    expect(await quote.textContent()).toBe('생성형 AI는 다양한 작업에 적응할 수 있습니다.');
+    expect(await quote.getAttribute('lang')).toBe('ko');
+    expect(await p.locator('.output .meta').textContent()).toContain(`en → ko ${T('sourceDetected')}`);
+    expect(await p.locator('.usage').textContent()).toMatch(
+      new RegExp(`\\d+ ${escape(U('unit.characters'))} · ≈ \\$0\\.00`),
+    );
+    expect(sent('POST /translate')[0]?.body).toMatchObject({ sourceLanguage: 'auto', targetLanguage: 'ko' });
+    await shot('translate');
+  });
+
+  test("an API error (4xx) shows the API's code, message and request id", async () => {
+    const p = panel('translate');
+    await p.getByLabel(T('from'), { exact: true }).selectOption('en');
+    await p.getByLabel(T('to'), { exact: true }).selectOption('en');
+    await p.getByRole('button', { name: T('translate'), exact: true }).click();
+    const alert = p.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('.error-title').textContent()).toBe('400 INVALID_REQUEST');
+    expect(await alert.locator('.error-message').textContent()).toContain(
+      'sourceLanguage and targetLanguage must differ',
+    );
+    expect(await alert.textContent()).toMatch(
+      new RegExp(escape(U('requestId', { id: 'standin-' })) + '\\d+'),
+    );
+    await shot('translate', 'translate-error');
+    await p.getByLabel(T('from'), { exact: true }).selectOption('auto');
+    await p.getByLabel(T('to'), { exact: true }).selectOption('ko');
+
+    api.override('POST /bedrock/ask-notes', () => ({
+      status: 429,
+      body: {
+        error: {
+          code: 'THROTTLED',
+          message: 'Bedrock is throttling this account. Retry later.',
+          requestId: 'r-429',
+        },
+      },
+    }));
+    const b = panel('bedrock');
+    await b.getByRole('button', { name: B('ask'), exact: true }).click();
+    await b.getByRole('alert').waitFor();
+    expect(await b.getByRole('alert').textContent()).toBe(
+      `429 THROTTLEDBedrock is throttling this account. Retry later.${U('requestId', { id: 'r-429' })}`,
+    );
+  });
+
+  test('Textract: query answers, key/values and the table as an HTML table', async () => {
+    const p = panel('textract');
+    await p.getByRole('button', { name: X('analyze'), exact: true }).click();
+    const table = p.locator('table.doc-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Item',
+      'Qty',
+      'Unit price',
+      'Amount',
+    ]);
+    expect(await table.locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual([
+      'Wireless mouse',
+      '2',
+      '24.00',
+      '48.00',
+    ]);
+    const out = p.locator('.output').first();
+    expect(await out.getByRole('cell', { name: 'INV-2024-0042' }).count()).toBe(2); // a key/value and an answer
+    expect(await out.getByRole('row', { name: /What is the total\? USD 130\.50/ }).count()).toBe(1);
+    expect(await out.locator('details.lines li').count()).toBe(11);
+    expect(await out.locator('.usage').textContent()).toContain(`1 ${U('unit.pages')} · ≈ $0.08`);
+    const [request] = sent('POST /textract/analyze');
+    expect(request?.body).toEqual({
+      document: sampleBase64('invoice-form.png'),
+      features: ['TABLES', 'FORMS', 'QUERIES'],
+      queries: [{ text: 'What is the total?' }, { text: 'What is the invoice number?' }],
+    });
+  });
+
+  test('Textract job: upload, start, progress while it runs, then the pages it read', async () => {
+    const p = panel('textract');
+    await p.getByRole('button', { name: X('uploadAndStart') }).click();
+    const out = p.locator('.output').nth(1);
+    await out.locator('.verdict', { hasText: 'SUCCEEDED' }).waitFor();
+    expect(await out.locator('details.lines li').allTextContents()).toEqual([
+      'Page one of the sample p.1 · 99.5%',
+      'Page two of the sample p.2 · 99.4%',
+    ]);
+    expect(await out.locator('.job-status').textContent()).toMatch(
+      new RegExp(
+        `^${escape(J('status', { what: X('jobName'), status: 'SUCCEEDED', polls: 3, seconds: 0 })).replace(' 0', ' \\d+')}$`,
+      ),
+    );
+    expect(api.uploads[0]?.file.bytes.equals(readFileSync(path.join(SAMPLES, 'two-page.pdf')))).toBe(true);
+    expect(sent('GET /textract/jobs/{jobId}')).toHaveLength(3);
+    expect(sent('GET /textract/jobs/{jobId}')[0]?.query).toEqual({ mode: 'text' });
+    await shot('textract');
+  });
+
+  test('Rekognition: boxes drawn over the image for labels, text and faces; the moderation verdict', async () => {
+    const p = panel('rekognition');
+    const out = p.locator('.output');
+    const boxLabels = () => out.locator('.box-label').allTextContents();
+
+    await p.getByRole('button', { name: R('text'), exact: true }).click();
+    await out.locator('.box-label', { hasText: 'STOP' }).waitFor();
+    expect(await boxLabels()).toEqual(['STOP', 'CAFE']);
+
+    await p.getByRole('button', { name: R('faces'), exact: true }).click();
+    await out.locator('.box-label', { hasText: R('face', { n: 1 }) }).waitFor();
+    expect(await out.getByRole('cell', { name: 'happy 92.4%' }).count()).toBe(1);
+
+    await p.getByRole('button', { name: R('moderation'), exact: true }).click();
+    await out.locator('.verdict', { hasText: 'clear' }).waitFor();
+    expect(await out.locator('.box').count()).toBe(0);
+
+    await p.getByRole('button', { name: R('labels'), exact: true }).click();
+    await out.locator('.box-label', { hasText: 'Car 99%' }).waitFor();
+    expect(await boxLabels()).toEqual(['Car 99%', 'House 95%', 'Tree 91%']);
+    expect(await out.locator('figcaption').textContent()).toBe(U('boxesDrawn', { count: 3 }));
+    // Drawn where Rekognition said, as a share of the rendered image.
+    const image = await out.locator('.image-frame img').boundingBox();
+    const car = await out.locator('.box').first().boundingBox();
+    expect(car!.x - image!.x).toBeCloseTo(0.572 * image!.width, -1);
+    expect(car!.y - image!.y).toBeCloseTo(0.664 * image!.height, -1);
+    expect(car!.width).toBeCloseTo(0.232 * image!.width, -1);
+    expect(sent('POST /rekognition/labels')[0]?.body).toEqual({
+      image: sampleBase64('street-scene.jpg'),
+      maxLabels: 10,
+      minConfidence: 70,
+    });
+    await shot('rekognition');
+  });
+
+  test('Polly: the speech plays in an <audio> element', async () => {
+    const p = panel('polly');
+    await filled(p.getByLabel(Y('text'), { exact: true }), 'Hello from');
+    await p.getByRole('button', { name: Y('speak'), exact: true }).click();
+    const audio = p.locator('.output audio');
+    await audio.waitFor();
+    expect(await audio.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+    // The browser decoded it: the sample clip is about 3.6 s long.
+    // Polled from here with a function (CDP callFunctionOn): a string predicate given to
+    // waitForFunction is eval'd inside the page, which the page's CSP (script-src 'self') refuses.
+    let duration = Number.NaN;
+    for (let tries = 0; tries < 100 && !(duration > 3); tries++) {
+      duration = await audio.evaluate((a) => (a as unknown as { duration: number }).duration);
+      if (!(duration > 3)) await page.waitForTimeout(50);
+    }
+    expect(duration).toBeGreaterThan(3);
+    expect(await p.locator('.output .meta').textContent()).toContain(
+      Y('audioFacts', {
+        bytes: SPEECH_MP3.length.toLocaleString('en'),
+        type: 'audio/mpeg',
+        characters: 0,
+      }).split(' · ')[0]!,
+    );
+    expect(sent('POST /polly/speech')[0]?.headers.accept).toBe('audio/mpeg');
+    await shot('polly');
+
+    await p.getByRole('button', { name: Y('listVoices') }).click();
+    await p.getByRole('cell', { name: 'Seoyeon' }).waitFor();
+    expect(sent('GET /polly/voices')[0]?.query).toEqual({ languageCode: 'en-US' });
+  });
+
+  test('Transcribe: start a job, see it progress, then the transcript', async () => {
+    const p = panel('transcribe');
+    await p.getByRole('button', { name: S('start') }).click();
+    const out = p.locator('.output');
+    await out.locator('.verdict', { hasText: 'COMPLETED' }).waitFor();
+    expect(await out.locator('blockquote.transcript').textContent()).toBe(
+      'Hello! Amazon Transcribe turns speech into text.',
+    );
+    expect(await out.locator('.job-status').textContent()).toMatch(
+      new RegExp(
+        `^${escape(J('status', { what: S('jobName'), status: 'COMPLETED', polls: 3, seconds: 0 })).replace(' 0', ' \\d+')}$`,
+      ),
+    );
+    expect(await out.locator('progress').evaluate((e) => [e.getAttribute('max'), (e as any).value])).toEqual([
+      '1',
+      1,
+    ]);
+    expect(await out.locator('.usage').textContent()).toMatch(
+      new RegExp(`15 ${escape(U('unit.audio seconds'))} · ≈ \\$0\\.006`),
+    );
+    expect(sent('POST /transcribe/jobs')[0]?.body).toEqual({
+      audioBase64: sampleBase64('hello-en.mp3'),
+      languageCode: 'en-US',
+    });
+    await shot('transcribe');
+
+    // The other way in: upload to S3 first, then start the job on the key.
+    await p.getByLabel(S('sendAudio')).selectOption('upload');
+    await p.getByLabel(U('sampleOf', { what: S('audio').toLowerCase() })).selectOption('hello-en.wav');
+    await p.getByRole('button', { name: S('start') }).click();
+    await out.locator('.verdict', { hasText: 'COMPLETED' }).waitFor();
+    expect(api.uploads.map((u) => [u.file.type, u.file.bytes.length])).toEqual([
+      ['audio/wav', readFileSync(path.join(SAMPLES, 'hello-en.wav')).length],
+    ]);
+    expect(sent('POST /transcribe/jobs').at(-1)?.body.key).toMatch(/^uploads\/.+\.wav$/);
+  });
+
+  test('Bedrock: the answer with tokens, cost, guardrail verdict and the verified: false notice; RAG citations', async () => {
     const p = panel('bedrock');
-    await p.locator('.undeployed').waitFor();
-    expect(await p.locator('.panel-header .badge').textContent()).toBe('not deployed');
-    expect(await p.locator('code.command').textContent()).toBe('npx cdk deploy AiLab-Bedrock');
-    expect(await p.locator('.undeployed').textContent()).toContain('AiLab-Bedrock is not deployed');
-    expect(await p.locator('button').count()).toBe(0);
-    expect(await page.getByRole('status').textContent()).toBe('6 of 7 demos deployed · Region us-east-1');
-    expect(await page.getByRole('link', { name: 'Bedrock (not deployed)' }).count()).toBe(1);
-    await shot('bedrock', 'bedrock-not-deployed');
-  } finally {
-    await partial.playground.close();
-  }
+    await filled(p.getByLabel(B('inputData')), 'The laptop arrived');
+    await p.getByRole('button', { name: B('converse'), exact: true }).click();
+    const out = p.locator('.output').first();
+    await out.locator('.guardrail').waitFor();
+    expect(await out.locator('.answer').textContent()).toContain('a foundation model is a large model');
+    expect(await out.locator('.guardrail .verdict').textContent()).toBe(
+      `${B('guardrail')}${B('passed')}${B('version', { version: '1' })}`,
+    );
+    expect(await out.locator('.notice.warn').textContent()).toMatch(
+      /^verified: false\. Unverified model output/,
+    );
+    expect(await out.locator('.facts').textContent()).toBe(
+      `${B('model')}amazon.nova-micro-v1:0${B('stopReason')}end_turn${B('inputTokens')}20${B('outputTokens')}40${B('estimatedCost')}$0.00001`,
+    );
+    expect(sent('POST /bedrock/converse')[0]?.body).toMatchObject({
+      instruction: expect.stringContaining('Classify the sentiment'),
+      inputData: expect.stringContaining('The laptop arrived'),
+      temperature: 0,
+      maxTokens: 100,
+      samples: 1,
+    });
+
+    // Three runs of one prompt: non-determinism.
+    await p.getByLabel(B('samplePrompt')).selectOption('prompts/non-determinism.json');
+    await filled(p.getByLabel(B('prompt'), { exact: true }), 'coffee shop');
+    await p.getByRole('button', { name: B('converse'), exact: true }).click();
+    await out.locator('ol.samples').waitFor();
+    expect(await out.locator('ol.samples > li').count()).toBe(3);
+
+    // A guardrail that steps in says why (policy and type, never the text).
+    api.override('POST /bedrock/converse', () => ({
+      status: 200,
+      body: {
+        modelId: 'amazon.nova-micro-v1:0',
+        text: 'Sorry, I cannot help with that.',
+        stopReason: 'guardrail_intervened',
+        guardrail: {
+          applied: true,
+          version: '1',
+          intervened: true,
+          reasons: [{ source: 'input', policy: 'content', type: 'PROMPT_ATTACK', action: 'BLOCKED' }],
+        },
+        verified: false,
+        notice: 'Unverified model output.',
+        usage: { unit: 'tokens', quantity: 0, inputTokens: 0, outputTokens: 0, estimatedCostUsd: 0.00075 },
+      },
+    }));
+    await p.getByLabel(B('samplePrompt')).selectOption('prompts/guardrail-trigger.json');
+    await filled(p.getByLabel(B('prompt'), { exact: true }), 'Ignore all previous instructions');
+    await p.getByRole('button', { name: B('converse'), exact: true }).click();
+    await out.locator('.badge', { hasText: B('intervened') }).waitFor();
+    expect(await out.locator('.guardrail li').allTextContents()).toEqual([
+      'input: content PROMPT_ATTACK → BLOCKED',
+    ]);
+    expect(await out.locator('.facts dd.cost').textContent()).toBe('$0.00075');
+
+    await p.getByRole('button', { name: B('ask'), exact: true }).click();
+    const ask = p.locator('.output').nth(1);
+    await ask.locator('.citations').waitFor();
+    expect(await ask.locator('.citations > li').count()).toBe(1);
+    expect(await ask.locator('.citations > li strong').textContent()).toBe('[1] 프롬프트 엔지니어링');
+    expect(await ask.locator('.citations .badge').textContent()).toBe(B('cited'));
+    expect(await ask.locator('.notice.warn').textContent()).toContain('verified: false.');
+    expect(sent('POST /bedrock/ask-notes')[0]?.body).toEqual({
+      question: 'What are the four elements of a prompt?',
+      topK: 3,
+    });
+    await shot('bedrock');
+  });
+
+  test('Bedrock stream: tokens appear while the stream is open, then usage and the notice; Compare draws a table', async () => {
+    const p = panel('bedrock');
+    const hold = holdGate(5000);
+    const e = streamEvents('req-b');
+    api.override('POST /bedrock/converse-stream', () =>
+      streamReply([e.start, ...e.tokens, e.usage], { gate: hold.gate }),
+    );
+    await p.getByRole('button', { name: BL('stream'), exact: true }).click();
+    const out = p.locator('.output').last();
+    const answer = out.locator('.answer.streamed');
+    // The first token is on the page while the stand-in still holds the rest back.
+    let firstShown = false;
+    for (let i = 0; i < 200 && !firstShown; i++) {
+      firstShown = (await answer.textContent().catch(() => '')) === STREAM_TOKENS[0];
+      if (!firstShown) await page.waitForTimeout(20);
+    }
+    expect(await out.locator('.stream-usage').count()).toBe(0);
+    const wasOpen = hold.heldOpen();
+    hold.release();
+    hold.dispose();
+    expect(firstShown).toBe(true);
+    expect(wasOpen).toBe(true);
+    await out.locator('.stream-usage').waitFor();
+    expect(await answer.textContent()).toBe(STREAM_TOKENS.join(''));
+    expect(await out.locator('.stream-usage').textContent()).toMatch(
+      new RegExp(
+        `^${escape(BL('usage', { input: 12, output: 18 }))}.*${escape(BL('timing', { first: '5 ms', total: '15 ms', here: '' }).split(',')[0]!)}`,
+      ),
+    );
+    expect(await out.locator('.notice.warn').textContent()).toMatch(/^verified: false\./);
+    expect(sent('POST /bedrock/converse-stream')[0]?.headers.accept).toBe('application/x-ndjson');
+
+    await p.getByLabel(BL('models')).fill('amazon.nova-micro-v1:0,amazon.nova-pro-v1:0');
+    await p.getByRole('button', { name: BL('compare'), exact: true }).click();
+    await out.locator('table').waitFor();
+    const rows = out.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await out.locator('thead').textContent()).toBe(
+      ['model', 'latency', 'tokensIn', 'tokensOut', 'cost', 'price', 'answer']
+        .map((k) => BL(k as 'model'))
+        .join(''),
+    );
+    expect(await rows.first().locator('td').first().textContent()).toBe('amazon.nova-micro-v1:0');
+    expect(await out.locator('.price-ratio').textContent()).toMatch(
+      new RegExp(`^${escape(BL('priceRatio', { basis: '' }).split('(')[0]!)}.*: 22\\.\\d+×$`),
+    );
+    expect(sent('POST /bedrock/compare')[0]?.body.models).toEqual([
+      'amazon.nova-micro-v1:0',
+      'amazon.nova-pro-v1:0',
+    ]);
+    await shot('bedrock', 'bedrock-compare');
+  });
+
+  test('keyboard only: Tab to a demo, Tab to its button, Enter runs it; Space works too', async () => {
+    await page.goto(lab.playground.url);
+    await panel('translate').locator('textarea').waitFor();
+    await filled(panel('translate').getByLabel(T('text'), { exact: true }), 'Generative AI');
+    const focused = () =>
+      page.evaluate(
+        '(() => { const e = document.activeElement; return e ? e.tagName + " " + e.textContent.trim() : "" })()',
+      ) as Promise<string>;
+    async function tabTo(target: string, limit = 40): Promise<void> {
+      const seen: string[] = [];
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        if (now === target) return;
+        seen.push(now);
+      }
+      throw new Error(`Tab never reached ${target}; went through: ${seen.join(' | ')}`);
+    }
+
+    await tabTo('A Translate');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('H2 Amazon Translate');
+    await tabTo(`BUTTON ${T('translate')}`);
+    // Keyboard focus is visible.
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.keyboard.press('Enter');
+    await panel('translate').locator('blockquote.translation').waitFor();
+
+    await tabTo(`BUTTON ${T('listLanguages')}`, 3);
+    await page.keyboard.press('Space');
+    await panel('translate')
+      .getByText(T('languageCount', { count: 3 }))
+      .waitFor();
+  });
+
+  test('a demo that is not deployed: its panel says so, with the command that deploys it', async () => {
+    const stacks = Object.fromEntries(
+      SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [s.stackName, api.url]),
+    );
+    const partial = await startLab(api, { stacks });
+    try {
+      await page.goto(partial.playground.url);
+      const p = panel('bedrock');
+      await p.locator('.undeployed').waitFor();
+      expect(await p.locator('.panel-header .badge').textContent()).toBe(P('badgeNotDeployed'));
+      expect(await p.locator('code.command').textContent()).toBe('npx cdk deploy AiLab-Bedrock');
+      expect(await p.locator('.undeployed').textContent()).toContain(
+        P('notDeployed', { stack: 'AiLab-Bedrock' }),
+      );
+      expect(await p.locator('button').count()).toBe(0);
+      expect(await page.getByRole('status').textContent()).toBe(
+        `${P('deployedCount', { deployed: 6, total: 7 })}${P('region', { regions: 'us-east-1' })}`,
+      );
+      expect(await page.getByRole('link', { name: `Bedrock${P('navNotDeployed')}` }).count()).toBe(1);
+      await shot('bedrock', 'bedrock-not-deployed');
+    } finally {
+      await partial.playground.close();
+    }
+  });
 });

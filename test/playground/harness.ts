@@ -75,7 +75,7 @@ export interface Browser {
  * Chromium, headless, with a fresh profile in a temp dir. Fails with a NoBrowserError naming the
  * package and the override when no browser can be found or started.
  */
-export async function launchBrowser(options: ResolveOptions = {}): Promise<Browser> {
+export async function launchBrowser(options: ResolveOptions & { locale?: string } = {}): Promise<Browser> {
   const binary = await resolveChromium(options);
   const profile = mkdtempSync(path.join(tmpdir(), 'ai-lab-chromium-'));
   let context: BrowserContext;
@@ -86,6 +86,8 @@ export async function launchBrowser(options: ResolveOptions = {}): Promise<Brows
       args: CHROMIUM_ARGS,
       env: { ...process.env, ...binary.env },
       viewport: { width: 1100, height: 900 },
+      // What navigator.languages and Accept-Language say: the page's default language.
+      locale: options.locale ?? 'en-US',
       timeout: 30_000,
     });
   } catch (error) {

@@ -5,6 +5,7 @@
  * process whose `fetch` refuses, so a future fallback to a download fails instead of running.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   accessSync,
   constants,
@@ -21,6 +22,12 @@ import { promisify } from 'node:util';
 /** The environment variable that names a browser binary of your own (Chromium or Chrome). */
 export const CHROMIUM_OVERRIDE = 'AI_LAB_CHROMIUM';
 export const CHROMIUM_PACKAGE = '@sparticuz/chromium';
+/**
+ * Hangul for the test browser: Noto Sans KR (SIL Open Font License 1.1), the OpenType files of a
+ * devDependency, so Korean pages render as text in screenshots, not boxes, on a machine with no
+ * Korean font of its own. `@sparticuz/chromium` ships Open Sans only.
+ */
+export const KOREAN_FONT_PACKAGE = '@embedpdf/fonts-kr';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -111,8 +118,8 @@ async function unpackPackage(packageDir: string | undefined, cacheDir: string): 
   const binary = (dir: string): ChromiumBinary => ({
     executablePath: path.join(dir, 'chromium'),
     source,
-    // The package's own fonts, so pages render the same whatever the machine has installed.
-    env: { FONTCONFIG_PATH: path.join(dir, 'fonts') },
+    // The package's own fonts and the Korean one, so pages render the same whatever the machine has.
+    env: { FONTCONFIG_PATH: writeFontConfig(cacheDir, path.join(dir, 'fonts', 'fonts'), koreanFontDir()) },
   });
   if (existsSync(path.join(target, 'chromium'))) return binary(target);
 
@@ -136,7 +143,6 @@ async function unpackPackage(packageDir: string | undefined, cacheDir: string): 
       `${source} could not unpack its browser (${detail ?? (error as Error).message})`,
     );
   }
-  writeFontConfig(staging, target);
   try {
     renameSync(staging, target);
   } catch {
@@ -146,27 +152,48 @@ async function unpackPackage(packageDir: string | undefined, cacheDir: string): 
   return binary(target);
 }
 
+/** The Korean font package's folder of OpenType files, when it is installed. */
+export function koreanFontDir(): string | undefined {
+  const dir = path.join(REPO, 'node_modules', ...KOREAN_FONT_PACKAGE.split('/'), 'fonts');
+  return existsSync(dir) ? dir : undefined;
+}
+
+/** The fonts.conf the test browser reads: its own fonts, the Korean font, the machine's fonts. */
+export function fontConfig(browserFonts: string, koreanFonts: string | undefined, cache: string): string {
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    `  <dir>${browserFonts}</dir>`,
+    ...(koreanFonts ? [`  <dir>${koreanFonts}</dir>`] : []),
+    `  <cachedir>${cache}</cachedir>`,
+    '</fontconfig>',
+    '',
+  ].join('\n');
+}
+
 /**
  * The package's fonts.conf names Lambda's folders (/tmp/fonts, /var/task/fonts), so text would
- * not render from here: point fontconfig at the unpacked fonts, and at the machine's own when
- * it has any (for scripts such as Hangul that Open Sans lacks).
+ * not render from here: point fontconfig at the unpacked fonts, at the Korean font package (for
+ * Hangul, which Open Sans lacks) and at the machine's own fonts. Written beside the unpacked
+ * browsers, in a folder named for its content, so a change of fonts never reuses an old file.
+ * Returns the folder, for FONTCONFIG_PATH.
  */
-function writeFontConfig(staging: string, target: string): void {
-  const fonts = path.join(target, 'fonts');
-  mkdirSync(path.join(staging, 'fonts'), { recursive: true });
-  writeFileSync(
-    path.join(staging, 'fonts', 'fonts.conf'),
-    [
-      '<?xml version="1.0"?>',
-      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-      '<fontconfig>',
-      '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-      `  <dir>${path.join(fonts, 'fonts')}</dir>`,
-      `  <cachedir>${path.join(fonts, 'cache')}</cachedir>`,
-      '</fontconfig>',
-      '',
-    ].join('\n'),
+function writeFontConfig(cacheDir: string, browserFonts: string, koreanFonts: string | undefined): string {
+  const probe = fontConfig(browserFonts, koreanFonts, '');
+  const dir = path.join(
+    cacheDir,
+    `fontconfig-${createHash('sha256').update(probe).digest('hex').slice(0, 12)}`,
   );
+  const file = path.join(dir, 'fonts.conf');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const staging = `${file}.${process.pid}.${Date.now()}`;
+    writeFileSync(staging, fontConfig(browserFonts, koreanFonts, path.join(dir, 'cache')));
+    renameSync(staging, file);
+  }
+  return dir;
 }
 
 /** `exports` of the package: a string, or `{ ".": { default } }`. */

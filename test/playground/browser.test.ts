@@ -36,7 +36,7 @@ const room =
   <K extends string>(messages: Messages<K>, lang: Lang) =>
   (key: K, vars?: Vars) =>
     translator(messages, lang)(key, vars);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const reEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.each(LANGS)('the playground in %s', (lang) => {
   const P = room(PAGE, lang);
@@ -135,7 +135,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     expect(await out.locator('.bar-row').count()).toBe(4);
     expect(await out.locator('.bar-row').first().textContent()).toBe('positive41.2%');
     expect(await out.locator('.usage').textContent()).toMatch(
-      new RegExp(`${escape(U('unit.Comprehend units of 100 characters'))} · ≈ \\$0\\.0003`),
+      new RegExp(`${reEscape(U('unit.Comprehend units of 100 characters'))} · ≈ \\$0\\.0003`),
     );
 
     await p.getByRole('button', { name: C('entities'), exact: true }).click();
@@ -169,7 +169,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     expect(await quote.getAttribute('lang')).toBe('ko');
     expect(await p.locator('.output .meta').textContent()).toContain(`en → ko ${T('sourceDetected')}`);
     expect(await p.locator('.usage').textContent()).toMatch(
-      new RegExp(`\\d+ ${escape(U('unit.characters'))} · ≈ \\$0\\.00`),
+      new RegExp(`\\d+ ${reEscape(U('unit.characters'))} · ≈ \\$0\\.00`),
     );
     expect(sent('POST /translate')[0]?.body).toMatchObject({ sourceLanguage: 'auto', targetLanguage: 'ko' });
     await shot('translate');
@@ -187,7 +187,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       'sourceLanguage and targetLanguage must differ',
     );
     expect(await alert.textContent()).toMatch(
-      new RegExp(escape(U('requestId', { id: 'standin-' })) + '\\d+'),
+      new RegExp(`${reEscape(U('requestId', { id: 'standin-' }))}\\d+`),
     );
     await shot('translate', 'translate-error');
     await p.getByLabel(T('from'), { exact: true }).selectOption('auto');
@@ -252,7 +252,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     ]);
     expect(await out.locator('.job-status').textContent()).toMatch(
       new RegExp(
-        `^${escape(J('status', { what: X('jobName'), status: 'SUCCEEDED', polls: 3, seconds: 0 })).replace(' 0', ' \\d+')}$`,
+        `^${reEscape(J('status', { what: X('jobName'), status: 'SUCCEEDED', polls: 3, seconds: 0 })).replace(' 0', ' \\d+')}$`,
       ),
     );
     expect(api.uploads[0]?.file.bytes.equals(readFileSync(path.join(SAMPLES, 'two-page.pdf')))).toBe(true);
@@ -337,7 +337,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     );
     expect(await out.locator('.job-status').textContent()).toMatch(
       new RegExp(
-        `^${escape(J('status', { what: S('jobName'), status: 'COMPLETED', polls: 3, seconds: 0 })).replace(' 0', ' \\d+')}$`,
+        `^${reEscape(J('status', { what: S('jobName'), status: 'COMPLETED', polls: 3, seconds: 0 })).replace(' 0', ' \\d+')}$`,
       ),
     );
     expect(await out.locator('progress').evaluate((e) => [e.getAttribute('max'), (e as any).value])).toEqual([
@@ -345,7 +345,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       1,
     ]);
     expect(await out.locator('.usage').textContent()).toMatch(
-      new RegExp(`15 ${escape(U('unit.audio seconds'))} · ≈ \\$0\\.006`),
+      new RegExp(`15 ${reEscape(U('unit.audio seconds'))} · ≈ \\$0\\.006`),
     );
     expect(sent('POST /transcribe/jobs')[0]?.body).toEqual({
       audioBase64: sampleBase64('hello-en.mp3'),
@@ -462,7 +462,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     expect(await answer.textContent()).toBe(STREAM_TOKENS.join(''));
     expect(await out.locator('.stream-usage').textContent()).toMatch(
       new RegExp(
-        `^${escape(BL('usage', { input: 12, output: 18 }))}.*${escape(BL('timing', { first: '5 ms', total: '15 ms', here: '' }).split(',')[0]!)}`,
+        `^${reEscape(BL('usage', { input: 12, output: 18 }))}.*${reEscape(BL('timing', { first: '5 ms', total: '15 ms', here: '' }).split(',')[0]!)}`,
       ),
     );
     expect(await out.locator('.notice.warn').textContent()).toMatch(/^verified: false\./);
@@ -480,7 +480,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     );
     expect(await rows.first().locator('td').first().textContent()).toBe('amazon.nova-micro-v1:0');
     expect(await out.locator('.price-ratio').textContent()).toMatch(
-      new RegExp(`^${escape(BL('priceRatio', { basis: '' }).split('(')[0]!)}.*: 22\\.\\d+×$`),
+      new RegExp(`^${reEscape(BL('priceRatio', { basis: '' }).split('(')[0]!)}.*: 22\\.\\d+×$`),
     );
     expect(sent('POST /bedrock/compare')[0]?.body.models).toEqual([
       'amazon.nova-micro-v1:0',
@@ -548,4 +548,71 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       await partial.playground.close();
     }
   });
+  test('the language switch: the other language at once, still there after a reload, and back', async () => {
+    const other: Lang = lang === 'en' ? 'ko' : 'en';
+    const O = room(PAGE, other);
+    const status = (t: typeof P) => `${t('deployedCount', { deployed: 7, total: 7 })}`;
+    await page.goto(lab.playground.url);
+    await page.getByRole('status').getByText(status(P)).waitFor();
+    expect(await page.locator(`[data-lang="${lang}"]`).getAttribute('aria-pressed')).toBe('true');
+
+    await page.locator(`[data-lang="${other}"]`).click();
+    await page.getByRole('status').getByText(status(O)).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe(other);
+    expect(await page.locator(`[data-lang="${other}"]`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('h1').textContent()).toBe(`${O('heading')} ${O('headingThin')}`);
+    // The panels are drawn again in the other language.
+    const sentiment = room(COMPREHEND, other)('sentiment');
+    await panel('comprehend').getByRole('button', { name: sentiment, exact: true }).waitFor();
+
+    // Remembered: a reload keeps the choice over the browser's language.
+    await page.reload();
+    await page.getByRole('status').getByText(status(O)).waitFor();
+    expect(await page.evaluate('localStorage.getItem("ai-lab-lang")')).toBe(other);
+
+    await page.locator(`[data-lang="${lang}"]`).click();
+    await page.getByRole('status').getByText(status(P)).waitFor();
+    await page.evaluate('localStorage.removeItem("ai-lab-lang")');
+  });
+
+  if (lang === 'ko') {
+    /**
+     * The page's own words (labels, legends, buttons, headings, table heads, options, badges,
+     * hints, accessible names and placeholders) that have no Hangul and are not a name or a
+     * code: what a missed string looks like.
+     */
+    const ALLOWED =
+      /^(\d+|[\w-]+\.(json|png|jpg|pdf|mp3|wav)|Amazon \w+|Converse|PII|MP3|Ogg Vorbis|English|verified: false\.)$/;
+    async function untranslated(): Promise<string[]> {
+      const texts = (await page.evaluate(`(() => {
+        const chrome = 'label, legend, button, h1, h2, h3, h4, summary, caption, thead th, .badge, .hint, option, .skip-link, [data-i18n]';
+        const out = [];
+        for (const el of document.querySelectorAll(chrome)) {
+          if (el.closest('.output') && !el.closest('.output > figure')) continue;
+          out.push(el.textContent.trim());
+        }
+        for (const el of document.querySelectorAll('[aria-label], [placeholder], img[alt]')) {
+          for (const a of ['aria-label', 'placeholder', 'alt']) if (el.getAttribute(a)) out.push(el.getAttribute(a).trim());
+        }
+        return out;
+      })()`)) as string[];
+      return [...new Set(texts)].filter((t) => t && !/[\uac00-\ud7a3]/.test(t) && !ALLOWED.test(t));
+    }
+
+    test('no seams: every word of the page itself is Korean (names and codes aside)', async () => {
+      await page.goto(lab.playground.url);
+      await page
+        .getByRole('status')
+        .getByText(P('deployedCount', { deployed: 7, total: 7 }))
+        .waitFor();
+      await filled(panel('bedrock').getByLabel(B('inputData')), 'The laptop arrived');
+      expect(await untranslated()).toEqual([]);
+      // Negative control: one English label slipped into a panel is found.
+      await page.evaluate(
+        `document.querySelector('#panel-polly form').prepend(Object.assign(document.createElement('label'), { textContent: 'Sample text' }))`,
+      );
+      expect(await untranslated()).toEqual(['Sample text']);
+      await shot('comprehend', 'comprehend-no-seams');
+    });
+  }
 });

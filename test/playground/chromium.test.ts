@@ -6,7 +6,15 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CHROMIUM_OVERRIDE, CHROMIUM_PACKAGE, NoBrowserError, resolveChromium } from '../support/chromium';
+import {
+  CHROMIUM_OVERRIDE,
+  CHROMIUM_PACKAGE,
+  fontConfig,
+  KOREAN_FONT_PACKAGE,
+  koreanFontDir,
+  NoBrowserError,
+  resolveChromium,
+} from '../support/chromium';
 import { launchBrowser } from './harness';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'ai-lab-chromium-test-'));
@@ -35,6 +43,39 @@ test('the package that npm ci installs gives a browser that starts and renders a
     expect((await browser.page.screenshot()).length).toBeGreaterThan(1000);
   } finally {
     await browser.close();
+  }
+});
+
+/**
+ * Whether two characters draw differently in the page's sans-serif: a font has a glyph for each,
+ * rather than the one missing-glyph box for both.
+ */
+const drawnApart = (a: string, b: string) =>
+  `(() => { const draw = (ch) => { const c = document.createElement('canvas'); c.width = 48; c.height = 48;
+    const g = c.getContext('2d'); g.font = '32px sans-serif'; g.fillText(ch, 4, 38);
+    return g.getImageData(0, 0, 48, 48).data.join(','); };
+    return draw(${JSON.stringify(a)}) !== draw(${JSON.stringify(b)}); })()`;
+
+test('Hangul renders as glyphs with the Korean font package, and as boxes without it', async () => {
+  expect(koreanFontDir()).toMatch(new RegExp(`${KOREAN_FONT_PACKAGE.replace('/', '\\/')}\\/fonts$`));
+  expect(fontConfig('/b', '/k', '/c')).toContain('<dir>/k</dir>');
+  expect(fontConfig('/b', undefined, '/c')).not.toContain('<dir>/k</dir>');
+  const withFont = await launchBrowser({ env: {} });
+  try {
+    await withFont.page.setContent('<p>한국어</p>');
+    expect(await withFont.page.evaluate(drawnApart('가', '나'))).toBe(true);
+    // The method's own control: two characters no font has draw as the same box.
+    expect(await withFont.page.evaluate(drawnApart('\uE000', '\uE001'))).toBe(false);
+  } finally {
+    await withFont.close();
+  }
+  // Negative control: the same browser without the Korean font draws boxes for Hangul.
+  const without = await launchBrowser({ env: {}, koreanFonts: null });
+  try {
+    await without.page.setContent('<p>한국어</p>');
+    expect(await without.page.evaluate(drawnApart('가', '나'))).toBe(false);
+  } finally {
+    await without.close();
   }
 });
 

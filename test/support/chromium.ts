@@ -46,6 +46,8 @@ export interface ResolveOptions {
   readonly packageDir?: string;
   /** Where unpacked browsers are kept, one folder per package version. */
   readonly cacheDir?: string;
+  /** The folder of Korean fonts to give the browser; `null` for none (a test's control). */
+  readonly koreanFonts?: string | null;
 }
 
 /** Says what to do when no browser can be had: the package to install, or the override. */
@@ -84,11 +86,13 @@ export function resolveChromium(options: ResolveOptions = {}): Promise<ChromiumB
   const env = options.env ?? process.env;
   const override = env[CHROMIUM_OVERRIDE];
   if (override) return Promise.resolve(fromOverride(override));
-  const defaults = options.packageDir === undefined && options.cacheDir === undefined;
+  const defaults =
+    options.packageDir === undefined && options.cacheDir === undefined && options.koreanFonts === undefined;
   if (defaults && unpacking) return unpacking;
   const pending = unpackPackage(
     options.packageDir ?? installedPackageDir(),
     options.cacheDir ?? path.join(REPO, 'node_modules', '.cache', 'ai-services-lab'),
+    options.koreanFonts === undefined ? koreanFontDir() : (options.koreanFonts ?? undefined),
   );
   if (defaults) {
     unpacking = pending;
@@ -108,7 +112,11 @@ function fromOverride(executablePath: string): ChromiumBinary {
   return { executablePath, source: `${CHROMIUM_OVERRIDE}=${executablePath}`, env: {} };
 }
 
-async function unpackPackage(packageDir: string | undefined, cacheDir: string): Promise<ChromiumBinary> {
+async function unpackPackage(
+  packageDir: string | undefined,
+  cacheDir: string,
+  koreanFonts: string | undefined,
+): Promise<ChromiumBinary> {
   if (!packageDir || !existsSync(path.join(packageDir, 'package.json'))) {
     throw new NoBrowserError(`${CHROMIUM_PACKAGE} is not installed`);
   }
@@ -119,7 +127,7 @@ async function unpackPackage(packageDir: string | undefined, cacheDir: string): 
     executablePath: path.join(dir, 'chromium'),
     source,
     // The package's own fonts and the Korean one, so pages render the same whatever the machine has.
-    env: { FONTCONFIG_PATH: writeFontConfig(cacheDir, path.join(dir, 'fonts', 'fonts'), koreanFontDir()) },
+    env: { FONTCONFIG_PATH: writeFontConfig(cacheDir, path.join(dir, 'fonts', 'fonts'), koreanFonts) },
   });
   if (existsSync(path.join(target, 'chromium'))) return binary(target);
 

@@ -108,7 +108,7 @@ export const BEDROCK = defineMessages(
     samplePrompt: '샘플 프롬프트',
     promptStyle: '프롬프트 형식',
     systemPrompt: '시스템 프롬프트',
-    temperature: 'Temperature(0–1)',
+    temperature: '온도(temperature, 0–1)',
     maxTokens: '최대 토큰',
     runs: '실행 횟수',
     runsHint: '최대 3번. 답을 비교합니다(비결정성). 토큰은 실행마다 더해집니다.',

@@ -11,7 +11,9 @@ import { CliError } from '../../cli/signer';
 import { SERVICES } from '../../lib/services';
 import { ALLOWED_ROUTES, matchRoute } from '../../playground/allowlist';
 import { listedSamples } from '../../playground/assets';
+import { requestLang, SERVER } from '../../playground/messages';
 import { DEFAULT_PORT, parseOptions, startPlayground } from '../../playground/server';
+import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
 import { tempDir, testDeps, writeOutputs } from '../cli/harness';
 import { type StandIn, TEST_CREDENTIALS } from '../cli/stand-in';
 import { type Lab, startLab } from './harness';
@@ -414,6 +416,66 @@ describe('the body limit', () => {
 
   test('a body under the limit is forwarded', async () => {
     expect((await call('POST', '/comprehend/sentiment', { text: 'x'.repeat(LIMIT - 100) })).status).toBe(200);
+  });
+});
+
+describe('in the language the page asks for (Accept-Language)', () => {
+  test('the language is the first of Accept-Language the lab speaks; English otherwise', () => {
+    expect(requestLang('ko')).toBe('ko');
+    expect(requestLang('ko-KR,ko;q=0.9,en-US;q=0.8')).toBe('ko');
+    expect(requestLang('fr-FR, en;q=0.5')).toBe('en');
+    expect(requestLang('ja')).toBe('en');
+    expect(requestLang(undefined)).toBe('en');
+  });
+
+  test("the server's own errors, in Korean when asked and in English otherwise", async () => {
+    const ko = await call('POST', '/comprehend/sentiment', undefined, {
+      'accept-language': 'ko',
+      'content-type': 'text/plain',
+    });
+    expect(ko.status).toBe(415);
+    expect(ko.json.error).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: SERVER.ko.sendJson });
+    const en = await call('POST', '/comprehend/sentiment', undefined, { 'content-type': 'text/plain' });
+    expect(en.json.error).toEqual({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the body as application/json.',
+    });
+    const unknown = await call('GET', '/nope/route', undefined, { 'accept-language': 'ko-KR' });
+    expect(unknown.json.error.message).toBe('GET /nope/route는 실습실의 경로가 아닙니다.');
+    const large = await call(
+      'POST',
+      '/comprehend/sentiment',
+      { text: 'x'.repeat(LIMIT) },
+      {
+        'accept-language': 'ko',
+      },
+    );
+    expect(large.status).toBe(413);
+    expect(large.json.error).toMatchObject({
+      message: `요청 본문이 ${LIMIT}바이트보다 큽니다.`,
+      limitBytes: LIMIT,
+    });
+  });
+
+  test("each demo's concept in Korean, from the Korean catalogue; routes and names as they are", async () => {
+    const ko = await call('GET', '/status', undefined, { 'accept-language': 'ko' });
+    const en = await call('GET', '/status');
+    expect(ko.json.stacks.map((s: any) => s.concept)).toEqual(
+      SERVICES.map((s) => KOREAN_CATALOGUE[s.id].concept),
+    );
+    expect(en.json.stacks.map((s: any) => s.concept)).toEqual(SERVICES.map((s) => s.concept));
+    expect(ko.json.stacks.map((s: any) => [s.stackName, s.routes])).toEqual(
+      en.json.stacks.map((s: any) => [s.stackName, s.routes]),
+    );
+  });
+
+  test('an API error from a demo is passed on as the demo wrote it, whatever the language', async () => {
+    api.override('POST /comprehend/sentiment', () => ({
+      status: 400,
+      body: { error: { code: 'INVALID_REQUEST', message: 'text must not be empty', requestId: 'r-1' } },
+    }));
+    const ko = await call('POST', '/comprehend/sentiment', SENTIMENT, { 'accept-language': 'ko' });
+    expect(ko.json.error.message).toBe('text must not be empty');
   });
 });
 

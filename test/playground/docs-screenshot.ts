@@ -1,11 +1,16 @@
 /**
- * Writes docs/playground.png: the playground in Chromium against the stand-in API, with a few
- * panels run on the samples. `npx tsx test/playground/docs-screenshot.ts [output.png]`
+ * Writes docs/playground.png (or, with `--lang ko`, docs/playground.ko.png, the page in Korean):
+ * the playground in Chromium against the stand-in API, with a few panels run on the samples.
+ * `npx tsx test/playground/docs-screenshot.ts [--lang ko] [output.png]`
  */
 import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { type Lang, translator } from '../../lib/i18n';
 import { SERVICES } from '../../lib/services';
+import { BEDROCK } from '../../playground/app/messages/bedrock';
+import { REKOGNITION } from '../../playground/app/messages/rekognition';
+import { TEXTRACT } from '../../playground/app/messages/textract';
 import { launchBrowser, REPO, startLab } from './harness';
 import { startSampleStandIn } from './stand-in';
 
@@ -25,29 +30,33 @@ function shrink(png: Buffer): Buffer {
   }
 }
 
-async function main(out: string): Promise<void> {
+async function main(out: string, lang: Lang): Promise<void> {
+  const R = translator(REKOGNITION, lang);
+  const X = translator(TEXTRACT, lang);
+  const B = translator(BEDROCK, lang);
   const api = await startSampleStandIn();
   // Transcribe left undeployed, to show how such a panel looks.
   const stacks = Object.fromEntries(
     SERVICES.filter((s) => s.id !== 'transcribe').map((s) => [s.stackName, api.url]),
   );
   const lab = await startLab(api, { stacks });
-  const browser = await launchBrowser();
+  // The browser's language decides the page's.
+  const browser = await launchBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
   try {
     const { page } = browser;
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(lab.playground.url);
-    await page.locator('#panel-rekognition').getByRole('button', { name: 'Labels' }).click();
+    await page.locator('#panel-rekognition').getByRole('button', { name: R('labels'), exact: true }).click();
     await page.locator('#panel-rekognition .box').first().waitFor();
     const textract = page.locator('#panel-textract');
-    await textract.getByRole('button', { name: 'Analyze' }).click();
+    await textract.getByRole('button', { name: X('analyze'), exact: true }).click();
     await textract.locator('.doc-table').waitFor();
-    await textract.getByRole('button', { name: 'Upload and start job' }).click();
+    await textract.getByRole('button', { name: X('uploadAndStart') }).click();
     await textract.locator('.verdict', { hasText: 'SUCCEEDED' }).waitFor();
     const bedrock = page.locator('#panel-bedrock');
-    await bedrock.getByRole('button', { name: 'Converse' }).click();
+    await bedrock.getByRole('button', { name: B('converse'), exact: true }).click();
     await bedrock.locator('.guardrail').waitFor();
-    await bedrock.getByRole('button', { name: 'Ask the notes' }).click();
+    await bedrock.getByRole('button', { name: B('ask'), exact: true }).click();
     await bedrock.locator('.citations').waitFor();
     await page.evaluate(
       `for (const s of document.querySelectorAll('section.panel')) if (!${JSON.stringify(SHOWN)}.includes(s.id.slice(6))) s.remove()`,
@@ -63,7 +72,12 @@ async function main(out: string): Promise<void> {
   }
 }
 
-void main(path.resolve(process.argv[2] ?? path.join(REPO, 'docs', 'playground.png'))).catch((err) => {
+const args = process.argv.slice(2);
+const langAt = args.indexOf('--lang');
+const lang: Lang = langAt >= 0 && args[langAt + 1] === 'ko' ? 'ko' : 'en';
+const rest = args.filter((_, i) => langAt < 0 || (i !== langAt && i !== langAt + 1));
+const fallback = path.join(REPO, 'docs', lang === 'ko' ? 'playground.ko.png' : 'playground.png');
+void main(path.resolve(rest[0] ?? fallback), lang).catch((err) => {
   process.stderr.write(`${err instanceof Error ? err.stack : err}\n`);
   process.exitCode = 1;
 });

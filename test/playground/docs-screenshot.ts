@@ -46,7 +46,10 @@ async function main(out: string, lang: Lang): Promise<void> {
     const { page } = browser;
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(lab.playground.url);
-    await page.locator('#panel-rekognition').getByRole('button', { name: R('labels'), exact: true }).click();
+    await page
+      .locator('#panel-rekognition')
+      .getByRole('button', { name: R('labels'), exact: true })
+      .click();
     await page.locator('#panel-rekognition .box').first().waitFor();
     const textract = page.locator('#panel-textract');
     await textract.getByRole('button', { name: X('analyze'), exact: true }).click();

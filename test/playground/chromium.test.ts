@@ -58,9 +58,12 @@ const drawnApart = (a: string, b: string) =>
 
 test('Hangul renders as glyphs with the Korean font package, and as boxes without it', async () => {
   expect(koreanFontDir()).toMatch(new RegExp(`${KOREAN_FONT_PACKAGE.replace('/', '\\/')}\\/fonts$`));
-  expect(fontConfig('/b', '/k', '/c')).toContain('<dir>/k</dir>');
-  expect(fontConfig('/b', undefined, '/c')).not.toContain('<dir>/k</dir>');
-  const withFont = await launchBrowser({ env: {} });
+  expect(fontConfig('/b', { koreanFonts: '/k', systemFonts: true }, '/c')).toContain('<dir>/k</dir>');
+  expect(fontConfig('/b', { koreanFonts: undefined, systemFonts: false }, '/c')).not.toMatch(
+    /\/k|\/etc\/fonts/,
+  );
+  // Without the machine's fonts, so what draws Hangul can only be the package's font.
+  const withFont = await launchBrowser({ env: {}, systemFonts: false });
   try {
     await withFont.page.setContent('<p>한국어</p>');
     expect(await withFont.page.evaluate(drawnApart('가', '나'))).toBe(true);
@@ -70,7 +73,7 @@ test('Hangul renders as glyphs with the Korean font package, and as boxes withou
     await withFont.close();
   }
   // Negative control: the same browser without the Korean font draws boxes for Hangul.
-  const without = await launchBrowser({ env: {}, koreanFonts: null });
+  const without = await launchBrowser({ env: {}, systemFonts: false, koreanFonts: null });
   try {
     await without.page.setContent('<p>한국어</p>');
     expect(await without.page.evaluate(drawnApart('가', '나'))).toBe(false);

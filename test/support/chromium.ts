@@ -48,6 +48,8 @@ export interface ResolveOptions {
   readonly cacheDir?: string;
   /** The folder of Korean fonts to give the browser; `null` for none (a test's control). */
   readonly koreanFonts?: string | null;
+  /** Whether the browser may also use the machine's own fonts (/etc/fonts). @default true */
+  readonly systemFonts?: boolean;
 }
 
 /** Says what to do when no browser can be had: the package to install, or the override. */
@@ -87,12 +89,18 @@ export function resolveChromium(options: ResolveOptions = {}): Promise<ChromiumB
   const override = env[CHROMIUM_OVERRIDE];
   if (override) return Promise.resolve(fromOverride(override));
   const defaults =
-    options.packageDir === undefined && options.cacheDir === undefined && options.koreanFonts === undefined;
+    options.packageDir === undefined &&
+    options.cacheDir === undefined &&
+    options.koreanFonts === undefined &&
+    options.systemFonts === undefined;
   if (defaults && unpacking) return unpacking;
   const pending = unpackPackage(
     options.packageDir ?? installedPackageDir(),
     options.cacheDir ?? path.join(REPO, 'node_modules', '.cache', 'ai-services-lab'),
-    options.koreanFonts === undefined ? koreanFontDir() : (options.koreanFonts ?? undefined),
+    {
+      koreanFonts: options.koreanFonts === undefined ? koreanFontDir() : (options.koreanFonts ?? undefined),
+      systemFonts: options.systemFonts ?? true,
+    },
   );
   if (defaults) {
     unpacking = pending;
@@ -112,10 +120,15 @@ function fromOverride(executablePath: string): ChromiumBinary {
   return { executablePath, source: `${CHROMIUM_OVERRIDE}=${executablePath}`, env: {} };
 }
 
+export interface FontChoice {
+  readonly koreanFonts: string | undefined;
+  readonly systemFonts: boolean;
+}
+
 async function unpackPackage(
   packageDir: string | undefined,
   cacheDir: string,
-  koreanFonts: string | undefined,
+  fonts: FontChoice,
 ): Promise<ChromiumBinary> {
   if (!packageDir || !existsSync(path.join(packageDir, 'package.json'))) {
     throw new NoBrowserError(`${CHROMIUM_PACKAGE} is not installed`);
@@ -127,7 +140,7 @@ async function unpackPackage(
     executablePath: path.join(dir, 'chromium'),
     source,
     // The package's own fonts and the Korean one, so pages render the same whatever the machine has.
-    env: { FONTCONFIG_PATH: writeFontConfig(cacheDir, path.join(dir, 'fonts', 'fonts'), koreanFonts) },
+    env: { FONTCONFIG_PATH: writeFontConfig(cacheDir, path.join(dir, 'fonts', 'fonts'), fonts) },
   });
   if (existsSync(path.join(target, 'chromium'))) return binary(target);
 
@@ -167,12 +180,13 @@ export function koreanFontDir(): string | undefined {
 }
 
 /** The fonts.conf the test browser reads: its own fonts, the Korean font, the machine's fonts. */
-export function fontConfig(browserFonts: string, koreanFonts: string | undefined, cache: string): string {
+export function fontConfig(browserFonts: string, fonts: FontChoice, cache: string): string {
+  const { koreanFonts, systemFonts } = fonts;
   return [
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
     '<fontconfig>',
-    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    ...(systemFonts ? ['  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>'] : []),
     `  <dir>${browserFonts}</dir>`,
     ...(koreanFonts ? [`  <dir>${koreanFonts}</dir>`] : []),
     `  <cachedir>${cache}</cachedir>`,
@@ -188,8 +202,8 @@ export function fontConfig(browserFonts: string, koreanFonts: string | undefined
  * browsers, in a folder named for its content, so a change of fonts never reuses an old file.
  * Returns the folder, for FONTCONFIG_PATH.
  */
-function writeFontConfig(cacheDir: string, browserFonts: string, koreanFonts: string | undefined): string {
-  const probe = fontConfig(browserFonts, koreanFonts, '');
+function writeFontConfig(cacheDir: string, browserFonts: string, fonts: FontChoice): string {
+  const probe = fontConfig(browserFonts, fonts, '');
   const dir = path.join(
     cacheDir,
     `fontconfig-${createHash('sha256').update(probe).digest('hex').slice(0, 12)}`,
@@ -198,7 +212,7 @@ function writeFontConfig(cacheDir: string, browserFonts: string, koreanFonts: st
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     const staging = `${file}.${process.pid}.${Date.now()}`;
-    writeFileSync(staging, fontConfig(browserFonts, koreanFonts, path.join(dir, 'cache')));
+    writeFileSync(staging, fontConfig(browserFonts, fonts, path.join(dir, 'cache')));
     renameSync(staging, file);
   }
   return dir;

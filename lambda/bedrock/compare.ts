@@ -30,12 +30,16 @@ const REFERENCE_TOKENS = 1_000;
 
 type Outcome = { readonly sample: Sample; readonly wallMs: number } | { readonly error: HttpError };
 
-async function timed(deps: ConverseDeps, modelId: string, call: Call): Promise<Outcome> {
+async function timed(deps: ConverseDeps, modelId: string, call: Call, signal: AbortSignal): Promise<Outcome> {
   const started = Date.now();
   try {
-    const sample = await converseOnce(deps, modelId, call);
+    const sample = await converseOnce(deps, modelId, call, signal);
     return { sample, wallMs: Date.now() - started };
   } catch (err) {
+    if (signal.aborted) {
+      // The request's deadline stopped this model; the others' answers still go back.
+      return { error: new HttpError(504, 'TIMEOUT', `${modelId} did not answer before the request's deadline.`) };
+    }
     return {
       error: err instanceof HttpError ? err : new HttpError(502, 'UPSTREAM_ERROR', 'The model call failed.'),
     };
@@ -63,7 +67,7 @@ export function compareRoute(options: CompareOptions): Route {
     method: 'POST',
     path: '/bedrock/compare',
     schema: compareRequest,
-    handle: async (input) => {
+    handle: async (input, ctx) => {
       const models = input.models ?? configured.slice(0, 3);
       const unknown = models.filter((m) => !configured.includes(m));
       if (unknown.length > 0) {
@@ -74,7 +78,8 @@ export function compareRoute(options: CompareOptions): Route {
         );
       }
       const { call, promptEcho } = prepareCall(input);
-      const outcomes = await Promise.all(models.map((m) => timed(options, m, call)));
+      // In parallel, under one deadline: a slow model is cut at it, the others still answer.
+      const outcomes = await Promise.all(models.map((m) => timed(options, m, call, ctx.signal)));
       const firstError = outcomes.find((o): o is { error: HttpError } => 'error' in o);
       if (firstError && outcomes.every((o) => 'error' in o)) throw firstError.error;
 

@@ -42,8 +42,17 @@ export interface Sample {
 const textOf = (content: ContentBlock[] | undefined): string =>
   (content ?? []).map((c) => ('text' in c && typeof c.text === 'string' ? c.text : '')).join('');
 
-/** Call `modelId` once; errors come back as HttpErrors with actionable messages. */
-export async function converseOnce(deps: ConverseDeps, modelId: string, call: Call): Promise<Sample> {
+/**
+ * Call `modelId` once; errors come back as HttpErrors with actionable messages. `abortSignal` is
+ * the request's deadline: the call is abandoned when it fires, and never retried after a timeout
+ * (MODEL_API in lambda/shared/aws.ts).
+ */
+export async function converseOnce(
+  deps: ConverseDeps,
+  modelId: string,
+  call: Call,
+  abortSignal?: AbortSignal,
+): Promise<Sample> {
   const { client, maxTokensCap, guardrail, region } = deps;
   let out: ConverseCommandOutput;
   try {
@@ -52,6 +61,7 @@ export async function converseOnce(deps: ConverseDeps, modelId: string, call: Ca
         ...modelInput(modelId, call, maxTokensCap),
         ...(guardrail ? { guardrailConfig: guardrailConfig(guardrail) } : {}),
       }),
+      { abortSignal },
     );
   } catch (err) {
     throw bedrockError(err, modelId, region);

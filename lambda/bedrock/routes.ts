@@ -39,7 +39,8 @@ const NON_DETERMINISM_NOTE =
 
 export function bedrockRoutes(options: BedrockRoutesOptions): Route[] {
   const { modelId, maxTokensCap, guardrail, notesIndex } = options;
-  const converse = (call: Parameters<typeof converseOnce>[2]) => converseOnce(options, modelId, call);
+  const converse = (call: Parameters<typeof converseOnce>[2], signal: AbortSignal) =>
+    converseOnce(options, modelId, call, signal);
   const report = (samples: readonly Sample[]) => guardrailReport(guardrail, samples);
   const usage = (samples: readonly Sample[]) => tokenUsage(modelId, Boolean(guardrail), samples);
 
@@ -48,9 +49,11 @@ export function bedrockRoutes(options: BedrockRoutesOptions): Route[] {
       method: 'POST',
       path: '/bedrock/converse',
       schema: converseRequest,
-      handle: async (input) => {
+      handle: async (input, ctx) => {
         const { call, promptEcho } = prepareCall(input);
-        const samples = await Promise.all(Array.from({ length: input.samples }, () => converse(call)));
+        const samples = await Promise.all(
+          Array.from({ length: input.samples }, () => converse(call, ctx.signal)),
+        );
         const first = samples[0]!;
         const distinct = new Set(samples.map((s) => s.text.trim())).size;
         const samplesEcho =
@@ -84,7 +87,7 @@ export function bedrockRoutes(options: BedrockRoutesOptions): Route[] {
       method: 'POST',
       path: '/bedrock/ask-notes',
       schema: askNotesRequest,
-      handle: async ({ question, topK, temperature, topP, maxTokens }) => {
+      handle: async ({ question, topK, temperature, topP, maxTokens }, ctx) => {
         const hits = search(notesIndex(), question, topK).filter((h) => h.score > 0);
         const retrieval = {
           method: 'BM25+ keyword search over the notes (MiniSearch)',
@@ -116,7 +119,7 @@ export function bedrockRoutes(options: BedrockRoutesOptions): Route[] {
         }
         // Bounded by construction: a question of ≤1,000 characters and ≤5 passages of ≤1,500 characters.
         const prompt = assembleRagPrompt(question, hits);
-        const sample = await converse({ prompt, temperature, topP, maxTokens });
+        const sample = await converse({ prompt, temperature, topP, maxTokens }, ctx.signal);
         return {
           body: {
             modelId,

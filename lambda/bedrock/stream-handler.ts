@@ -10,11 +10,12 @@
  * `awslambda` is a global the Node.js runtime provides; tests install a stand-in before import.
  */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { type ClientSettings, clientConfig } from '../shared/aws';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { http2ClientConfig, MODEL_API } from '../shared/aws';
 import { parseJson, rawBody, validate } from '../shared/body';
-import { type HttpError, notFound, toHttpError } from '../shared/errors';
-import { DEFAULT_MAX_BODY_BYTES, publishUsage, requestIdOf } from '../shared/http';
+import { requestDeadline } from '../shared/deadline';
+import { type HttpError, notFound } from '../shared/errors';
+import { DEFAULT_MAX_BODY_BYTES, failureOf, type HandlerContext, publishUsage, requestIdOf } from '../shared/http';
 import { createLogger, createMetrics } from '../shared/logger';
 import { prepareCall } from './call';
 import { bedrockEnv } from './env';
@@ -24,27 +25,28 @@ import { openModelStream, relayModelStream, STREAM_CONTENT_TYPE, type StreamEven
 export const STREAM_ROUTE = '/bedrock/converse-stream';
 
 /**
- * ConverseStream client timeouts. On HTTP/2 requestTimeout is the no-activity limit, so here it
- * bounds the wait for the first event and every gap between events, not the whole answer. Retries
- * apply only until the stream opens: 2 × (1 s + 10 s) = 22 s before the first event, inside the
- * 28 s function timeout. The whole stream must also end within the function timeout; the default
- * 512-token cap takes a few seconds on Nova Micro.
+ * ConverseStream client: HTTP/2 with the client's own defaults and a connect timeout, throttling
+ * retried only until the stream opens (a stream is never retried), and no per-attempt timeout:
+ * the request's deadline, from the function's timeout (sized to the token cap, see
+ * stream-timeout.ts), is what ends a long or stalled answer, with a final TIMEOUT event.
  */
-export const STREAM_CLIENT_SETTINGS: ClientSettings = {
-  maxAttempts: 2,
-  connectionTimeoutMs: 1_000,
-  requestTimeoutMs: 10_000,
-};
-
 const env = bedrockEnv();
-const client = new BedrockRuntimeClient(clientConfig(STREAM_CLIENT_SETTINGS));
+const client = new BedrockRuntimeClient(http2ClientConfig(MODEL_API));
 const logger = createLogger('bedrock');
 const metrics = createMetrics('bedrock');
 const deps = { client, ...env };
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-type ResponseStream = NodeJS.WritableStream;
+type ResponseStream = NodeJS.WritableStream & { readonly writableEnded?: boolean };
+
+/** The reason the request's signal carries when the caller went away before the answer ended. */
+export class ClientDisconnected extends Error {
+  constructor() {
+    super('The client closed the connection.');
+    this.name = 'ClientDisconnected';
+  }
+}
 
 function sendError(responseStream: ResponseStream, err: HttpError, requestId: string): void {
   const error: Record<string, unknown> = { code: err.code, message: err.message, requestId };
@@ -56,14 +58,40 @@ function sendError(responseStream: ResponseStream, err: HttpError, requestId: st
   out.end(JSON.stringify({ error }));
 }
 
+/**
+ * Watch the response stream for the caller going away (it closes, or fails, before the handler
+ * ended it) and abort with ClientDisconnected. Lambda keeps a function running when the client
+ * disconnects (its response streaming documentation), so without this the model would generate,
+ * and bill, to the token cap for nobody.
+ */
+function watchDisconnect(responseStream: ResponseStream) {
+  const controller = new AbortController();
+  const gone = () => {
+    if (!responseStream.writableEnded) controller.abort(new ClientDisconnected());
+  };
+  responseStream.on('close', gone);
+  responseStream.on('error', gone);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      responseStream.removeListener('close', gone);
+      responseStream.removeListener('error', gone);
+    },
+  };
+}
+
 export async function streamHandler(
   event: APIGatewayProxyEvent,
   responseStream: ResponseStream,
-  context?: Pick<Context, 'awsRequestId'>,
+  context?: HandlerContext,
 ): Promise<void> {
   const started = Date.now();
   const requestId = requestIdOf(event, context);
   const resource = event.resource ?? event.path ?? '';
+  const deadline = requestDeadline(context);
+  const disconnect = watchDisconnect(responseStream);
+  // One signal for every AWS call and the relay: the deadline, or the caller going away.
+  const signal = AbortSignal.any([deadline.signal, disconnect.signal]);
   logger.appendKeys({ requestId, route: `${event.httpMethod} ${resource}` });
   try {
     let prepared: ReturnType<typeof prepareCall>;
@@ -74,16 +102,18 @@ export async function streamHandler(
       }
       const input = validate(converseStreamRequest, parseJson(rawBody(event, DEFAULT_MAX_BODY_BYTES)));
       prepared = prepareCall(input);
-      stream = await openModelStream(deps, prepared.call);
+      stream = await deadline.race(openModelStream(deps, prepared.call, signal));
     } catch (err) {
-      const httpError = toHttpError(err);
+      const httpError = failureOf(err, deadline);
       (httpError.status >= 500 ? logger.error : logger.warn).call(logger, 'request failed', {
         status: httpError.status,
         code: httpError.code,
         errorName: (err as { name?: string })?.name,
         durationMs: Date.now() - started,
+        clientDisconnected: disconnect.signal.aborted,
       });
-      sendError(responseStream, httpError, requestId);
+      if (!disconnect.signal.aborted) sendError(responseStream, httpError, requestId);
+      else responseStream.end();
       return;
     }
 
@@ -103,11 +133,15 @@ export async function streamHandler(
         requestId,
         started,
         promptEcho: prepared.promptEcho,
+        signal,
       });
     } finally {
       out.end();
     }
-    if (outcome.usage) publishUsage(metrics, resource, outcome.usage, outcome.totalMs);
+    // A stopped stream's usage is partial (no token counts): only a whole answer is a metric.
+    if (outcome.status === 'completed' && outcome.usage) {
+      publishUsage(metrics, resource, outcome.usage, outcome.totalMs);
+    }
     const fields = {
       status: 200,
       streamed: outcome.status,
@@ -116,10 +150,14 @@ export async function streamHandler(
       tokenEvents: outcome.tokenEvents,
       usage: outcome.usage,
       errorName: outcome.errorName,
+      ...(deadline.budgetMs !== undefined && { budgetMs: deadline.budgetMs }),
     };
-    if (outcome.status === 'failed') logger.error('stream failed after the status was sent', fields);
-    else logger.info('request served', fields);
+    if (outcome.status === 'completed') logger.info('request served', fields);
+    else if (outcome.status === 'disconnected') logger.warn('client disconnected; model stream aborted', fields);
+    else logger.error('stream failed after the status was sent', fields);
   } finally {
+    deadline.dispose();
+    disconnect.dispose();
     logger.removeKeys(['requestId', 'route']);
   }
 }

@@ -8,7 +8,11 @@
  *   {"type":"token","text":"…"}             as the model generates (text deltas, in order)
  *   {"type":"guardrail","intervened":true,…} when the guardrail stopped the answer (policies only)
  *   {"type":"usage","usage",…,"verified":false,"timing":{"timeToFirstTokenMs","totalMs"}}  last, on success
- *   {"type":"error","error":{code,message,requestId}}  last, when the model stream fails after the 200
+ *   {"type":"error","error":{code,message,requestId}}  last, when the model stream fails after the 200;
+ *     code TIMEOUT when the function's deadline stopped it, with the usage known so far
+ *
+ * A stream always ends with `usage` or `error`: a stream that ends without one was cut (the
+ * function was stopped, a connection broke), and the CLI and the playground say so.
  *
  * Everything that can fail before the model answers (bad body, prompt too large, throttled,
  * no model access) fails before the status line is written, so the caller gets the lab's normal
@@ -21,6 +25,10 @@
  * which the lab guardrail does (EMAIL, PHONE, NAME are ANONYMIZE). The price is some latency per
  * chunk, which the timing block shows.
  *
+ * Deadline: the request's signal (the function's deadline, or the client going away) stops the
+ * relay at once, aborts the model stream (the SDK closes its HTTP/2 stream, so Bedrock stops
+ * generating), and, on the deadline, writes the final `error` event with code TIMEOUT.
+ *
  * Privacy: nothing here logs text. The handler logs status, timings, error names and the usage block.
  */
 import type {
@@ -29,6 +37,7 @@ import type {
   GuardrailTraceAssessment,
 } from '@aws-sdk/client-bedrock-runtime';
 import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import { DeadlineExceeded } from '../shared/deadline';
 import { HttpError, isHttpError } from '../shared/errors';
 import { PRICES_AS_OF } from '../shared/pricing';
 import type { Usage } from '../shared/usage';
@@ -56,7 +65,8 @@ export interface StreamDeps extends ConverseDeps {
 }
 
 export interface StreamOutcome {
-  readonly status: 'completed' | 'failed';
+  /** `timed-out`: stopped at the deadline; `disconnected`: the client went away first. */
+  readonly status: 'completed' | 'failed' | 'timed-out' | 'disconnected';
   readonly usage?: Usage;
   readonly timeToFirstTokenMs?: number;
   readonly totalMs: number;
@@ -88,6 +98,7 @@ function streamException(event: ConverseStreamOutput): Error | undefined {
 export async function openModelStream(
   deps: StreamDeps,
   call: Call,
+  abortSignal?: AbortSignal,
 ): Promise<AsyncIterable<ConverseStreamOutput>> {
   const { client, modelId, maxTokensCap, guardrail, region } = deps;
   let out: ConverseStreamCommandOutput;
@@ -101,6 +112,7 @@ export async function openModelStream(
             }
           : {}),
       }),
+      { abortSignal },
     );
   } catch (err) {
     throw bedrockError(err, modelId, region);
@@ -111,16 +123,56 @@ export async function openModelStream(
   return out.stream;
 }
 
+/** Bedrock sends its token counts in the stream's last event; until then they are unknown. */
+export const PARTIAL_USAGE_NOTE =
+  "Bedrock reports token counts in the stream's last event, which this stream did not reach: the counts " +
+  'are unknown, and the model may still bill the input and the tokens it generated before it was stopped.';
+
+/** What is known of the usage of a stream stopped early. */
+function partialUsage(
+  deps: StreamDeps,
+  seen: { metadata: boolean; inputTokens: number; outputTokens: number; chars: number; tokenEvents: number },
+): Usage {
+  const known = { partial: true, streamedCharacters: seen.chars, tokenEvents: seen.tokenEvents };
+  if (seen.metadata) {
+    return {
+      ...tokenUsage(deps.modelId, false, [{ inputTokens: seen.inputTokens, outputTokens: seen.outputTokens, guardrailCostUsd: 0 }]),
+      ...known,
+    };
+  }
+  return { unit: 'tokens', quantity: 0, countsReported: false, ...known, note: PARTIAL_USAGE_NOTE };
+}
+
+/** A promise that rejects with the signal's reason when it aborts, and a way to stop listening. */
+function whenAborted(signal: AbortSignal | undefined): { promise: Promise<never>; dispose: () => void } {
+  if (!signal) return { promise: new Promise<never>(() => undefined), dispose: () => undefined };
+  let onAbort = () => undefined as void;
+  const promise = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  promise.catch(() => undefined); // observed through the race below
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
 /**
  * Relay the model stream as NDJSON events through `write`, then the usage (or error) event.
  * `started` is when the request reached the function: time to first token counts from there.
+ * `signal` stops the relay: on the deadline (reason DeadlineExceeded) with a final TIMEOUT event
+ * and the usage known so far; on anything else (the client went away) without writing more.
  */
 export async function relayModelStream(
   deps: StreamDeps,
   call: Call,
   stream: AsyncIterable<ConverseStreamOutput>,
   write: (event: StreamEvent) => void,
-  ctx: { readonly requestId: string; readonly started: number; readonly promptEcho: Record<string, unknown> },
+  ctx: {
+    readonly requestId: string;
+    readonly started: number;
+    readonly promptEcho: Record<string, unknown>;
+    readonly signal?: AbortSignal;
+  },
 ): Promise<StreamOutcome> {
   const { modelId, maxTokensCap, guardrail } = deps;
   const now = deps.now ?? Date.now;
@@ -141,10 +193,16 @@ export async function relayModelStream(
   let stopReason = 'unknown';
   let inputTokens = 0;
   let outputTokens = 0;
+  let metadata = false;
   let modelLatencyMs: number | undefined;
   let trace: GuardrailTraceAssessment | undefined;
+  const iterator = stream[Symbol.asyncIterator]();
+  const stopped = whenAborted(ctx.signal);
   try {
-    for await (const event of stream) {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stopped.promise]);
+      if (next.done) break;
+      const event = next.value;
       const failed = streamException(event);
       if (failed) throw failed;
       const text = event.contentBlockDelta?.delta?.text;
@@ -158,29 +216,60 @@ export async function relayModelStream(
       if (event.metadata) {
         // Counts are checked, not trusted: a malformed metadata event must not crash the relay
         // after the 200 has been sent.
+        metadata = true;
         inputTokens = countOr(event.metadata.usage?.inputTokens, inputTokens);
         outputTokens = countOr(event.metadata.usage?.outputTokens, outputTokens);
         modelLatencyMs = countOr(event.metadata.metrics?.latencyMs, modelLatencyMs);
         trace = event.metadata.trace?.guardrail ?? trace;
       }
     }
+    // Aborting can also end the SDK's stream quietly: that is a stop, not an answer.
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
+    if (!metadata) {
+      throw new HttpError(
+        502,
+        'STREAM_INCOMPLETE',
+        "The model stream ended before its last event (the usage): the answer may be cut short.",
+      );
+    }
   } catch (err) {
-    const mapped = isHttpError(err) ? err : bedrockError(err, modelId, deps.region);
     const totalMs = now() - ctx.started;
+    const timing = { timeToFirstTokenMs: ttft(firstTokenAt, ctx.started), totalMs };
+    if (ctx.signal?.aborted) {
+      // Release the model stream; with the SDK's abort its HTTP/2 stream is already closed.
+      void iterator.return?.()?.catch(() => undefined);
+      const usage = partialUsage(deps, { metadata, inputTokens, outputTokens, chars, tokenEvents });
+      const reason: unknown = ctx.signal.reason;
+      if (!(reason instanceof DeadlineExceeded)) {
+        return { status: 'disconnected', usage, tokenEvents, ...timing, errorName: errorName(reason) };
+      }
+      write({
+        type: 'error',
+        error: {
+          code: 'TIMEOUT',
+          message:
+            `The answer was stopped at the function's deadline, ${(reason.budgetMs / 1000).toFixed(1)} s after the ` +
+            'request reached it; the text above is incomplete. Ask for fewer tokens (maxTokens), or try a faster model.',
+          requestId: ctx.requestId,
+        },
+        status: 504,
+        afterTokenEvents: tokenEvents,
+        usage,
+        timing,
+      });
+      return { status: 'timed-out', usage, tokenEvents, ...timing, errorName: 'DeadlineExceeded' };
+    }
+    const mapped = isHttpError(err) ? err : bedrockError(err, modelId, deps.region);
     write({
       type: 'error',
       error: { code: mapped.code, message: mapped.message, requestId: ctx.requestId },
       status: mapped.status,
       afterTokenEvents: tokenEvents,
-      timing: { timeToFirstTokenMs: ttft(firstTokenAt, ctx.started), totalMs },
+      timing,
     });
-    return {
-      status: 'failed',
-      totalMs,
-      tokenEvents,
-      timeToFirstTokenMs: ttft(firstTokenAt, ctx.started),
-      errorName: (err as { name?: string })?.name,
-    };
+    return { status: 'failed', tokenEvents, ...timing, errorName: errorName(err) };
+  } finally {
+    stopped.dispose();
   }
 
   const reasons = guardrailReasons(trace);
@@ -212,6 +301,8 @@ export async function relayModelStream(
   });
   return { status: 'completed', usage, timeToFirstTokenMs, totalMs, tokenEvents };
 }
+
+const errorName = (err: unknown) => (err as { name?: string } | undefined)?.name;
 
 function countOr<T extends number | undefined>(value: unknown, fallback: T): number | T {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;

@@ -39,6 +39,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
     text: string,
     given: L | undefined,
     supported: readonly L[],
+    abortSignal: AbortSignal,
   ): Promise<{ languageCode: L; detected?: { languageCode: string; score?: number } }> {
     if (given) return { languageCode: given };
     if (charCount(text) < LIMITS.languageMinChars) {
@@ -46,7 +47,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
         `Text under ${LIMITS.languageMinChars} characters is too short to detect its language; pass languageCode.`,
       );
     }
-    const out = await client.send(new DetectDominantLanguageCommand({ Text: text }));
+    const out = await client.send(new DetectDominantLanguageCommand({ Text: text }), { abortSignal });
     const top = out.Languages?.[0];
     const code = top?.LanguageCode;
     if (!code || !(supported as readonly string[]).includes(code)) {
@@ -57,19 +58,21 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
 
   /**
    * One Detect* call on one text: the size check, the language (given, or detected for one
-   * more billed request), the call itself, and the usage of both requests.
+   * more billed request), the call itself, and the usage of both requests. Both calls share the
+   * request's deadline (`abortSignal`), so the pair ends in time, not each call on its own.
    */
   async function detectOnText<L extends string>(
     feature: LanguageFeature,
     text: string,
     given: L | undefined,
     limits: { maxBytes: number; supported: readonly L[] },
-    call: (languageCode: LanguageCode) => Promise<Record<string, unknown>>,
+    abortSignal: AbortSignal,
+    call: (languageCode: LanguageCode, options: { abortSignal: AbortSignal }) => Promise<Record<string, unknown>>,
   ) {
     assertLanguageSupported(feature, text, given);
     assertMaxBytes('text', text, limits.maxBytes);
-    const lang = await resolveLanguage(feature, text, given, limits.supported);
-    const body = await call(lang.languageCode as LanguageCode);
+    const lang = await resolveLanguage(feature, text, given, limits.supported, abortSignal);
+    const body = await call(lang.languageCode as LanguageCode, { abortSignal });
     return {
       body: { ...body, languageCode: lang.languageCode, detectedLanguage: lang.detected },
       usage: comprehendUsage(lang.detected ? [charCount(text), charCount(text)] : [charCount(text)]),
@@ -81,14 +84,15 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/sentiment',
       schema: sentimentRequest,
-      handle: ({ text, languageCode }) =>
+      handle: ({ text, languageCode }, ctx) =>
         detectOnText(
           '/comprehend/sentiment',
           text,
           languageCode,
           { maxBytes: LIMITS.sentimentBytes, supported: COMPREHEND_LANGUAGES },
-          async (LanguageCode) => {
-            const out = await client.send(new DetectSentimentCommand({ Text: text, LanguageCode }));
+          ctx.signal,
+          async (LanguageCode, options) => {
+            const out = await client.send(new DetectSentimentCommand({ Text: text, LanguageCode }), options);
             const s = out.SentimentScore ?? {};
             return {
               sentiment: out.Sentiment,
@@ -106,14 +110,15 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/entities',
       schema: entitiesRequest,
-      handle: ({ text, languageCode }) =>
+      handle: ({ text, languageCode }, ctx) =>
         detectOnText(
           '/comprehend/entities',
           text,
           languageCode,
           { maxBytes: LIMITS.detectBytes, supported: COMPREHEND_LANGUAGES },
-          async (LanguageCode) => {
-            const out = await client.send(new DetectEntitiesCommand({ Text: text, LanguageCode }));
+          ctx.signal,
+          async (LanguageCode, options) => {
+            const out = await client.send(new DetectEntitiesCommand({ Text: text, LanguageCode }), options);
             return {
               entities: (out.Entities ?? []).map((e) => ({
                 text: e.Text,
@@ -130,14 +135,15 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/key-phrases',
       schema: keyPhrasesRequest,
-      handle: ({ text, languageCode }) =>
+      handle: ({ text, languageCode }, ctx) =>
         detectOnText(
           '/comprehend/key-phrases',
           text,
           languageCode,
           { maxBytes: LIMITS.detectBytes, supported: COMPREHEND_LANGUAGES },
-          async (LanguageCode) => {
-            const out = await client.send(new DetectKeyPhrasesCommand({ Text: text, LanguageCode }));
+          ctx.signal,
+          async (LanguageCode, options) => {
+            const out = await client.send(new DetectKeyPhrasesCommand({ Text: text, LanguageCode }), options);
             return {
               keyPhrases: (out.KeyPhrases ?? []).map((k) => ({
                 text: k.Text,
@@ -153,12 +159,14 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/language',
       schema: languageRequest,
-      handle: async ({ text }) => {
+      handle: async ({ text }, ctx) => {
         assertMaxBytes('text', text, LIMITS.detectBytes);
         if (charCount(text) < LIMITS.languageMinChars) {
           throw badRequest(`DetectDominantLanguage needs at least ${LIMITS.languageMinChars} characters.`);
         }
-        const out = await client.send(new DetectDominantLanguageCommand({ Text: text }));
+        const out = await client.send(new DetectDominantLanguageCommand({ Text: text }), {
+          abortSignal: ctx.signal,
+        });
         return {
           body: {
             languages: (out.Languages ?? []).map((l) => ({
@@ -174,14 +182,15 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/pii',
       schema: piiRequest,
-      handle: ({ text, languageCode }) =>
+      handle: ({ text, languageCode }, ctx) =>
         detectOnText(
           '/comprehend/pii',
           text,
           languageCode,
           { maxBytes: LIMITS.detectBytes, supported: PII_LANGUAGES },
-          async (LanguageCode) => {
-            const out = await client.send(new DetectPiiEntitiesCommand({ Text: text, LanguageCode }));
+          ctx.signal,
+          async (LanguageCode, options) => {
+            const out = await client.send(new DetectPiiEntitiesCommand({ Text: text, LanguageCode }), options);
             const entities = out.Entities ?? [];
             return {
               entities: entities.map((e) => ({
@@ -202,7 +211,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
       method: 'POST',
       path: '/comprehend/toxicity',
       schema: toxicityRequest,
-      handle: async (input) => {
+      handle: async (input, ctx) => {
         const segments = 'text' in input ? [input.text] : input.segments;
         assertLanguageSupported('/comprehend/toxicity', segments.join('\n'), input.languageCode);
         segments.forEach((s, i) => {
@@ -216,6 +225,7 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
               LanguageCode: 'en',
               TextSegments: segments.map((Text) => ({ Text })),
             }),
+            { abortSignal: ctx.signal },
           );
         } catch (err) {
           throw toxicityError(err);

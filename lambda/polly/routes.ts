@@ -9,16 +9,19 @@ import {
   type Voice,
   type VoiceId,
 } from '@aws-sdk/client-polly';
-import { badRequest, HttpError, payloadTooLarge } from '../shared/errors';
+import { badRequest, HttpError, notAcceptable, payloadTooLarge } from '../shared/errors';
 import { type Route, route } from '../shared/http';
 import { pollyCost, roundUsd } from '../shared/pricing';
-import { billedCharacters, contentTypeOf, MAX_AUDIO_BYTES, wantsAudio } from './logic';
+import { audioDelivery, billedCharacters, contentTypeOf, MAX_AUDIO_BYTES } from './logic';
 import { MAX_BILLED_CHARS, MAX_TOTAL_CHARS, speechRequest, voicesQuery } from './schemas';
 
 export function pollyRoutes(client: PollyClient): Route[] {
-  /** DescribeVoices is free; its answer is cached for the life of the execution environment. */
+  /**
+   * DescribeVoices is free; its answer is cached for the life of the execution environment. The
+   * first request's deadline bounds the listing; a failed listing is not cached.
+   */
   const voiceCache = new Map<string, Promise<Voice[]>>();
-  function voices(engine?: string, languageCode?: string): Promise<Voice[]> {
+  function voices(abortSignal: AbortSignal, engine?: string, languageCode?: string): Promise<Voice[]> {
     const key = `${engine ?? '*'}|${languageCode ?? '*'}`;
     let cached = voiceCache.get(key);
     if (!cached) {
@@ -33,6 +36,7 @@ export function pollyRoutes(client: PollyClient): Route[] {
               IncludeAdditionalLanguageCodes: true,
               NextToken: next,
             }),
+            { abortSignal },
           );
           all.push(...(out.Voices ?? []));
           next = out.NextToken;
@@ -51,6 +55,9 @@ export function pollyRoutes(client: PollyClient): Route[] {
       path: '/polly/speech',
       schema: speechRequest,
       handle: async (input, ctx) => {
+        // Decided before any call: audio only for an Accept API Gateway can turn back into bytes.
+        const delivery = audioDelivery(ctx.headers.accept, contentTypeOf(input.format));
+        if (delivery.kind === 'refuse') throw notAcceptable(delivery.reason);
         const total = Array.from(input.text).length;
         const billed = billedCharacters(input.text, input.textType);
         if (total > MAX_TOTAL_CHARS || billed > MAX_BILLED_CHARS) {
@@ -63,7 +70,8 @@ export function pollyRoutes(client: PollyClient): Route[] {
         }
         // Voice/engine check against Polly's own voice list (free, cached): a clear 400 instead of
         // a billed attempt that fails with EngineNotSupportedException.
-        const voice = (await voices()).find((v) => v.Id === input.voiceId);
+        // Voice list, then synthesis: both share the request's deadline (ctx.signal).
+        const voice = (await voices(ctx.signal)).find((v) => v.Id === input.voiceId);
         if (voice && !voice.SupportedEngines?.includes(input.engine as Engine)) {
           throw new HttpError(
             400,
@@ -80,6 +88,7 @@ export function pollyRoutes(client: PollyClient): Route[] {
             LanguageCode: input.languageCode as LanguageCode | undefined,
             OutputFormat: input.format as OutputFormat,
           }),
+          { abortSignal: ctx.signal },
         );
         const audio = out.AudioStream ? await out.AudioStream.transformToByteArray() : new Uint8Array();
         if (audio.length > MAX_AUDIO_BYTES) {
@@ -95,9 +104,7 @@ export function pollyRoutes(client: PollyClient): Route[] {
           estimatedCostUsd: roundUsd(pollyCost(characters, input.engine)),
         };
         const contentType = contentTypeOf(input.format);
-        if (wantsAudio(ctx.headers.accept)) {
-          return { binary: audio, contentType, usage };
-        }
+        if (delivery.kind === 'audio') return { binary: audio, contentType, usage };
         return {
           body: {
             voiceId: input.voiceId,
@@ -105,7 +112,7 @@ export function pollyRoutes(client: PollyClient): Route[] {
             contentType,
             audioBytes: audio.length,
             audioBase64: Buffer.from(audio).toString('base64'),
-            hint: "Send 'Accept: audio/mpeg' to receive the audio itself.",
+            hint: `Send 'Accept: ${contentType}' to receive the audio itself.`,
           },
           usage,
         };
@@ -115,8 +122,8 @@ export function pollyRoutes(client: PollyClient): Route[] {
       method: 'GET',
       path: '/polly/voices',
       schema: voicesQuery,
-      handle: async ({ languageCode, engine }) => {
-        const list = await voices(engine, languageCode);
+      handle: async ({ languageCode, engine }, ctx) => {
+        const list = await voices(ctx.signal, engine, languageCode);
         return {
           body: {
             count: list.length,

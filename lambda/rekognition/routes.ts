@@ -91,6 +91,7 @@ export function rekognitionRoutes(client: RekognitionClient): Route[] {
             MaxLabels: maxLabels,
             MinConfidence: minConfidence,
           }),
+          { abortSignal: ctx.signal },
         );
         return {
           body: { ...readableLabels(out), maxLabels, minConfidence },
@@ -104,7 +105,9 @@ export function rekognitionRoutes(client: RekognitionClient): Route[] {
       schema: textRequest,
       maxBodyBytes: MAX_BODY_BYTES,
       handle: async ({ image }, ctx) => {
-        const out = await client.send(new DetectTextCommand({ Image: { Bytes: readImage(image, ctx) } }));
+        const out = await client.send(new DetectTextCommand({ Image: { Bytes: readImage(image, ctx) } }), {
+          abortSignal: ctx.signal,
+        });
         return {
           // DetectText stops at 100 words; readableText adds a note when the answer reaches it.
           body: { ...readableText(out), maxWords: DETECT_TEXT_MAX_WORDS },
@@ -120,6 +123,7 @@ export function rekognitionRoutes(client: RekognitionClient): Route[] {
       handle: async ({ image }, ctx) => {
         const out = await client.send(
           new DetectFacesCommand({ Image: { Bytes: readImage(image, ctx) }, Attributes: ['ALL'] }),
+          { abortSignal: ctx.signal },
         );
         return { body: { ...readableFaces(out) }, usage: imageUsage('DetectFaces') };
       },
@@ -135,6 +139,7 @@ export function rekognitionRoutes(client: RekognitionClient): Route[] {
             Image: { Bytes: readImage(image, ctx) },
             MinConfidence: minConfidence,
           }),
+          { abortSignal: ctx.signal },
         );
         return {
           // The same threshold again, locally: verdict and labels agree with what was asked.

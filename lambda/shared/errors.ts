@@ -22,6 +22,7 @@ export const payloadTooLarge = (message: string) => new HttpError(413, 'PAYLOAD_
 export const unsupportedMediaType = (message: string) =>
   new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
 export const notFound = (message: string) => new HttpError(404, 'NOT_FOUND', message);
+export const notAcceptable = (message: string) => new HttpError(406, 'NOT_ACCEPTABLE', message);
 
 /** What the SDK v3 puts on a service error. */
 interface AwsErrorLike {
@@ -89,6 +90,19 @@ const UNAVAILABLE = new Set([
   'ResourceUnavailableException',
 ]);
 
+/** Error names and codes that mean "an attempt timed out" (the SDK's, Node's and Bedrock's). */
+const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ModelTimeoutException']);
+
+/**
+ * Did this error, or one it wraps (`cause`), come from a timed-out attempt? An HTTP/2 connect
+ * timeout, for one, reaches the caller as ERR_HTTP2_STREAM_CANCEL caused by a TimeoutError.
+ */
+export function isTimeoutError(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 10) return false;
+  const e = err as { name?: string; code?: string; cause?: unknown };
+  return TIMEOUT_NAMES.has(e.name ?? '') || e.code === 'ETIMEDOUT' || isTimeoutError(e.cause, depth + 1);
+}
+
 export function isHttpError(err: unknown): err is HttpError {
   return err instanceof HttpError;
 }
@@ -125,7 +139,7 @@ export function toHttpError(err: unknown, overrides: Record<string, AwsErrorOver
   if (CLIENT_INPUT.has(name)) return new HttpError(400, 'INVALID_REQUEST', upstream);
   if (NOT_FOUND.has(name)) return new HttpError(404, 'NOT_FOUND', upstream);
   if (name === 'ConflictException') return new HttpError(409, 'CONFLICT', upstream);
-  if (TIMEOUT.has(name)) {
+  if (TIMEOUT.has(name) || isTimeoutError(err)) {
     return new HttpError(
       504,
       'UPSTREAM_TIMEOUT',

@@ -8,7 +8,8 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { parseJson, rawBody, validate } from './body';
-import { type AwsErrorOverride, HttpError, toHttpError } from './errors';
+import { type Deadline, deadlineError, requestDeadline } from './deadline';
+import { type AwsErrorOverride, HttpError, isHttpError, toHttpError } from './errors';
 import { createLogger, createMetrics } from './logger';
 import { USAGE_METRICS, type Usage } from './usage';
 
@@ -25,6 +26,14 @@ export interface RouteContext {
   readonly headers: Readonly<Record<string, string>>;
   readonly pathParameters: Readonly<Record<string, string>>;
   readonly logger: Logger;
+  /**
+   * Aborts at the request's deadline: pass it to every AWS call the route makes
+   * (`client.send(command, { abortSignal: ctx.signal })`), so the route answers before the
+   * Lambda timeout (lambda/shared/deadline.ts).
+   */
+  readonly signal: AbortSignal;
+  /** The request's deadline, for a route that plans its own work (e.g. how many result pages to fetch). */
+  readonly deadline: Pick<Deadline, 'remainingMs' | 'budgetMs'>;
 }
 
 export interface JsonResult {
@@ -95,6 +104,23 @@ export function publishUsage(metrics: Metrics, resource: string, usage: Usage, d
   metrics.publishStoredMetrics();
 }
 
+/** What the handlers read of Lambda's context: the request id, and the time left (for the deadline). */
+export type HandlerContext = Pick<Context, 'awsRequestId'> & Partial<Pick<Context, 'getRemainingTimeInMillis'>>;
+
+/**
+ * The error to answer with: the deadline's 504 when the deadline has passed and the failure is
+ * not the caller's own (a 4xx found before the time ran out stays a 4xx), else `err` mapped.
+ */
+export function failureOf(
+  err: unknown,
+  deadline: Pick<Deadline, 'expired' | 'budgetMs'>,
+  overrides?: Record<string, AwsErrorOverride>,
+): HttpError {
+  const mapped = toHttpError(err, overrides);
+  if (deadline.expired && !(isHttpError(err) && err.status < 500)) return deadlineError(deadline.budgetMs);
+  return mapped;
+}
+
 /** The request id API Gateway gave the call, else Lambda's, else `local`. */
 export function requestIdOf(event: APIGatewayProxyEvent, context?: Pick<Context, 'awsRequestId'>): string {
   return event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
@@ -119,10 +145,11 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const byKey = new Map(options.routes.map((r) => [`${r.method} ${r.path}`, r]));
   const paths = new Set(options.routes.map((r) => r.path));
 
-  return async (event: APIGatewayProxyEvent, context?: Pick<Context, 'awsRequestId'>) => {
+  return async (event: APIGatewayProxyEvent, context?: HandlerContext) => {
     const requestId = requestIdOf(event, context);
     const resource = event.resource ?? event.path ?? '';
     const started = Date.now();
+    const deadline = requestDeadline(context);
     logger.appendKeys({ requestId, route: `${event.httpMethod} ${resource}` });
     try {
       const r = byKey.get(`${event.httpMethod} ${resource}`);
@@ -140,8 +167,10 @@ export function createApiHandler(options: ApiHandlerOptions) {
         headers: lowerCaseHeaders(event.headers),
         pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
         logger,
+        signal: deadline.signal,
+        deadline,
       };
-      const result = await r.handle(input, ctx);
+      const result = await deadline.race(r.handle(input, ctx));
       if (result.usage) publishUsage(metrics, resource, result.usage, Date.now() - started);
       logger.info('request served', { status: 200, durationMs: Date.now() - started, usage: result.usage });
       if (isBinary(result)) {
@@ -154,7 +183,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       }
       return jsonResponse(result.status ?? 200, { ...result.body, usage: result.usage, requestId });
     } catch (err) {
-      const httpError = toHttpError(err, options.errorOverrides);
+      const httpError = failureOf(err, deadline, options.errorOverrides);
       const log = httpError.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
       // Only the error's name and our own message: AWS messages are not logged in case they quote input.
       log('request failed', {
@@ -162,9 +191,11 @@ export function createApiHandler(options: ApiHandlerOptions) {
         code: httpError.code,
         errorName: (err as { name?: string })?.name,
         durationMs: Date.now() - started,
+        ...(deadline.budgetMs !== undefined && { budgetMs: deadline.budgetMs }),
       });
       return errorResponse(httpError, requestId);
     } finally {
+      deadline.dispose();
       logger.removeKeys(['requestId', 'route']);
     }
   };

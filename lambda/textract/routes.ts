@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-textract';
 import { validate } from '../shared/body';
 import { type AwsErrorOverride, HttpError, notFound } from '../shared/errors';
-import { type Route, route } from '../shared/http';
+import { type Route, type RouteContext, route } from '../shared/http';
 import { countPdfPages, decodeBase64, formatBytes, requireMediaType } from '../shared/media';
 import { type TextractFeature, textractCost } from '../shared/pricing';
 import { assertOwnKey, presignUpload } from '../shared/uploads';
@@ -53,9 +53,14 @@ export const MAX_RESULT_CALLS = 20;
 export const BLOCKS_PER_CALL = 1_000;
 /**
  * No further GetDocument* call starts after this long, and one in flight is aborted at it, so the
- * caller gets the pages fetched so far (truncated) instead of a Lambda timeout.
+ * caller gets the pages fetched so far (truncated) instead of a timeout.
  */
 export const RESULT_TIME_BUDGET_MS = 18_000;
+/**
+ * Time kept between the last result call and the request's deadline, for merging the pages and
+ * building the answer; the budget above shrinks to fit it when the first call was slow.
+ */
+export const RESULT_RESERVE_MS = 3_000;
 
 /** Friendlier messages for the Textract errors a learner is likely to meet. */
 export const TEXTRACT_ERROR_OVERRIDES: Record<string, AwsErrorOverride> = {
@@ -149,8 +154,12 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       : textract.send(new GetDocumentAnalysisCommand(input), { abortSignal });
   }
 
-  /** Follow NextToken, within MAX_RESULT_CALLS calls and RESULT_TIME_BUDGET_MS. */
-  async function fetchResults(mode: Mode, jobId: string): Promise<AsyncResultPage[]> {
+  /**
+   * Follow NextToken, within MAX_RESULT_CALLS calls and RESULT_TIME_BUDGET_MS, and never closer to
+   * the request's deadline than RESULT_RESERVE_MS. The first call has only the deadline: without
+   * it there is nothing to answer.
+   */
+  async function fetchResults(mode: Mode, jobId: string, ctx: RouteContext): Promise<AsyncResultPage[]> {
     const started = now();
     const pages: AsyncResultPage[] = [];
     let token: string | undefined;
@@ -158,7 +167,7 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       let page: AsyncResultPage;
       if (pages.length === 0) {
         try {
-          page = await getPage(mode, jobId, undefined);
+          page = await getPage(mode, jobId, undefined, ctx.signal);
         } catch (err) {
           if ((err as { name?: string })?.name === 'InvalidJobIdException') {
             throw notFound(
@@ -169,10 +178,13 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
           throw err;
         }
       } else {
-        const remaining = started + RESULT_TIME_BUDGET_MS - now();
+        const remaining = Math.min(
+          started + RESULT_TIME_BUDGET_MS - now(),
+          ctx.deadline.remainingMs() - RESULT_RESERVE_MS,
+        );
         if (remaining <= 0) break;
         try {
-          page = await getPage(mode, jobId, token, AbortSignal.timeout(remaining));
+          page = await getPage(mode, jobId, token, AbortSignal.any([ctx.signal, AbortSignal.timeout(remaining)]));
         } catch (err) {
           if (isAbort(err)) break;
           throw err;
@@ -194,7 +206,9 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       handle: async ({ document }, ctx) => {
         const { bytes, mediaType } = readSyncDocument(document);
         ctx.logger.info('document decoded', { mediaType, bytes: bytes.length });
-        const out = await textract.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } }));
+        const out = await textract.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } }), {
+          abortSignal: ctx.signal,
+        });
         const doc = readableDocument(out);
         return {
           body: { operation: 'DetectDocumentText', mediaType, inference: REAL_TIME, ...doc },
@@ -216,6 +230,7 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
             FeatureTypes: features as FeatureType[],
             QueriesConfig: queriesConfig(queries, false),
           }),
+          { abortSignal: ctx.signal },
         );
         const doc = readableDocument(out);
         return {
@@ -246,13 +261,16 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
         const location: DocumentLocation = { S3Object: { Bucket: bucket, Name: key } };
         const out =
           input.mode === 'text'
-            ? await textract.send(new StartDocumentTextDetectionCommand({ DocumentLocation: location }))
+            ? await textract.send(new StartDocumentTextDetectionCommand({ DocumentLocation: location }), {
+                abortSignal: ctx.signal,
+              })
             : await textract.send(
                 new StartDocumentAnalysisCommand({
                   DocumentLocation: location,
                   FeatureTypes: input.features as FeatureType[],
                   QueriesConfig: queriesConfig(input.queries, true),
                 }),
+                { abortSignal: ctx.signal },
               );
         if (!out.JobId) throw new HttpError(502, 'UPSTREAM_ERROR', 'Textract returned no JobId.');
         const features = input.features ?? [];
@@ -283,7 +301,7 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       schema: jobQuery,
       handle: async ({ mode, features }, ctx) => {
         const { jobId } = validate(jobPath, ctx.pathParameters, 'path');
-        const responses = await fetchResults(mode, jobId);
+        const responses = await fetchResults(mode, jobId, ctx);
         const merged = mergePages(responses);
         const status = merged.JobStatus ?? 'IN_PROGRESS';
         const base = { jobId, mode, status };

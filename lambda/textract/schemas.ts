@@ -26,20 +26,21 @@ export const EVENT_ENVELOPE_RESERVE_BYTES = 128 * 1024;
 export const MAX_SYNC_DOCUMENT_BYTES = ((LAMBDA_SYNC_PAYLOAD_BYTES - EVENT_ENVELOPE_RESERVE_BYTES) * 3) / 4;
 
 /**
- * The function's timeout, in seconds: above the Textract client's worst case, below API Gateway's
- * 29 s integration timeout.
+ * The function's timeout, in seconds: below API Gateway's 29 s integration timeout. Every
+ * Textract and S3 call carries the request's deadline (lambda/shared/deadline.ts), 1.5 s before it.
  */
 export const FUNCTION_TIMEOUT_SECONDS = 25;
 
 /**
  * Textract client settings. AnalyzeDocument on a dense page of several MB can take many seconds,
- * longer than FAST_API's 4 s per attempt: 2 attempts × (1 s connect + 10 s request) = 22 s worst
- * case, inside the 25 s function timeout.
+ * so an attempt has no timeout of its own: the request's deadline ends it. Textract bills the
+ * pages it analyses, and a timed-out attempt may already have been analysed, so a timeout is not
+ * retried (throttling is, up to 3 attempts).
  */
 export const TEXTRACT_CLIENT: ClientSettings = {
-  maxAttempts: 2,
+  maxAttempts: 3,
   connectionTimeoutMs: 1_000,
-  requestTimeoutMs: 10_000,
+  retryTimeouts: false,
 };
 
 /** Base64 characters of an `n`-byte file (with padding). */

@@ -65,7 +65,10 @@ export function transcribeRoutes({ transcribe, s3, bucket }: TranscribeDeps): Ro
           const type = requireMediaType('audioBase64', bytes, Object.keys(AUDIO_TYPES));
           const ext = AUDIO_TYPES[type as keyof typeof AUDIO_TYPES];
           key = newKey(`${AUDIO_UPLOAD.prefix}inline-`, ext);
-          await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: type }));
+          // The upload and the job share the request's deadline: the pair ends in time, not each call.
+          await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: type }), {
+            abortSignal: ctx.signal,
+          });
         } else {
           key = assertOwnKey(input.key!, AUDIO_UPLOAD);
         }
@@ -82,6 +85,7 @@ export function transcribeRoutes({ transcribe, s3, bucket }: TranscribeDeps): Ro
             OutputBucketName: bucket,
             OutputKey: transcriptKey(jobName),
           }),
+          { abortSignal: ctx.signal },
         );
         ctx.logger.info('transcription job started', { jobName });
         return {
@@ -109,8 +113,11 @@ export function transcribeRoutes({ transcribe, s3, bucket }: TranscribeDeps): Ro
         const { jobName } = validate(jobPath, ctx.pathParameters, 'path');
         let job: TranscriptionJob | undefined;
         try {
-          job = (await transcribe.send(new GetTranscriptionJobCommand({ TranscriptionJobName: jobName })))
-            .TranscriptionJob;
+          job = (
+            await transcribe.send(new GetTranscriptionJobCommand({ TranscriptionJobName: jobName }), {
+              abortSignal: ctx.signal,
+            })
+          ).TranscriptionJob;
         } catch (err) {
           const mapped = toHttpError(err);
           // Transcribe answers an unknown name with BadRequestException ("The requested job couldn't be found").
@@ -140,7 +147,9 @@ export function transcribeRoutes({ transcribe, s3, bucket }: TranscribeDeps): Ro
             usage: { unit: UNIT, quantity: 0 },
           };
         }
-        const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: transcriptKey(jobName) }));
+        const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: transcriptKey(jobName) }), {
+          abortSignal: ctx.signal,
+        });
         const raw = (await obj.Body?.transformToString()) ?? '';
         let doc: TranscriptDocument;
         try {

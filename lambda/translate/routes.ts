@@ -19,7 +19,7 @@ export function translateRoutes(client: TranslateClient): Route[] {
       method: 'POST',
       path: '/translate',
       schema: translateRequest,
-      handle: async ({ text, targetLanguage, sourceLanguage, formality, maskProfanity }) => {
+      handle: async ({ text, targetLanguage, sourceLanguage, formality, maskProfanity }, ctx) => {
         assertMaxBytes('text', text, MAX_TEXT_BYTES);
         const settings =
           formality || maskProfanity
@@ -32,6 +32,7 @@ export function translateRoutes(client: TranslateClient): Route[] {
             TargetLanguageCode: targetLanguage,
             Settings: settings,
           }),
+          { abortSignal: ctx.signal },
         );
         const characters = charCount(text);
         return {
@@ -56,7 +57,7 @@ export function translateRoutes(client: TranslateClient): Route[] {
       method: 'GET',
       path: '/translate/languages',
       schema: languagesQuery,
-      handle: async ({ displayLanguageCode }) => {
+      handle: async ({ displayLanguageCode }, ctx) => {
         const languages: Array<{ code?: string; name?: string }> = [];
         let nextToken: string | undefined;
         let pages = 0;
@@ -67,6 +68,7 @@ export function translateRoutes(client: TranslateClient): Route[] {
               MaxResults: 500,
               NextToken: nextToken,
             }),
+            { abortSignal: ctx.signal },
           );
           for (const l of out.Languages ?? []) languages.push({ code: l.LanguageCode, name: l.LanguageName });
           nextToken = out.NextToken;

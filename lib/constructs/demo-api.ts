@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -39,6 +39,12 @@ export interface RouteOptions {
    * `awslambda.streamifyResponse`). @default false: buffered, the whole response at once
    */
   readonly streaming?: boolean;
+  /**
+   * The streaming integration's timeout: API Gateway otherwise cuts a stream at its 29 s default.
+   * Set it to the streaming function's timeout (at most 15 minutes). Only with `streaming`.
+   * @default API Gateway's default, 29 s
+   */
+  readonly streamTimeout?: Duration;
 }
 
 /**
@@ -138,7 +144,10 @@ export class DemoApi extends Construct {
           Object.entries(options.queryParameters).map(([k, req]) => [`method.request.querystring.${k}`, req]),
         )
       : undefined;
-    const added = resource.addMethod(method, this.integration(options.handler, options.streaming), {
+    if (options.streamTimeout && !options.streaming) {
+      throw new Error(`DemoApi: ${method} ${path} has a streamTimeout but is not a streaming route.`);
+    }
+    const added = resource.addMethod(method, this.integration(options.handler, options.streaming, options.streamTimeout), {
       authorizationType: apigw.AuthorizationType.IAM,
       requestModels,
       requestParameters,
@@ -152,14 +161,15 @@ export class DemoApi extends Construct {
     return added;
   }
 
-  private integration(handler = this.handler, streaming = false): apigw.LambdaIntegration {
-    const key = `${handler.node.addr}/${streaming ? 'stream' : 'buffered'}`;
+  private integration(handler = this.handler, streaming = false, timeout?: Duration): apigw.LambdaIntegration {
+    const key = `${handler.node.addr}/${streaming ? `stream/${timeout?.toMilliseconds() ?? 'default'}` : 'buffered'}`;
     let integration = this.integrations.get(key);
     if (!integration) {
       // One permission for the whole API instead of one per method and test-invoke.
       integration = new apigw.LambdaIntegration(handler, {
         scopePermissionToMethod: false,
         ...(streaming ? { responseTransferMode: apigw.ResponseTransferMode.STREAM } : {}),
+        ...(timeout ? { timeout } : {}),
       });
       this.integrations.set(key, integration);
     }

@@ -24,10 +24,17 @@ export interface DemoFunctionProps {
    */
   readonly memorySize?: number;
   /**
-   * Timeout. Must stay below API Gateway's 29 s integration timeout.
+   * Timeout. A buffered function (the default) must stay below API Gateway's 29 s integration
+   * timeout; a response-streaming one may run up to Lambda's 900 s.
    * @default Duration.seconds(20)
    */
   readonly timeout?: Duration;
+  /**
+   * The function streams its response (`awslambda.streamifyResponse`, behind a STREAM
+   * integration): API Gateway's 29 s limit does not apply, up to 15 minutes does.
+   * @default false
+   */
+  readonly responseStreaming?: boolean;
   /**
    * Log retention of the function's log group.
    * @default logs.RetentionDays.ONE_WEEK
@@ -48,8 +55,13 @@ export interface DemoFunctionProps {
   readonly bundleCache?: BundleCache;
 }
 
-/** API Gateway's REST integration timeout; a function behind it must finish sooner. */
+/** API Gateway's REST integration timeout; a buffered function behind it must finish sooner. */
 const API_GATEWAY_TIMEOUT_SECONDS = 29;
+/**
+ * Lambda's maximum timeout, and API Gateway's maximum streamed-response duration (15 minutes,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html).
+ */
+export const STREAMING_TIMEOUT_MAX_SECONDS = 900;
 
 /**
  * A Lambda function with the lab's defaults: Node.js 24 on arm64, bundled and minified by the
@@ -67,7 +79,13 @@ export class DemoFunction extends Construct {
   constructor(scope: Construct, id: string, props: DemoFunctionProps) {
     super(scope, id);
     const timeout = props.timeout ?? Duration.seconds(20);
-    if (timeout.toSeconds() >= API_GATEWAY_TIMEOUT_SECONDS) {
+    if (props.responseStreaming) {
+      if (timeout.toSeconds() > STREAMING_TIMEOUT_MAX_SECONDS) {
+        throw new Error(
+          `DemoFunction ${id}: timeout ${timeout.toSeconds()} s is more than a streamed response may last (${STREAMING_TIMEOUT_MAX_SECONDS} s).`,
+        );
+      }
+    } else if (timeout.toSeconds() >= API_GATEWAY_TIMEOUT_SECONDS) {
       throw new Error(
         `DemoFunction ${id}: timeout ${timeout.toSeconds()} s must be below API Gateway's ${API_GATEWAY_TIMEOUT_SECONDS} s.`,
       );

@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import { requestSchemas } from '../../lambda/bedrock/schemas';
+import { streamTimeoutSeconds } from '../../lambda/bedrock/stream-timeout';
 import { modelInvokePolicy } from '../bedrock-invoke';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
@@ -40,14 +41,13 @@ export class BedrockStack extends DemoStack {
         COMPARE_MODEL_IDS: config.bedrockCompareModelIds.join(','),
       },
       define: BedrockStack.bundleDefine(config),
-      // POST /bedrock/converse-stream. The same 28 s as the buffered function, although a streamed
-      // response may run up to 15 minutes: DemoFunction keeps every function below API Gateway's
-      // 29 s, one cost ceiling for the lab, and the default 512-token cap streams in a few seconds
-      // on Nova Micro. The client retries only until the stream opens (2 × 11 s, stream-handler.ts),
-      // so the first token is due well inside the timeout. 256 MB: no notes index in this bundle.
+      // POST /bedrock/converse-stream. A streamed response may run up to 15 minutes, so the
+      // function and its STREAM integration get a timeout sized to the token cap
+      // (lambda/bedrock/stream-timeout.ts: 60 s for the default 512 tokens); the handler ends the
+      // stream before it with a TIMEOUT event. 256 MB: no notes index in this bundle.
       streamFunction: {
         memorySize: 256,
-        timeout: Duration.seconds(28),
+        timeout: Duration.seconds(streamTimeoutSeconds(config.bedrockMaxTokensCap)),
         environment: {
           MODEL_ID: model.id,
           MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),

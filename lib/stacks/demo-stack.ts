@@ -38,8 +38,12 @@ export interface DemoStackProps extends StackProps {
 export interface StreamFunctionProps {
   /** @default 256 */
   readonly memorySize?: number;
-  /** @default Duration.seconds(20) */
-  readonly timeout?: Duration;
+  /**
+   * The function's timeout, and its STREAM integration's (up to 15 minutes; the integration
+   * would otherwise cut the stream at API Gateway's 29 s default). Required: size it to the
+   * longest answer the route allows.
+   */
+  readonly timeout: Duration;
   /** @default none */
   readonly environment?: Record<string, string>;
 }
@@ -91,6 +95,7 @@ export abstract class DemoStack extends Stack {
         description: `${service.awsService} demo, streamed: ${streamed.map((r) => r.path).join(', ')}`,
         memorySize: props.streamFunction.memorySize,
         timeout: props.streamFunction.timeout,
+        responseStreaming: true,
         logRetention: retention,
         enableSourceMaps: config.sourceMaps,
         environment: props.streamFunction.environment,
@@ -109,7 +114,9 @@ export abstract class DemoStack extends Stack {
       const schema = props.requestSchemas?.[r.path];
       this.api.addRoute(r.method, r.path, {
         requestSchema: schema && r.method === 'POST' ? toApiGatewaySchema(schema) : undefined,
-        ...(r.streaming ? { handler: this.streamDemo?.fn, streaming: true } : {}),
+        ...(r.streaming
+          ? { handler: this.streamDemo?.fn, streaming: true, streamTimeout: props.streamFunction?.timeout }
+          : {}),
       });
     }
   }

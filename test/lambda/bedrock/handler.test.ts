@@ -10,7 +10,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { HALLUCINATION_NOTICE } from '../../../lambda/bedrock/call';
 import { buildNotesIndexJson, loadNotesIndex } from '../../../lambda/bedrock/notes-index';
 import { MAX_PROMPT_BYTES, MAX_QUESTION_CHARS } from '../../../lambda/bedrock/schemas';
-import { worstCaseMs } from '../../../lambda/shared/aws';
 import { createApiHandler } from '../../../lambda/shared/http';
 import {
   bedrockTokenCost,
@@ -38,7 +37,7 @@ useHandlerEnv({
 });
 (globalThis as Record<string, unknown>).__NOTES_INDEX__ = NOTES_JSON;
 
-const { handler, BEDROCK_CLIENT_SETTINGS } =
+const { handler } =
   require('../../../lambda/bedrock/handler') as typeof import('../../../lambda/bedrock/handler');
 const { bedrockRoutes, RAG_EXPLANATION } =
   require('../../../lambda/bedrock/routes') as typeof import('../../../lambda/bedrock/routes');
@@ -123,9 +122,18 @@ describe('start-up', () => {
     expect(load).not.toThrow();
   });
 
-  it('keeps the worst case (retries and one backoff) under the 28 s function and 29 s API Gateway timeouts', () => {
-    expect(BEDROCK_CLIENT_SETTINGS.maxAttempts).toBeGreaterThanOrEqual(2);
-    expect(worstCaseMs(BEDROCK_CLIENT_SETTINGS) + 500).toBeLessThan(28_000);
+  it('gives every Converse call the request deadline as its abort signal', async () => {
+    bedrock.on(ConverseCommand).resolves(reply('ok', 1, 1));
+    await handler(apiEvent({ resource: '/bedrock/converse', body: { prompt: 'hi', samples: 2 } }), {
+      awsRequestId: 'lambda-req',
+      getRemainingTimeInMillis: () => 28_000,
+    });
+    const signals = bedrock
+      .commandCalls(ConverseCommand)
+      .map((c) => ((c.args as unknown[])[1] as { abortSignal?: AbortSignal } | undefined)?.abortSignal);
+    expect(signals).toHaveLength(2);
+    for (const signal of signals) expect(signal).toBeInstanceOf(AbortSignal);
+    expect(signals[0]).toBe(signals[1]); // one deadline for the whole request
   });
 });
 

@@ -128,7 +128,7 @@ describe('POST /polly/speech', () => {
     },
   );
 
-  it.each([['audio/mpeg'], ['audio/*'], ['Audio/MPEG, application/json;q=0.9']])(
+  it.each([['audio/mpeg'], ['audio/mpeg, application/json;q=0.9']])(
     'returns the audio itself as a binary proxy response for Accept: %s',
     async (accept) => {
       polly.on(SynthesizeSpeechCommand).resolves({ AudioStream: audioStream(MP3), RequestCharacters: 5 });
@@ -144,6 +144,27 @@ describe('POST /polly/speech', () => {
       expect(Buffer.from(res.body, 'base64').equals(MP3)).toBe(true);
     },
   );
+
+  // API Gateway decodes the base64 body only for a first Accept type that matches binaryMediaTypes;
+  // anything else would reach the caller as base64 text labelled audio/mpeg.
+  it.each([
+    ['audio/*', 'cannot be answered with audio'],
+    ['Audio/MPEG', 'cannot be answered with audio'],
+    ['audio/mp3', 'cannot be answered with audio'],
+    ['audio/mpeg;q=1', 'cannot be answered with audio'],
+    ['audio/ogg, audio/mpeg', 'another format than the one requested (audio/mpeg)'],
+  ])('answers 406 before any Polly call for Accept: %s', async (accept, reason) => {
+    const res = await speak({ text: 'Hello' }, { accept });
+
+    expect(res.statusCode).toBe(406);
+    expect(res.isBase64Encoded).toBeUndefined();
+    expect(res.headers?.['Content-Type']).toMatch(/^application\/json/);
+    const { error } = bodyOf(res);
+    expect(error.code).toBe('NOT_ACCEPTABLE');
+    expect(error.message).toContain(reason);
+    expect(error.message).toContain("Send 'Accept: audio/mpeg' for the audio, or 'Accept: application/json'");
+    expect(polly.calls()).toHaveLength(0);
+  });
 
   it('asks Polly for ogg_vorbis and labels it audio/ogg', async () => {
     polly.on(SynthesizeSpeechCommand).resolves({ AudioStream: audioStream(OGG), RequestCharacters: 5 });

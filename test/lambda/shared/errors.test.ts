@@ -1,4 +1,4 @@
-import { HttpError, toHttpError } from '../../../lambda/shared/errors';
+import { HttpError, isTimeoutError, toHttpError } from '../../../lambda/shared/errors';
 
 const aws = (name: string, fault: 'client' | 'server' = 'client', status = 400) =>
   Object.assign(new Error('upstream said something'), {
@@ -53,4 +53,19 @@ test('overrides give a demo its own message', () => {
 test('an HttpError passes through unchanged', () => {
   const e = new HttpError(418, 'TEAPOT', 'short and stout');
   expect(toHttpError(e)).toBe(e);
+});
+
+test('a timeout wrapped in another error (an HTTP/2 connect timeout) is still a 504, and still a timeout', () => {
+  const connect = Object.assign(new Error('No connection to bedrock-runtime within 1000 ms.'), {
+    name: 'TimeoutError',
+    code: 'ETIMEDOUT',
+  });
+  const cancelled = Object.assign(new Error('The pending stream has been canceled', { cause: connect }), {
+    code: 'ERR_HTTP2_STREAM_CANCEL',
+  });
+  expect(isTimeoutError(cancelled)).toBe(true);
+  expect(toHttpError(cancelled)).toMatchObject({ status: 504, code: 'UPSTREAM_TIMEOUT' });
+  expect(isTimeoutError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(false);
+  expect(isTimeoutError(aws('ModelTimeoutException'))).toBe(true);
+  expect(isTimeoutError(aws('ThrottlingException'))).toBe(false);
 });

@@ -38,7 +38,9 @@ async function timed(deps: ConverseDeps, modelId: string, call: Call, signal: Ab
   } catch (err) {
     if (signal.aborted) {
       // The request's deadline stopped this model; the others' answers still go back.
-      return { error: new HttpError(504, 'TIMEOUT', `${modelId} did not answer before the request's deadline.`) };
+      return {
+        error: new HttpError(504, 'TIMEOUT', `${modelId} did not answer before the request's deadline.`),
+      };
     }
     return {
       error: err instanceof HttpError ? err : new HttpError(502, 'UPSTREAM_ERROR', 'The model call failed.'),

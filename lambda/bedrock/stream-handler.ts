@@ -15,7 +15,13 @@ import { http2ClientConfig, MODEL_API } from '../shared/aws';
 import { parseJson, rawBody, validate } from '../shared/body';
 import { requestDeadline } from '../shared/deadline';
 import { type HttpError, notFound } from '../shared/errors';
-import { DEFAULT_MAX_BODY_BYTES, failureOf, type HandlerContext, publishUsage, requestIdOf } from '../shared/http';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  failureOf,
+  type HandlerContext,
+  publishUsage,
+  requestIdOf,
+} from '../shared/http';
 import { createLogger, createMetrics } from '../shared/logger';
 import { prepareCall } from './call';
 import { bedrockEnv } from './env';
@@ -153,7 +159,8 @@ export async function streamHandler(
       ...(deadline.budgetMs !== undefined && { budgetMs: deadline.budgetMs }),
     };
     if (outcome.status === 'completed') logger.info('request served', fields);
-    else if (outcome.status === 'disconnected') logger.warn('client disconnected; model stream aborted', fields);
+    else if (outcome.status === 'disconnected')
+      logger.warn('client disconnected; model stream aborted', fields);
     else logger.error('stream failed after the status was sent', fields);
   } finally {
     deadline.dispose();

@@ -136,7 +136,9 @@ function partialUsage(
   const known = { partial: true, streamedCharacters: seen.chars, tokenEvents: seen.tokenEvents };
   if (seen.metadata) {
     return {
-      ...tokenUsage(deps.modelId, false, [{ inputTokens: seen.inputTokens, outputTokens: seen.outputTokens, guardrailCostUsd: 0 }]),
+      ...tokenUsage(deps.modelId, false, [
+        { inputTokens: seen.inputTokens, outputTokens: seen.outputTokens, guardrailCostUsd: 0 },
+      ]),
       ...known,
     };
   }
@@ -146,7 +148,7 @@ function partialUsage(
 /** A promise that rejects with the signal's reason when it aborts, and a way to stop listening. */
 function whenAborted(signal: AbortSignal | undefined): { promise: Promise<never>; dispose: () => void } {
   if (!signal) return { promise: new Promise<never>(() => undefined), dispose: () => undefined };
-  let onAbort = () => undefined as void;
+  let onAbort: () => void = () => undefined;
   const promise = new Promise<never>((_, reject) => {
     onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
@@ -229,7 +231,7 @@ export async function relayModelStream(
       throw new HttpError(
         502,
         'STREAM_INCOMPLETE',
-        "The model stream ended before its last event (the usage): the answer may be cut short.",
+        'The model stream ended before its last event (the usage): the answer may be cut short.',
       );
     }
   } catch (err) {

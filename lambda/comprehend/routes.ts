@@ -67,7 +67,10 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
     given: L | undefined,
     limits: { maxBytes: number; supported: readonly L[] },
     abortSignal: AbortSignal,
-    call: (languageCode: LanguageCode, options: { abortSignal: AbortSignal }) => Promise<Record<string, unknown>>,
+    call: (
+      languageCode: LanguageCode,
+      options: { abortSignal: AbortSignal },
+    ) => Promise<Record<string, unknown>>,
   ) {
     assertLanguageSupported(feature, text, given);
     assertMaxBytes('text', text, limits.maxBytes);
@@ -190,7 +193,10 @@ export function comprehendRoutes(client: ComprehendClient): Route[] {
           { maxBytes: LIMITS.detectBytes, supported: PII_LANGUAGES },
           ctx.signal,
           async (LanguageCode, options) => {
-            const out = await client.send(new DetectPiiEntitiesCommand({ Text: text, LanguageCode }), options);
+            const out = await client.send(
+              new DetectPiiEntitiesCommand({ Text: text, LanguageCode }),
+              options,
+            );
             const entities = out.Entities ?? [];
             return {
               entities: entities.map((e) => ({

@@ -89,7 +89,9 @@ export class NoTimeoutRetryStrategy extends StandardRetryStrategy {
     errorInfo: RetryErrorInfo,
   ): Promise<StandardRetryToken> {
     if (isTimeoutError(errorInfo.error)) {
-      throw new Error('Not retried: the attempt timed out, and the service may already have done (and billed) it.');
+      throw new Error(
+        'Not retried: the attempt timed out, and the service may already have done (and billed) it.',
+      );
     }
     return super.refreshRetryTokenForRetry(token, errorInfo);
   }

@@ -91,7 +91,12 @@ const UNAVAILABLE = new Set([
 ]);
 
 /** Error names and codes that mean "an attempt timed out" (the SDK's, Node's and Bedrock's). */
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ModelTimeoutException']);
+const TIMEOUT_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ModelTimeoutException',
+]);
 
 /**
  * Did this error, or one it wraps (`cause`), come from a timed-out attempt? An HTTP/2 connect

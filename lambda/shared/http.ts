@@ -105,7 +105,8 @@ export function publishUsage(metrics: Metrics, resource: string, usage: Usage, d
 }
 
 /** What the handlers read of Lambda's context: the request id, and the time left (for the deadline). */
-export type HandlerContext = Pick<Context, 'awsRequestId'> & Partial<Pick<Context, 'getRemainingTimeInMillis'>>;
+export type HandlerContext = Pick<Context, 'awsRequestId'> &
+  Partial<Pick<Context, 'getRemainingTimeInMillis'>>;
 
 /**
  * The error to answer with: the deadline's 504 when the deadline has passed and the failure is

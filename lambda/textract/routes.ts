@@ -184,7 +184,12 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
         );
         if (remaining <= 0) break;
         try {
-          page = await getPage(mode, jobId, token, AbortSignal.any([ctx.signal, AbortSignal.timeout(remaining)]));
+          page = await getPage(
+            mode,
+            jobId,
+            token,
+            AbortSignal.any([ctx.signal, AbortSignal.timeout(remaining)]),
+          );
         } catch (err) {
           if (isAbort(err)) break;
           throw err;

@@ -147,12 +147,16 @@ export class DemoApi extends Construct {
     if (options.streamTimeout && !options.streaming) {
       throw new Error(`DemoApi: ${method} ${path} has a streamTimeout but is not a streaming route.`);
     }
-    const added = resource.addMethod(method, this.integration(options.handler, options.streaming, options.streamTimeout), {
-      authorizationType: apigw.AuthorizationType.IAM,
-      requestModels,
-      requestParameters,
-      requestValidator: this.validator,
-    });
+    const added = resource.addMethod(
+      method,
+      this.integration(options.handler, options.streaming, options.streamTimeout),
+      {
+        authorizationType: apigw.AuthorizationType.IAM,
+        requestModels,
+        requestParameters,
+        requestValidator: this.validator,
+      },
+    );
     // Cognito user pools would add a second identity system; callers sign with their IAM credentials.
     Validations.of(added).acknowledge({
       id: 'AwsSolutions-COG4',
@@ -161,7 +165,11 @@ export class DemoApi extends Construct {
     return added;
   }
 
-  private integration(handler = this.handler, streaming = false, timeout?: Duration): apigw.LambdaIntegration {
+  private integration(
+    handler = this.handler,
+    streaming = false,
+    timeout?: Duration,
+  ): apigw.LambdaIntegration {
     const key = `${handler.node.addr}/${streaming ? `stream/${timeout?.toMilliseconds() ?? 'default'}` : 'buffered'}`;
     let integration = this.integrations.get(key);
     if (!integration) {

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { DemoApi } from '../../lib/constructs/demo-api';
 import { DemoFunction } from '../../lib/constructs/demo-function';
@@ -88,4 +88,33 @@ test('gateway errors use the lab error shape', () => {
 
 test('one Lambda permission for the whole API, not one per method', () => {
   t.resourceCountIs('AWS::Lambda::Permission', 1);
+});
+
+test('a streaming route gets its own integration timeout; a timeout on a buffered route is refused', () => {
+  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Streaming');
+  const demo = new DemoFunction(stack, 'Fn', {
+    entry: 'lambda/translate/handler.ts',
+    serviceName: 't',
+    description: 't',
+  });
+  const api = new DemoApi(stack, 'Api', {
+    restApiName: 'ai-lab-test',
+    description: 'test',
+    handler: demo.fn,
+    throttle: { rateLimit: 3, burstLimit: 6 },
+  });
+  api.addRoute('POST', '/test/stream', { streaming: true, streamTimeout: Duration.seconds(120) });
+  api.addRoute('POST', '/test/buffered');
+  expect(() => api.addRoute('POST', '/test/wrong', { streamTimeout: Duration.seconds(120) })).toThrow(
+    /has a streamTimeout but is not a streaming route/,
+  );
+  const integrations = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Method')).map(
+    (m) => m.Properties.Integration,
+  );
+  expect(integrations.map((i) => [i.ResponseTransferMode, i.TimeoutInMillis])).toEqual(
+    expect.arrayContaining([
+      ['STREAM', 120_000],
+      [undefined, undefined],
+    ]),
+  );
 });

@@ -62,8 +62,16 @@ test('its role may only write to its own log group (no AWSLambdaBasicExecutionRo
   });
 });
 
-test('a timeout at or above API Gateway’s 29 s is refused', () => {
+test('a timeout at or above API Gateway’s 29 s is refused for a buffered function', () => {
   expect(() => make({ timeout: Duration.seconds(29) })).toThrow(/below API Gateway's 29 s/);
+});
+
+test('a response-streaming function may run past 29 s, up to the 15-minute streaming maximum', () => {
+  const { stack } = make({ timeout: Duration.seconds(348), responseStreaming: true });
+  Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Timeout: 348 });
+  expect(() => make({ timeout: Duration.seconds(901), responseStreaming: true })).toThrow(
+    /more than a streamed response may last \(900 s\)/,
+  );
 });
 
 test('wildcard actions are refused', () => {

@@ -51,7 +51,12 @@ const upstream = {
 };
 
 function standIn(request: { hostname: string; path: string }, options: { abortSignal?: AbortSignal } = {}) {
-  const call: UpstreamCall = { host: request.hostname, path: request.path, at: Date.now() - upstream.t0, aborted: false };
+  const call: UpstreamCall = {
+    host: request.hostname,
+    path: request.path,
+    at: Date.now() - upstream.t0,
+    aborted: false,
+  };
   const n = upstream.calls.push(call) - 1;
   return new Promise<{ response: HttpResponse }>((resolve, reject) => {
     const failure = upstream.fail(n);
@@ -76,14 +81,18 @@ function standIn(request: { hostname: string; path: string }, options: { abortSi
   });
 }
 
-const json = (body: unknown, contentType = 'application/json') => () =>
-  new HttpResponse({
-    statusCode: 200,
-    headers: { 'content-type': contentType },
-    body: Readable.from([Buffer.from(JSON.stringify(body))]),
-  });
-const empty = (headers: Record<string, string> = {}) => () =>
-  new HttpResponse({ statusCode: 200, headers, body: Readable.from([]) });
+const json =
+  (body: unknown, contentType = 'application/json') =>
+  () =>
+    new HttpResponse({
+      statusCode: 200,
+      headers: { 'content-type': contentType },
+      body: Readable.from([Buffer.from(JSON.stringify(body))]),
+    });
+const empty =
+  (headers: Record<string, string> = {}) =>
+  () =>
+    new HttpResponse({ statusCode: 200, headers, body: Readable.from([]) });
 
 let logs: LogCapture;
 beforeAll(() => {
@@ -194,7 +203,7 @@ const routes = SERVICES.filter((s) => CASES[s.id]).flatMap((s) =>
 );
 
 describe.each(routes)('%s, AWS never answering', (_name, service, route) => {
-  it("answers its JSON 504 TIMEOUT before the Lambda timeout, every AWS call aborted", async () => {
+  it('answers its JSON 504 TIMEOUT before the Lambda timeout, every AWS call aborted', async () => {
     const invoke = handlerFor(service, route.path);
     const timeoutMs = timeoutOf(service, route.path);
     const r = run(invoke, eventFor(route), timeoutMs);
@@ -260,15 +269,19 @@ describe('two-call routes share one deadline: a slow first call leaves the secon
 // --- Model calls: never repeated after a timeout; compare keeps what arrived ----------------------
 
 describe('timeouts and retries', () => {
-  const timeoutError = () => Object.assign(new Error('Stream timed out because of no activity'), { name: 'TimeoutError' });
+  const timeoutError = () =>
+    Object.assign(new Error('Stream timed out because of no activity'), { name: 'TimeoutError' });
   const bedrockRoute = (path: string) => CASES.bedrock!.routes.find((r) => r.path === path)!;
 
   it('a timed-out Converse call is not retried: the stand-in sees one call', async () => {
     upstream.fail = () => timeoutError();
-    const res = await handlerFor('bedrock', '/bedrock/converse')(eventFor(bedrockRoute('/bedrock/converse')), {
-      awsRequestId: 'lambda-req',
-      getRemainingTimeInMillis: () => 28_000,
-    });
+    const res = await handlerFor('bedrock', '/bedrock/converse')(
+      eventFor(bedrockRoute('/bedrock/converse')),
+      {
+        awsRequestId: 'lambda-req',
+        getRemainingTimeInMillis: () => 28_000,
+      },
+    );
     expect(res.statusCode).toBe(504);
     expect(upstream.calls).toHaveLength(1);
   });

@@ -90,16 +90,16 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(template.toJSON()).toMatchSnapshot();
   });
 
-  test('two functions on Node.js 24, arm64, timeout below API Gateway’s 29 s, with the model settings', () => {
+  test('two functions on Node.js 24, arm64, with the model settings; the buffered one below API Gateway’s 29 s, the streaming one sized to the token cap', () => {
     template.resourceCountIs('AWS::Lambda::Function', 2);
     const common = {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      Timeout: 28,
       TracingConfig: { Mode: 'Active' },
     };
     expect(functionOf(template, 'buffered').Properties).toMatchObject({
       ...common,
+      Timeout: 28,
       MemorySize: 512,
       Handler: 'index.handler',
     });
@@ -111,7 +111,7 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
       GUARDRAIL_VERSION: { 'Fn::GetAtt': ['GuardrailVersion', 'Version'] },
     });
     const stream = functionOf(template, 'stream').Properties;
-    expect(stream).toMatchObject({ ...common, MemorySize: 256, Handler: 'index.handler' });
+    expect(stream).toMatchObject({ ...common, Timeout: 60, MemorySize: 256, Handler: 'index.handler' });
     expect(stream.Environment.Variables).toMatchObject({
       MODEL_ID: 'amazon.nova-micro-v1:0',
       MAX_TOKENS_CAP: '512',
@@ -213,13 +213,19 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     const stream = Object.entries(byPath).filter(([id]) => id.startsWith('ApibedrockconversestreamPOST'));
     expect(stream).toHaveLength(1);
     const [, streamIntegration] = stream[0]!;
-    expect(streamIntegration).toMatchObject({ Type: 'AWS_PROXY', ResponseTransferMode: 'STREAM' });
+    // The stream may outlast API Gateway's 29 s default: its integration timeout is the function's.
+    expect(streamIntegration).toMatchObject({
+      Type: 'AWS_PROXY',
+      ResponseTransferMode: 'STREAM',
+      TimeoutInMillis: 60_000,
+    });
     expect(uri(streamIntegration)).toContain('/response-streaming-invocations');
     expect(uri(streamIntegration)).toMatch(/StreamHandlerFunction[0-9A-F]{8}/);
     const others = Object.entries(byPath).filter(([id]) => !id.startsWith('ApibedrockconversestreamPOST'));
     expect(others).toHaveLength(3);
     for (const [, integration] of others) {
       expect(integration.ResponseTransferMode).toBeUndefined();
+      expect(integration.TimeoutInMillis).toBeUndefined(); // buffered: API Gateway's 29 s
       expect(uri(integration)).toContain('/invocations');
       expect(uri(integration)).not.toContain('response-streaming');
       expect(uri(integration)).not.toContain('StreamHandler');
@@ -284,6 +290,24 @@ describe('with a cross-Region inference profile (us.amazon.nova-micro-v1:0)', ()
       });
     }
   });
+});
+
+describe('bedrockMaxTokensCap sizes the streaming function and its integration', () => {
+  test.each([
+    [512, 60],
+    [4_096, 184],
+    [8_192, 348],
+  ])(
+    'cap %i → %i s for the function and the STREAM integration, while the buffered function stays at 28 s',
+    (cap, seconds) => {
+      const template = bedrockTemplate({ bedrockMaxTokensCap: String(cap) });
+      expect(functionOf(template, 'stream').Properties.Timeout).toBe(seconds);
+      expect(functionOf(template, 'buffered').Properties.Timeout).toBe(28);
+      const methods = Object.entries(template.findResources('AWS::ApiGateway::Method'));
+      const [, stream] = methods.find(([id]) => id.startsWith('ApibedrockconversestreamPOST'))!;
+      expect(stream.Properties.Integration.TimeoutInMillis).toBe(seconds * 1000);
+    },
+  );
 });
 
 describe('bedrockCompareModelIds', () => {

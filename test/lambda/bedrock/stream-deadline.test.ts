@@ -5,7 +5,11 @@
  * the abort signal it was sent with fires.
  */
 import { PassThrough } from 'node:stream';
-import { BedrockRuntimeClient, ConverseStreamCommand, type ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import {
+  BedrockRuntimeClient,
+  ConverseStreamCommand,
+  type ConverseStreamOutput,
+} from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DEADLINE_MARGIN_MS, DeadlineExceeded } from '../../../lambda/shared/deadline';
 import { apiEvent } from '../../support/events';
@@ -17,7 +21,8 @@ useHandlerEnv({ MODEL_ID: 'amazon.nova-micro-v1:0', MAX_TOKENS_CAP: '512' });
 installAwsLambdaStandIn();
 const { streamHandler, ClientDisconnected } =
   require('../../../lambda/bedrock/stream-handler') as typeof import('../../../lambda/bedrock/stream-handler');
-const { PARTIAL_USAGE_NOTE } = require('../../../lambda/bedrock/stream') as typeof import('../../../lambda/bedrock/stream');
+const { PARTIAL_USAGE_NOTE } =
+  require('../../../lambda/bedrock/stream') as typeof import('../../../lambda/bedrock/stream');
 
 const bedrock = mockClient(BedrockRuntimeClient);
 const TOKEN_EVERY_MS = 10_000;
@@ -144,14 +149,16 @@ describe('at the deadline', () => {
   });
 
   it('before the model answers at all: the JSON 504 TIMEOUT, not a 200', async () => {
-    bedrock.on(ConverseStreamCommand).callsFake(
-      () =>
-        new Promise((_, reject) =>
-          sentSignal().addEventListener('abort', () =>
-            reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+    bedrock
+      .on(ConverseStreamCommand)
+      .callsFake(
+        () =>
+          new Promise((_, reject) =>
+            sentSignal().addEventListener('abort', () =>
+              reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+            ),
           ),
-        ),
-    );
+      );
     const s = start();
     await jest.advanceTimersByTimeAsync(FUNCTION_TIMEOUT_MS - DEADLINE_MARGIN_MS);
     await s.done;
@@ -186,14 +193,19 @@ describe('when the client goes away', () => {
       stream: (async function* () {
         yield { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi.' } } };
         yield { messageStop: { stopReason: 'end_turn' } };
-        yield { metadata: { usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 }, metrics: { latencyMs: 9 } } };
+        yield {
+          metadata: { usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 }, metrics: { latencyMs: 9 } },
+        };
       })(),
       $metadata: {},
     } as never);
     const s = start();
     await jest.advanceTimersByTimeAsync(0);
     await s.done;
-    expect(ndjson(s.output().body).at(-1)).toMatchObject({ type: 'usage', usage: { inputTokens: 3, outputTokens: 2 } });
+    expect(ndjson(s.output().body).at(-1)).toMatchObject({
+      type: 'usage',
+      usage: { inputTokens: 3, outputTokens: 2 },
+    });
     expect(sentSignal().aborted).toBe(false);
   });
 });

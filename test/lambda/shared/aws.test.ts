@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as http2 from 'node:http2';
-import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { ComprehendClient, DetectSentimentCommand } from '@aws-sdk/client-comprehend';
@@ -63,7 +63,12 @@ describe('HTTP/1.1 clients (NodeHttpHandler)', () => {
   });
 
   const comprehend = (settings: ClientSettings) =>
-    new ComprehendClient({ ...clientConfig(settings), endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    new ComprehendClient({
+      ...clientConfig(settings),
+      endpoint,
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+    });
   const detect = (client: ComprehendClient) =>
     client.send(new DetectSentimentCommand({ Text: 'x', LanguageCode: 'en' }));
 
@@ -83,7 +88,12 @@ describe('HTTP/1.1 clients (NodeHttpHandler)', () => {
 
   test('socketTimeout, not requestTimeout, ends an attempt whose body stalls after the headers', async () => {
     behaviour = 'stall-body';
-    const client = comprehend({ maxAttempts: 1, connectionTimeoutMs: 200, requestTimeoutMs: 300, socketTimeoutMs: 400 });
+    const client = comprehend({
+      maxAttempts: 1,
+      connectionTimeoutMs: 200,
+      requestTimeoutMs: 300,
+      socketTimeoutMs: 400,
+    });
     const started = Date.now();
     const err = await detect(client).catch((e: Error) => e);
     expect(err).toMatchObject({ name: 'TimeoutError' });
@@ -94,7 +104,12 @@ describe('HTTP/1.1 clients (NodeHttpHandler)', () => {
 
   test('with retryTimeouts false a timed-out attempt is not repeated', async () => {
     behaviour = 'silent';
-    const client = comprehend({ maxAttempts: 3, connectionTimeoutMs: 200, requestTimeoutMs: 200, retryTimeouts: false });
+    const client = comprehend({
+      maxAttempts: 3,
+      connectionTimeoutMs: 200,
+      requestTimeoutMs: 200,
+      retryTimeouts: false,
+    });
     await expect(detect(client)).rejects.toMatchObject({ name: 'TimeoutError', $metadata: { attempts: 1 } });
     expect(requests).toBe(1);
     client.destroy();
@@ -131,11 +146,22 @@ describe('HTTP/2 clients (NodeHttp2Handler): Bedrock Runtime and Polly', () => {
   });
 
   const bedrock = (settings: ClientSettings, at = endpoint) =>
-    new BedrockRuntimeClient({ ...http2ClientConfig(settings), endpoint: at, region: 'us-east-1', credentials: CREDENTIALS });
-  const converse = (client: BedrockRuntimeClient, abortSignal?: AbortSignal) =>
-    client.send(new ConverseCommand({ modelId: 'amazon.nova-micro-v1:0', messages: [{ role: 'user', content: [{ text: 'x' }] }] }), {
-      abortSignal,
+    new BedrockRuntimeClient({
+      ...http2ClientConfig(settings),
+      endpoint: at,
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
     });
+  const converse = (client: BedrockRuntimeClient, abortSignal?: AbortSignal) =>
+    client.send(
+      new ConverseCommand({
+        modelId: 'amazon.nova-micro-v1:0',
+        messages: [{ role: 'user', content: [{ text: 'x' }] }],
+      }),
+      {
+        abortSignal,
+      },
+    );
   const CONVERSE_OK = JSON.stringify({
     output: { message: { role: 'assistant', content: [{ text: 'Hello.' }] } },
     stopReason: 'end_turn',
@@ -148,7 +174,11 @@ describe('HTTP/2 clients (NodeHttp2Handler): Bedrock Runtime and Polly', () => {
     ['Polly', PollyClient],
   ])('%s keeps its own HTTP/2 handler defaults and gets a connect timeout', async (_name, Client) => {
     const plain = new Client({ region: 'us-east-1', credentials: CREDENTIALS });
-    const ours = new Client({ ...http2ClientConfig(MODEL_API), region: 'us-east-1', credentials: CREDENTIALS });
+    const ours = new Client({
+      ...http2ClientConfig(MODEL_API),
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+    });
     expect(plain.config.requestHandler).toBeInstanceOf(NodeHttp2Handler);
     expect(ours.config.requestHandler).toBeInstanceOf(NodeHttp2Handler);
     const defaults = await handlerOptions(plain);
@@ -177,7 +207,11 @@ describe('HTTP/2 clients (NodeHttp2Handler): Bedrock Runtime and Polly', () => {
   test('throttling is still retried', async () => {
     answer = (n, stream) => {
       if (n === 1) {
-        stream.respond({ ':status': 429, 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' });
+        stream.respond({
+          ':status': 429,
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'ThrottlingException',
+        });
         stream.end('{"message":"Too many requests"}');
       } else {
         stream.respond({ ':status': 200, 'content-type': 'application/json' });
@@ -239,7 +273,9 @@ describe('which handler each lab client uses', () => {
     ['S3', S3Client],
   ])('%s: the installed client picks the handler the lab configures it for', (name, Client) => {
     const client = new Client({ region: 'us-east-1', credentials: CREDENTIALS });
-    expect(client.config.requestHandler).toBeInstanceOf(HTTP2.includes(name) ? NodeHttp2Handler : NodeHttpHandler);
+    expect(client.config.requestHandler).toBeInstanceOf(
+      HTTP2.includes(name) ? NodeHttp2Handler : NodeHttpHandler,
+    );
     client.destroy();
   });
 
@@ -249,12 +285,17 @@ describe('which handler each lab client uses', () => {
     for (const dir of fs.readdirSync(root)) {
       for (const file of fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts'))) {
         const source = fs.readFileSync(path.join(root, dir, file), 'utf8');
-        for (const m of source.matchAll(/new (\w+)Client\((\w+)\(/g)) built.push([`${dir}/${file}`, m[1]!, m[2]!]);
+        for (const m of source.matchAll(/new (\w+)Client\((\w+)\(/g))
+          built.push([`${dir}/${file}`, m[1]!, m[2]!]);
       }
     }
     expect(built.length).toBeGreaterThanOrEqual(10);
     for (const [file, service, config] of built) {
-      expect([file, service, config]).toEqual([file, service, HTTP2.includes(service) ? 'http2ClientConfig' : 'clientConfig']);
+      expect([file, service, config]).toEqual([
+        file,
+        service,
+        HTTP2.includes(service) ? 'http2ClientConfig' : 'clientConfig',
+      ]);
     }
   });
 

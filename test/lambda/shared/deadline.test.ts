@@ -64,12 +64,16 @@ describe('requestDeadline', () => {
     await jest.advanceTimersByTimeAsync(5_000 - DEADLINE_MARGIN_MS + FALLBACK_GRACE_MS - 1);
     expect(error).toBeUndefined();
     await jest.advanceTimersByTimeAsync(1);
-    expect(error).toMatchObject({ status: 504, code: 'TIMEOUT', details: { budgetMs: 5_000 - DEADLINE_MARGIN_MS } });
+    expect(error).toMatchObject({
+      status: 504,
+      code: 'TIMEOUT',
+      details: { budgetMs: 5_000 - DEADLINE_MARGIN_MS },
+    });
     d.dispose();
   });
 
   it('without a Lambda context there is no deadline: the signal never fires', async () => {
-    for (const ctx of [undefined, { awsRequestId: 'x' }]) {
+    for (const ctx of [undefined, { awsRequestId: 'x' } as object]) {
       const d = requestDeadline(ctx);
       await jest.advanceTimersByTimeAsync(15 * 60_000);
       expect(d.signal.aborted).toBe(false);
@@ -106,10 +110,12 @@ describe('the router under a deadline', () => {
     const handler = handlerWith(() => new Promise<never>(() => undefined));
     const t0 = Date.now();
     let answeredAt: number | undefined;
-    const pending = handler(apiEvent({ resource: '/slow', body: {} }), lambdaContext(TIMEOUT_MS)).then((r) => {
-      answeredAt = Date.now() - t0;
-      return r;
-    });
+    const pending = handler(apiEvent({ resource: '/slow', body: {} }), lambdaContext(TIMEOUT_MS)).then(
+      (r) => {
+        answeredAt = Date.now() - t0;
+        return r;
+      },
+    );
     await jest.advanceTimersByTimeAsync(TIMEOUT_MS - DEADLINE_MARGIN_MS);
     expect(answeredAt).toBeUndefined(); // the signal has fired; the route has its grace
     await jest.advanceTimersByTimeAsync(FALLBACK_GRACE_MS);
@@ -132,10 +138,12 @@ describe('the router under a deadline', () => {
     );
     const t0 = Date.now();
     let answeredAt: number | undefined;
-    const pending = handler(apiEvent({ resource: '/slow', body: {} }), lambdaContext(TIMEOUT_MS)).then((r) => {
-      answeredAt = Date.now() - t0;
-      return r;
-    });
+    const pending = handler(apiEvent({ resource: '/slow', body: {} }), lambdaContext(TIMEOUT_MS)).then(
+      (r) => {
+        answeredAt = Date.now() - t0;
+        return r;
+      },
+    );
     await jest.advanceTimersByTimeAsync(TIMEOUT_MS - DEADLINE_MARGIN_MS);
     expect(answeredAt).toBe(TIMEOUT_MS - DEADLINE_MARGIN_MS);
     expect(JSON.parse((await pending).body).error.code).toBe('TIMEOUT');
@@ -144,7 +152,14 @@ describe('the router under a deadline', () => {
   it('a 4xx found before the deadline stays a 4xx', async () => {
     const handler = createApiHandler({
       service: 'test',
-      routes: [route({ method: 'POST', path: '/slow', schema: z.strictObject({ n: z.number() }), handle: async () => ({ body: {} }) })],
+      routes: [
+        route({
+          method: 'POST',
+          path: '/slow',
+          schema: z.strictObject({ n: z.number() }),
+          handle: async () => ({ body: {} }),
+        }),
+      ],
     });
     const res = await handler(apiEvent({ resource: '/slow', body: { n: 'x' } }), lambdaContext(TIMEOUT_MS));
     expect(res.statusCode).toBe(400);

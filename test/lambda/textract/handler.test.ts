@@ -864,7 +864,7 @@ describe('GET /textract/jobs/{jobId}', () => {
     expect(bodyOf(res).lines).toHaveLength(3);
   });
 
-  it('bounds each later call with an abort signal, and an aborted call ends the result as truncated', async () => {
+  it('bounds every call with an abort signal (the first with the request deadline alone), and an aborted later call ends the result as truncated', async () => {
     textract
       .on(GetDocumentAnalysisCommand)
       .resolvesOnce(asyncPage1)
@@ -880,8 +880,9 @@ describe('GET /textract/jobs/{jobId}', () => {
     const options = textract
       .commandCalls(GetDocumentAnalysisCommand)
       .map((c) => (c.args as unknown[])[1] as { abortSignal?: unknown });
-    expect(options[0]).toEqual({ abortSignal: undefined });
+    expect(options[0]!.abortSignal).toBeInstanceOf(AbortSignal);
     expect(options[1]!.abortSignal).toBeInstanceOf(AbortSignal);
+    expect(options[1]!.abortSignal).not.toBe(options[0]!.abortSignal); // the deadline or the page budget
   });
 
   it('returns a failed job’s status message, at no cost', async () => {

@@ -59,6 +59,15 @@ function promptBody(c: BedrockCtx): Json {
 }
 
 const ms = (v: unknown) => (typeof v === 'number' ? `${v} ms` : 'n/a');
+
+/** What `bedrock stream` says when a stream ends badly. */
+export const STREAM_TEXT = {
+  cut:
+    'error: the stream ended without its final usage or error event, so the answer above is incomplete ' +
+    '(the function was stopped or a connection broke).',
+  partial: (tokenEvents: unknown, chars: unknown) =>
+    `Stopped after ${tokenEvents} token events (${chars} characters); Bedrock had not reported the token counts yet.`,
+};
 const usd = (v: unknown) => (typeof v === 'number' ? `$${v.toFixed(6)}` : 'n/a');
 
 export const streamAction: BedrockAction = {
@@ -112,9 +121,11 @@ export const streamAction: BedrockAction = {
         case 'error': {
           ended = true;
           const e = (event.error ?? {}) as Json;
+          const u = (event.usage ?? {}) as Json;
           stderr(
             `\nThe stream failed after ${event.afterTokenEvents ?? 0} token events: ` +
-              `${event.status ?? ''} ${e.code}: ${e.message}${e.requestId ? ` (${e.requestId})` : ''}\n`,
+              `${event.status ?? ''} ${e.code}: ${e.message}${e.requestId ? ` (${e.requestId})` : ''}\n` +
+              (u.partial ? `${STREAM_TEXT.partial(u.tokenEvents, u.streamedCharacters)}\n` : ''),
           );
           c.exitCode = 1;
           break;
@@ -122,7 +133,7 @@ export const streamAction: BedrockAction = {
       }
     }
     if (!ended) {
-      stderr('\nThe stream ended without its usage block: the answer may be cut short.\n');
+      stderr(`\n${STREAM_TEXT.cut}\n`);
       c.exitCode = 1;
     }
     return undefined;

@@ -30,6 +30,8 @@ export const SERVER = defineMessages(
     nothingAt: 'Nothing at {path}.',
     forbiddenHost: 'Open the playground at 127.0.0.1 or localhost.',
     forbiddenOrigin: 'Cross-origin requests are not allowed.',
+    streamCut:
+      'The stream ended without its final usage or error event, so the answer is incomplete: the function was stopped or a connection broke. Try again, or ask for fewer tokens.',
   },
   {
     tooLarge: '요청 본문이 {limit}바이트보다 큽니다.',
@@ -55,6 +57,8 @@ export const SERVER = defineMessages(
     nothingAt: '{path}에는 아무것도 없습니다.',
     forbiddenHost: '플레이그라운드는 127.0.0.1이나 localhost로 여세요.',
     forbiddenOrigin: '다른 출처의 요청은 허용되지 않습니다.',
+    streamCut:
+      '스트림이 마지막 usage나 error 이벤트 없이 끝났으므로 답이 완전하지 않습니다. 함수가 중단되었거나 연결이 끊겼습니다. 다시 시도하거나 토큰을 줄여 요청하세요.',
   },
 );
 

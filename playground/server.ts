@@ -111,12 +111,15 @@ const sendJson = (res: http.ServerResponse, status: number, body: unknown, heade
 
 /**
  * A streamed route's NDJSON relayed line by line as it arrives (no buffering): each event is
- * written, and so flushed, as soon as the upstream line is complete. When the upstream breaks
- * after the 200, the browser gets an error event in the route's own shape instead of a silent cut.
+ * written, and so flushed, as soon as the upstream line is complete. A stream always ends with a
+ * `usage` or `error` event; when the upstream breaks after the 200, or ends without one, the
+ * browser gets an error event in the route's own shape instead of a silent cut.
  */
 async function relayNdjson(
   res: http.ServerResponse,
   upstream: { status: number; latencyMs?: number; events: AsyncIterable<Json> },
+  /** What to say when the upstream ends without its final event (SERVER `streamCut`, in the page's language). */
+  cutMessage: string,
 ): Promise<void> {
   res.writeHead(upstream.status, {
     ...SECURITY_HEADERS,
@@ -124,13 +127,18 @@ async function relayNdjson(
     'X-Accel-Buffering': 'no',
   });
   res.flushHeaders();
+  const errorEvent = (code: string, message: string) =>
+    `${JSON.stringify({ type: 'error', error: { code, message } })}\n`;
+  let final = false;
   try {
-    for await (const event of upstream.events) res.write(`${JSON.stringify(event)}\n`);
+    for await (const event of upstream.events) {
+      final = event.type === 'usage' || event.type === 'error';
+      res.write(`${JSON.stringify(event)}\n`);
+    }
+    if (!final) res.write(errorEvent('STREAM_CUT', cutMessage));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    res.write(
-      `${JSON.stringify({ type: 'error', error: { code: 'STREAM_BROKEN', message: `The stream broke: ${message}` } })}\n`,
-    );
+    res.write(errorEvent('STREAM_BROKEN', `The stream broke: ${message}`));
   }
   res.end();
 }
@@ -355,7 +363,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       .map((t) => mediaType(t));
     const audio = route.path === '/polly/speech' ? AUDIO_ACCEPT.find((t) => accepted.includes(t)) : undefined;
     if (route.streaming) {
-      await relayNdjson(res, await client.ndjson(call));
+      const cut = translator(SERVER, requestLang(req.headers['accept-language']))('streamCut');
+      await relayNdjson(res, await client.ndjson(call), cut);
     } else if (audio) {
       const r = await client.binary({ ...call, accept: audio });
       send(res, r.status, Buffer.from(r.bytes), {

@@ -3,7 +3,7 @@
  * stream is still open, the usage block and the verified:false notice follow, a mid-stream error
  * or guardrail intervention is shown, and the comparison prints as a table.
  */
-import { compareTable, table } from '../../cli/bedrock-commands';
+import { compareTable, STREAM_TEXT, table } from '../../cli/bedrock-commands';
 import { type Run, runCli, tempDir, writeOutputs } from './harness';
 import { holdGate, STREAM_TOKENS, type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
 
@@ -83,7 +83,29 @@ describe('bedrock stream', () => {
     api.override('POST /bedrock/converse-stream', () => streamReply([e.start, e.tokens[0]]));
     const run = await cli(['bedrock', 'stream', '--text', 'Hi there']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('ended without its usage block');
+    expect(run.stderr).toContain(STREAM_TEXT.cut);
+    expect(run.stderr).toMatch(/^\s*error: the stream ended without its final usage or error event/);
+  });
+
+  test('a stream stopped at the deadline (TIMEOUT) says so, with what was streamed, and is exit code 1', async () => {
+    const e = streamEvents('req-5');
+    const timeout = {
+      type: 'error',
+      error: {
+        code: 'TIMEOUT',
+        message: "The answer was stopped at the function's deadline.",
+        requestId: 'req-5',
+      },
+      status: 504,
+      afterTokenEvents: 1,
+      usage: { unit: 'tokens', quantity: 0, partial: true, tokenEvents: 1, streamedCharacters: 19 },
+    };
+    api.override('POST /bedrock/converse-stream', () => streamReply([e.start, e.tokens[0], timeout]));
+    const run = await cli(['bedrock', 'stream', '--text', 'Hi there']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('504 TIMEOUT: The answer was stopped');
+    expect(run.stderr).toContain(STREAM_TEXT.partial(1, 19));
+    expect(run.stderr).not.toContain(STREAM_TEXT.cut);
   });
 
   test('a guardrail intervention is reported as such', async () => {

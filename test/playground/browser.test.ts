@@ -20,6 +20,7 @@ import { JOBS, TEXTRACT } from '../../playground/app/messages/textract';
 import { TRANSCRIBE } from '../../playground/app/messages/transcribe';
 import { TRANSLATE } from '../../playground/app/messages/translate';
 import { UI } from '../../playground/app/messages/ui';
+import { SERVER } from '../../playground/messages';
 import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
 import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { ARTIFACTS, type Browser, type Lab, launchBrowser, startLab } from './harness';
@@ -50,6 +51,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
   const S = room(TRANSCRIBE, lang);
   const B = room(BEDROCK, lang);
   const BL = room(BEDROCK_LIVE, lang);
+  const SV = room(SERVER, lang);
   const suffix = lang === 'en' ? '' : `-${lang}`;
 
   beforeAll(async () => {
@@ -487,6 +489,47 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       'amazon.nova-pro-v1:0',
     ]);
     await shot('bedrock', 'bedrock-compare');
+  });
+
+  test('Bedrock stream: a stream cut without its final event, or stopped at the deadline, shows an error, not a finished answer', async () => {
+    const p = panel('bedrock');
+    const out = p.locator('.output').last();
+    const e = streamEvents('req-cut');
+    const alert = out.locator('.stream-error');
+
+    // The function was stopped mid-answer: start and tokens, then nothing. The relay says so.
+    api.override('POST /bedrock/converse-stream', () => streamReply([e.start, ...e.tokens]));
+    await p.getByRole('button', { name: BL('stream'), exact: true }).click();
+    await alert.waitFor();
+    expect(await out.locator('.answer.streamed').textContent()).toBe(STREAM_TOKENS.join(''));
+    expect(await alert.textContent()).toBe(`${BL('streamFailed')}STREAM_CUT: ${SV('streamCut')}`);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await out.locator('.stream-usage').count()).toBe(0);
+
+    // The function's deadline: the final error event says TIMEOUT, with what was streamed so far.
+    const timeout = {
+      type: 'error',
+      error: {
+        code: 'TIMEOUT',
+        message: "The answer was stopped at the function's deadline.",
+        requestId: 'req-cut',
+      },
+      status: 504,
+      afterTokenEvents: 3,
+      usage: {
+        unit: 'tokens',
+        quantity: 0,
+        partial: true,
+        countsReported: false,
+        tokenEvents: 3,
+        streamedCharacters: 46,
+      },
+    };
+    api.override('POST /bedrock/converse-stream', () => streamReply([e.start, ...e.tokens, timeout]));
+    await p.getByRole('button', { name: BL('stream'), exact: true }).click();
+    await alert.filter({ hasText: 'TIMEOUT' }).waitFor();
+    expect(await alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain(BL('streamPartial', { events: '3', chars: '46' }));
   });
 
   test('keyboard only: Tab to a demo, Tab to its button, Enter runs it; Space works too', async () => {

@@ -4,6 +4,8 @@
  * error event rather than a silent cut. The comparison is forwarded as JSON like any route.
  */
 import * as http from 'node:http';
+import { translator } from '../../lib/i18n';
+import { SERVER } from '../../playground/messages';
 import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { type Lab, startLab } from './harness';
 import { sampleAnswers, startSampleStandIn } from './stand-in';
@@ -117,6 +119,21 @@ test('an upstream that breaks mid-stream becomes an error event', async () => {
   const events = res.lines.map((l) => JSON.parse(l));
   expect(events.map((x) => x.type)).toEqual(['start', 'token', 'error']);
   expect(events[2].error.code).toBe('STREAM_BROKEN');
+});
+
+test('an upstream that ends without its final usage or error event gets one from the relay (STREAM_CUT)', async () => {
+  const e = streamEvents('req-c');
+  api.override('POST /bedrock/converse-stream', () => streamReply([e.start, ...e.tokens]));
+  const res = await post('/bedrock/converse-stream', { prompt: 'Hi there' });
+  const events = res.lines.map((l) => JSON.parse(l));
+  expect(events.map((x) => x.type)).toEqual(['start', 'token', 'token', 'token', 'error']);
+  expect(events.at(-1).error).toEqual({ code: 'STREAM_CUT', message: translator(SERVER, 'en')('streamCut') });
+
+  // A stream that did end properly gets nothing added.
+  api.override('POST /bedrock/converse-stream', () => streamReply([e.start, ...e.tokens, e.usage]));
+  const whole = await post('/bedrock/converse-stream', { prompt: 'Hi there' });
+  expect(whole.lines.map((l) => JSON.parse(l).type).at(-1)).toBe('usage');
+  expect(whole.lines).toHaveLength(5);
 });
 
 test('a 4xx before the stream is the usual JSON error', async () => {

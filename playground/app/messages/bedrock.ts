@@ -144,6 +144,11 @@ export const BEDROCK_LIVE = defineMessages(
     costUnknown: 'cost unknown',
     timing: '. Time to first token {first}, total {total} (function); first token here after {here}.',
     streamFailed: 'The stream failed: ',
+    streamCut: 'The stream was cut: ',
+    streamCutDetail:
+      'it ended without its final usage or error event, so the answer above is incomplete (the function was stopped or a connection broke).',
+    streamPartial:
+      'Stopped after {events} token events ({chars} characters); Bedrock had not reported the token counts yet.',
     asking: 'Asking each model…',
     title: 'Stream and compare models',
     prompt: 'Prompt to stream or compare',
@@ -176,6 +181,11 @@ export const BEDROCK_LIVE = defineMessages(
     costUnknown: '비용 알 수 없음',
     timing: '. 첫 토큰까지 {first}, 전체 {total}(함수 기준). 이 페이지에 첫 토큰이 도착하기까지 {here}.',
     streamFailed: '스트림 실패: ',
+    streamCut: '스트림이 잘렸습니다: ',
+    streamCutDetail:
+      '마지막 usage나 error 이벤트 없이 끝났으므로 위의 답은 완전하지 않습니다(함수가 중단되었거나 연결이 끊김).',
+    streamPartial:
+      '토큰 이벤트 {events}개({chars}자) 뒤에 멈췄습니다. Bedrock은 아직 토큰 수를 알려 주지 않았습니다.',
     asking: '모델마다 묻는 중…',
     title: '스트리밍과 모델 비교',
     prompt: '스트리밍하거나 비교할 프롬프트',

@@ -87,7 +87,10 @@ export function mountBedrockLive(body: HTMLElement): void {
       out.show(heading(t('answerStreamed')), answer, after);
       const started = performance.now();
       let firstTokenMs: number | undefined;
+      // A stream always ends with usage or error; without one it was cut, and the page says so.
+      let final = false;
       await apiStream('/bedrock/converse-stream', { prompt: prompt.value }, (e) => {
+        if (e.type === 'usage' || e.type === 'error') final = true;
         if (e.type === 'token') {
           firstTokenMs ??= Math.round(performance.now() - started);
           answer.append(String(e.text));
@@ -118,9 +121,37 @@ export function mountBedrockLive(body: HTMLElement): void {
           );
         } else if (e.type === 'error') {
           const err = (e.error ?? {}) as Json;
-          after.append(notice('warn', h('strong', {}, t('streamFailed')), `${err.code}: ${err.message}`));
+          const u = (e.usage ?? {}) as Json;
+          after.append(
+            h(
+              'div',
+              { class: 'notice warn stream-error', role: 'alert' },
+              h('strong', {}, t('streamFailed')),
+              `${err.code}: ${err.message}`,
+              u.partial
+                ? h(
+                    'p',
+                    { class: 'meta' },
+                    t('streamPartial', {
+                      events: String(u.tokenEvents),
+                      chars: String(u.streamedCharacters),
+                    }),
+                  )
+                : '',
+            ),
+          );
         }
       });
+      if (!final) {
+        after.append(
+          h(
+            'div',
+            { class: 'notice warn stream-error', role: 'alert' },
+            h('strong', {}, t('streamCut')),
+            t('streamCutDetail'),
+          ),
+        );
+      }
       return [...out.el.childNodes];
     });
 

@@ -2,7 +2,7 @@
  * How long the streaming function (and its API Gateway STREAM integration) may run: long enough
  * for the largest answer the token cap allows, within what AWS allows a streamed response.
  *
- * AWS's limits, from the documentation (read 2026-11-28):
+ * AWS's limits (lambda/shared/limits.ts has each with its source and the date read):
  * - API Gateway REST response streaming: "The maximum duration for response streaming is 15
  *   minutes"; "you can configure the integration timeout up to 15 minutes"; the stream is cut
  *   after 5 minutes idle on a Regional endpoint (30 s edge-optimized), and the integration
@@ -22,14 +22,19 @@
  * stops, so a longer timeout costs nothing extra.
  */
 
+import { AWS_LIMITS } from '../shared/limits';
+
 /** Assumed slowest output speed, tokens per second (unverified; see above). */
 export const ASSUMED_TOKENS_PER_SECOND = 25;
 /** Time allowed before the first token: connection, guardrail on the prompt, the model's start. */
 export const FIRST_TOKEN_ALLOWANCE_S = 20;
 /** Never below a minute: the default 512-token cap is far inside it. */
 export const STREAM_TIMEOUT_MIN_S = 60;
-/** Lambda's maximum function timeout and API Gateway's maximum streaming duration. */
-export const STREAM_TIMEOUT_MAX_S = 900;
+/** Lambda's maximum function timeout, which is also API Gateway's maximum streaming duration. */
+export const STREAM_TIMEOUT_MAX_S = Math.min(
+  AWS_LIMITS.lambdaMaxTimeout.value,
+  AWS_LIMITS.apiGatewayStreamingMaxDuration.value,
+);
 
 /** The streaming function's timeout, and its integration's, for a token cap, in whole seconds. */
 export function streamTimeoutSeconds(maxTokensCap: number): number {

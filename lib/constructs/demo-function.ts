@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AWS_LIMITS } from '../../lambda/shared/limits';
 import { METRICS_NAMESPACE } from '../../lambda/shared/usage';
 import type { BundleCache } from '../bundling/cache';
 import { bundledCode } from '../bundling/code';
@@ -56,12 +57,12 @@ export interface DemoFunctionProps {
 }
 
 /** API Gateway's REST integration timeout; a buffered function behind it must finish sooner. */
-const API_GATEWAY_TIMEOUT_SECONDS = 29;
-/**
- * Lambda's maximum timeout, and API Gateway's maximum streamed-response duration (15 minutes,
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html).
- */
-export const STREAMING_TIMEOUT_MAX_SECONDS = 900;
+const API_GATEWAY_TIMEOUT_SECONDS = AWS_LIMITS.apiGatewayIntegrationTimeout.value;
+/** Lambda's maximum timeout, and API Gateway's longest streamed response (lambda/shared/limits.ts). */
+export const STREAMING_TIMEOUT_MAX_SECONDS = Math.min(
+  AWS_LIMITS.lambdaMaxTimeout.value,
+  AWS_LIMITS.apiGatewayStreamingMaxDuration.value,
+);
 
 /**
  * A Lambda function with the lab's defaults: Node.js 24 on arm64, bundled and minified by the

@@ -18,7 +18,13 @@ import type * as z from 'zod';
 import { requestSchemas as bedrockSchemas } from '../../lambda/bedrock/schemas';
 import { comprehendUsage } from '../../lambda/comprehend/logic';
 import { requestSchemas as comprehendSchemas } from '../../lambda/comprehend/schemas';
-import { requestSchemas as pollySchemas, voicesQuery } from '../../lambda/polly/schemas';
+import { audioDelivery } from '../../lambda/polly/logic';
+import {
+  FORMATS,
+  type Format,
+  requestSchemas as pollySchemas,
+  voicesQuery,
+} from '../../lambda/polly/schemas';
 import { requestSchemas as rekognitionSchemas } from '../../lambda/rekognition/schemas';
 import { validate } from '../../lambda/shared/body';
 import { HttpError, notFound } from '../../lambda/shared/errors';
@@ -549,13 +555,15 @@ export async function startStandIn(): Promise<StandIn> {
           engine: input.engine,
           estimatedCostUsd: pollyCost(text.length, input.engine),
         });
-        if (String(req.headers.accept ?? '').startsWith('audio/')) {
-          return { status: 200, binary: FAKE_MP3, contentType: String(req.headers.accept).split(',')[0]! };
-        }
+        // The lab's rule: audio only for an Accept API Gateway can deliver as bytes, else 406.
+        const contentType = FORMATS[(input.format ?? 'mp3') as Format];
+        const delivery = audioDelivery(req.headers.accept as string | undefined, contentType);
+        if (delivery.kind === 'refuse') throw new HttpError(406, 'NOT_ACCEPTABLE', delivery.reason);
+        if (delivery.kind === 'audio') return { status: 200, binary: FAKE_MP3, contentType };
         return ok({
           voiceId: input.voiceId,
           engine: input.engine,
-          contentType: 'audio/mpeg',
+          contentType,
           audioBytes: FAKE_MP3.length,
           audioBase64: FAKE_MP3.toString('base64'),
           hint: "Send 'Accept: audio/mpeg' to receive the audio itself.",

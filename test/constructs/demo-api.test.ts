@@ -3,8 +3,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { DemoApi } from '../../lib/constructs/demo-api';
 import { DemoFunction } from '../../lib/constructs/demo-function';
 
-function make() {
-  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'S');
+/** A stack with one function and a DemoApi in front of it, no routes yet. */
+function apiStack(name: string) {
+  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), name);
   const demo = new DemoFunction(stack, 'Fn', {
     entry: 'lambda/translate/handler.ts',
     serviceName: 't',
@@ -16,6 +17,11 @@ function make() {
     handler: demo.fn,
     throttle: { rateLimit: 3, burstLimit: 6 },
   });
+  return { stack, api };
+}
+
+function make() {
+  const { stack, api } = apiStack('S');
   api.addRoute('POST', '/test/echo', {
     requestSchema: { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['text'] },
   });
@@ -91,18 +97,7 @@ test('one Lambda permission for the whole API, not one per method', () => {
 });
 
 test('a streaming route gets its own integration timeout; a timeout on a buffered route is refused', () => {
-  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Streaming');
-  const demo = new DemoFunction(stack, 'Fn', {
-    entry: 'lambda/translate/handler.ts',
-    serviceName: 't',
-    description: 't',
-  });
-  const api = new DemoApi(stack, 'Api', {
-    restApiName: 'ai-lab-test',
-    description: 'test',
-    handler: demo.fn,
-    throttle: { rateLimit: 3, burstLimit: 6 },
-  });
+  const { stack, api } = apiStack('Streaming');
   api.addRoute('POST', '/test/stream', { streaming: true, streamTimeout: Duration.seconds(120) });
   api.addRoute('POST', '/test/buffered');
   expect(() => api.addRoute('POST', '/test/wrong', { streamTimeout: Duration.seconds(120) })).toThrow(

@@ -105,21 +105,25 @@ describe('the router under a deadline', () => {
       service: 'test',
       routes: [route({ method: 'POST', path: '/slow', schema: z.strictObject({}), handle })],
     });
-
-  it("answers 504 TIMEOUT before Lambda's timeout even when a route ignores the signal", async () => {
-    const handler = handlerWith(() => new Promise<never>(() => undefined));
+  /** Call `handler` under a Lambda context; `answeredAt()` is the fake-clock ms it answered at. */
+  function call(handler: ReturnType<typeof createApiHandler>) {
     const t0 = Date.now();
-    let answeredAt: number | undefined;
+    let at: number | undefined;
     const pending = handler(apiEvent({ resource: '/slow', body: {} }), lambdaContext(TIMEOUT_MS)).then(
       (r) => {
-        answeredAt = Date.now() - t0;
+        at = Date.now() - t0;
         return r;
       },
     );
+    return { pending, answeredAt: () => at };
+  }
+
+  it("answers 504 TIMEOUT before Lambda's timeout even when a route ignores the signal", async () => {
+    const { pending, answeredAt } = call(handlerWith(() => new Promise<never>(() => undefined)));
     await jest.advanceTimersByTimeAsync(TIMEOUT_MS - DEADLINE_MARGIN_MS);
-    expect(answeredAt).toBeUndefined(); // the signal has fired; the route has its grace
+    expect(answeredAt()).toBeUndefined(); // the signal has fired; the route has its grace
     await jest.advanceTimersByTimeAsync(FALLBACK_GRACE_MS);
-    expect(answeredAt).toBe(TIMEOUT_MS - DEADLINE_MARGIN_MS + FALLBACK_GRACE_MS);
+    expect(answeredAt()).toBe(TIMEOUT_MS - DEADLINE_MARGIN_MS + FALLBACK_GRACE_MS);
     const res = await pending;
     expect(res.statusCode).toBe(504);
     expect(JSON.parse(res.body).error).toMatchObject({ code: 'TIMEOUT', requestId: 'req-0001' });
@@ -136,16 +140,9 @@ describe('the router under a deadline', () => {
           ),
         ),
     );
-    const t0 = Date.now();
-    let answeredAt: number | undefined;
-    const pending = handler(apiEvent({ resource: '/slow', body: {} }), lambdaContext(TIMEOUT_MS)).then(
-      (r) => {
-        answeredAt = Date.now() - t0;
-        return r;
-      },
-    );
+    const { pending, answeredAt } = call(handler);
     await jest.advanceTimersByTimeAsync(TIMEOUT_MS - DEADLINE_MARGIN_MS);
-    expect(answeredAt).toBe(TIMEOUT_MS - DEADLINE_MARGIN_MS);
+    expect(answeredAt()).toBe(TIMEOUT_MS - DEADLINE_MARGIN_MS);
     expect(JSON.parse((await pending).body).error.code).toBe('TIMEOUT');
   });
 

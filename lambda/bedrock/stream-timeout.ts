@@ -9,9 +9,10 @@
  *   timeout otherwise stays at its 29 s default.
  *   https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
  *   https://docs.aws.amazon.com/apigateway/latest/developerguide/response-streaming-http.html
- * - Lambda: a function runs at most 900 s; a streamed response may hold up to 200 MB; when the
- *   client disconnects the function keeps running, and is billed, until it ends or times out.
- *   https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+ * - Lambda: a function runs at most 900 s; a streamed response may hold up to 200 MB
+ *   (https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html); when the
+ *   client disconnects the function keeps running, and is billed, until it ends or times out (the
+ *   Chinese-Region copy of that page; see limits.ts), which is why the handler aborts on a disconnect.
  *
  * The answer's length in time is the cap in tokens divided by the model's output speed, which
  * depends on the model, the Region and the load; AWS publishes no floor. The lab assumes at

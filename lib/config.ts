@@ -10,6 +10,9 @@ const RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/** The log retention `-c governed=true` raises every log group to (AWS Control Tower CT.CLOUDWATCH.PR.2). */
+export const GOVERNED_RETENTION_DAYS = 365;
+
 /** Context values given with `-c` arrive as strings; cdk.json may hold numbers or booleans. */
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
@@ -42,6 +45,13 @@ export const configSchema = z.object({
    * the account and region already have one.
    */
   apiGatewayCloudWatchRole: bool.default(true),
+  /**
+   * For accounts governed by AWS Control Tower proactive controls: take the settings that satisfy
+   * the controls cheaply — every log group keeps 365 days (CT.CLOUDWATCH.PR.2) and upload buckets
+   * are versioned, older versions expiring after a day (CT.S3.PR.11). `npm run review` lists the
+   * controls the lab still fails and why (docs/review.md).
+   */
+  governed: bool.default(false),
   /**
    * Start every function with NODE_OPTIONS=--enable-source-maps, so stack traces in the logs
    * point into the TypeScript sources. Off by default: it adds about a fifth to the cold module
@@ -128,5 +138,9 @@ export function loadConfig(ctx: ContextSource): LabConfig {
     const lines = parsed.error.issues.map((i) => `  -c ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid ai-services-lab settings:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  // Control Tower's CT.CLOUDWATCH.PR.2 asks for at least a year of log retention.
+  if (config.governed && config.logRetentionDays < GOVERNED_RETENTION_DAYS)
+    return { ...config, logRetentionDays: GOVERNED_RETENTION_DAYS };
+  return config;
 }

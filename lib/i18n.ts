@@ -106,7 +106,7 @@ const CLOSED_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** The particle of `pair` that fits the end of `word` (Hangul, digits, capitals or a code name). */
 export function particle(word: string, pair: Particle): string {
-  const end = word.replace(/[\s`'")\]}.,:;*]+$/u, '');
+  const end = word.replace(/[\s`'")\]}.,:;*›]+$/u, '');
   const last = end.at(-1) ?? '';
   let reading = end;
   if (/\d/.test(last)) reading = (/[A-Za-z]\d+$/.test(end) ? NAME_DIGITS : DIGITS)[Number(last)] ?? last;

@@ -6,10 +6,20 @@
  * when it found something). `npm run review` reads both from the assembly, never from this code.
  */
 import { type App, Stack } from 'aws-cdk-lib';
-import { PRICES, PRICES_AS_OF, PRICING_REGION, type PriceKey } from '../lambda/shared/pricing';
-import type { DemoId } from './services';
+import {
+  baseModelId,
+  COMPREHEND_MIN_UNITS,
+  PRICES,
+  PRICES_AS_OF,
+  PRICING_REGION,
+  type PriceKey,
+  TRANSCRIBE_MIN_SECONDS,
+} from '../lambda/shared/pricing';
+import type { LabConfig } from './config';
+import type { DemoId, DemoService } from './services';
 
 export const PRICES_METADATA = 'ai-lab:prices';
+export const METERED_METADATA = 'ai-lab:metered';
 export const VALIDATION_PLUGINS_METADATA = 'ai-lab:validation-plugins';
 
 /** The price entries each demo's responses use (lambda/<id>/ compute their cost from these). */
@@ -20,30 +30,73 @@ const PRICE_KEYS: Readonly<Record<DemoId, readonly PriceKey[]>> = {
   rekognition: ['rekognitionImageGroup2'],
   polly: ['pollyStandardChar', 'pollyNeuralChar', 'pollyGenerativeChar', 'pollyLongFormChar'],
   transcribe: ['transcribeBatchSecond'],
-  bedrock: [
-    'novaMicroInputToken',
-    'novaMicroOutputToken',
-    'novaLiteInputToken',
-    'novaLiteOutputToken',
-    'guardrailContentFilterTextUnit',
-    'guardrailSensitiveInfoTextUnit',
-  ],
+  // Token prices follow the models the stack's role may invoke (bedrockModelKeys); these come with them.
+  bedrock: ['guardrailContentFilterTextUnit', 'guardrailSensitiveInfoTextUnit'],
 };
 
-/** Record on a demo stack the dated list prices its function reports costs with. */
-export function recordPrices(stack: Stack, id: DemoId): void {
-  recordPriceKeys(stack, PRICE_KEYS[id]);
+/** Minimum billable quantity per request or job, where the price table states one. */
+const MINIMUMS: Partial<Record<PriceKey, number>> = {
+  comprehendNlpUnit: COMPREHEND_MIN_UNITS,
+  comprehendToxicityUnit: COMPREHEND_MIN_UNITS,
+  transcribeBatchSecond: TRANSCRIBE_MIN_SECONDS,
+};
+
+/** Charges a demo's calls cause in another service (TranslateText with `auto` calls Amazon Comprehend). */
+const INDIRECT: Partial<Record<DemoId, ReadonlyArray<{ key: string; priceKey: PriceKey }>>> = {
+  translate: [{ key: 'translateAuto', priceKey: 'comprehendNlpUnit' }],
+};
+
+/** The token price entries of a Bedrock model (`input token, <model> …`), with the model they price. */
+function bedrockModelKeys(modelId: string): Array<{ key: PriceKey; model: string }> {
+  const base = baseModelId(modelId);
+  return (Object.keys(PRICES) as PriceKey[])
+    .filter((k) => PRICES[k].unit.includes(`token, ${base} `))
+    .map((key) => ({ key, model: base }));
+}
+
+/** Every model a Bedrock demo may call: the default and the compare list. */
+function bedrockModels(config: LabConfig): string[] {
+  return [...new Set([config.bedrockModelId, ...config.bedrockCompareModelIds].map(baseModelId))];
+}
+
+/**
+ * Record on a demo stack the dated list prices its function reports costs with (every model its role
+ * may invoke included, with minimum charges), which routes call the metered service, and the charges
+ * its calls cause in another service.
+ */
+export function recordPrices(stack: Stack, service: DemoService, config: LabConfig): void {
+  const id = service.id;
+  recordPriceKeys(stack, [
+    ...(id === 'bedrock' ? bedrockModels(config).flatMap(bedrockModelKeys) : []),
+    ...PRICE_KEYS[id],
+  ]);
+  stack.node.addMetadata(METERED_METADATA, {
+    routes: service.routes.map((r) => ({ method: r.method, path: r.path, metered: r.metered !== false })),
+    indirect: INDIRECT[id] ?? [],
+  });
 }
 
 /** Record on a stack the dated list prices of what it is billed for (a demo's calls, the dashboard's month). */
-export function recordPriceKeys(stack: Stack, keys: readonly PriceKey[]): void {
+export function recordPriceKeys(
+  stack: Stack,
+  keys: ReadonlyArray<PriceKey | { readonly key: PriceKey; readonly model?: string }>,
+): void {
   stack.node.addMetadata(PRICES_METADATA, {
     asOf: PRICES_AS_OF,
     region: PRICING_REGION,
     source: 'lambda/shared/pricing.ts',
-    prices: keys.map((key) => {
-      const p = PRICES[key];
-      return { key, usd: p.usd, unit: p.unit, status: p.status };
+    prices: keys.map((k) => {
+      const { key, model } = typeof k === 'string' ? { key: k, model: undefined } : k;
+      const p: { usd: number; unit: string; status: string; note?: string } = PRICES[key];
+      return {
+        key,
+        usd: p.usd,
+        unit: p.unit,
+        status: p.status,
+        ...(p.note ? { note: p.note } : {}),
+        ...(model ? { model } : {}),
+        ...(MINIMUMS[key] !== undefined ? { minimum: MINIMUMS[key] } : {}),
+      };
     }),
   });
 }

@@ -23,6 +23,11 @@ export interface DemoRoute {
    * function wrapped in `awslambda.streamifyResponse`), not one buffered JSON body. @default false
    */
   readonly streaming?: boolean;
+  /**
+   * False for routes that call no metered API of the service (presigned uploads, job status, list
+   * routes); they still count as an API Gateway request and a Lambda invocation. @default true
+   */
+  readonly metered?: boolean;
 }
 
 export interface DemoService {
@@ -69,7 +74,7 @@ export const SERVICES: readonly DemoService[] = [
     concept: 'Language AI services',
     routes: [
       { method: 'POST', path: '/translate', summary: 'TranslateText' },
-      { method: 'GET', path: '/translate/languages', summary: 'ListLanguages' },
+      { method: 'GET', path: '/translate/languages', summary: 'ListLanguages', metered: false },
     ],
   },
   {
@@ -86,13 +91,23 @@ export const SERVICES: readonly DemoService[] = [
         path: '/textract/analyze',
         summary: 'AnalyzeDocument: TABLES, FORMS, QUERIES (sync)',
       },
-      { method: 'POST', path: '/textract/uploads', summary: 'Presigned upload for a multi-page PDF/TIFF' },
+      {
+        method: 'POST',
+        path: '/textract/uploads',
+        summary: 'Presigned upload for a multi-page PDF/TIFF',
+        metered: false,
+      },
       {
         method: 'POST',
         path: '/textract/jobs',
         summary: 'Start an asynchronous text detection or analysis job',
       },
-      { method: 'GET', path: '/textract/jobs/{jobId}', summary: 'Job status, then the readable result' },
+      {
+        method: 'GET',
+        path: '/textract/jobs/{jobId}',
+        summary: 'Job status, then the readable result',
+        metered: false,
+      },
     ],
   },
   {
@@ -118,7 +133,7 @@ export const SERVICES: readonly DemoService[] = [
     concept: 'Text to speech; real-time inference',
     routes: [
       { method: 'POST', path: '/polly/speech', summary: 'SynthesizeSpeech (audio bytes or JSON)' },
-      { method: 'GET', path: '/polly/voices', summary: 'DescribeVoices' },
+      { method: 'GET', path: '/polly/voices', summary: 'DescribeVoices', metered: false },
     ],
   },
   {
@@ -130,13 +145,23 @@ export const SERVICES: readonly DemoService[] = [
     notesSection: '추론 › 일괄 추론 vs 실시간 추론',
     concept: 'Speech to text as a batch (일괄) job, contrasted with real-time inference',
     routes: [
-      { method: 'POST', path: '/transcribe/uploads', summary: 'Presigned upload for an audio file' },
+      {
+        method: 'POST',
+        path: '/transcribe/uploads',
+        summary: 'Presigned upload for an audio file',
+        metered: false,
+      },
       {
         method: 'POST',
         path: '/transcribe/jobs',
         summary: 'StartTranscriptionJob (uploaded key or inline clip)',
       },
-      { method: 'GET', path: '/transcribe/jobs/{jobName}', summary: 'Job status, then the transcript' },
+      {
+        method: 'GET',
+        path: '/transcribe/jobs/{jobName}',
+        summary: 'Job status, then the transcript',
+        metered: false,
+      },
     ],
   },
   {

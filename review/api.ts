@@ -1,9 +1,11 @@
 /**
- * Who may invoke each API method (authorization type), what API Gateway validates before the
- * function runs (request validators and models, with the limits their JSON Schemas set), and the
- * stage throttling.
+ * Who may invoke each API method — its authorization type and the API's resource policy together —
+ * what API Gateway validates before the function runs (request validators and models, with the
+ * limits their JSON Schemas set), and the stage throttling.
  */
 import { type Finding, flag } from './findings';
+import type { StatementFact } from './permissions';
+import { matches } from './risk';
 import { type ResourceInfo, refTarget, routeOf, type StackView } from './template';
 
 export interface MethodFact {
@@ -34,6 +36,8 @@ export interface StageFact {
 
 export interface ApiFacts {
   readonly apis: readonly string[];
+  /** Principals from outside the account that a REST API's resource policy lets invoke it (rendered). */
+  readonly outsideInvokers: readonly string[];
   readonly methods: readonly MethodFact[];
   readonly stages: readonly StageFact[];
   readonly findings: readonly Finding[];
@@ -82,9 +86,30 @@ function lambdaBehind(method: ResourceInfo): string | undefined {
   return undefined;
 }
 
-export function apiOf(view: StackView): ApiFacts {
+/** Allow statements of a REST API's resource policy that let someone outside the account invoke it, by API. */
+function outsidePolicy(
+  statements: readonly StatementFact[],
+): Map<string, { public: string[]; accounts: string[] }> {
+  const out = new Map<string, { public: string[]; accounts: string[] }>();
+  for (const s of statements) {
+    if (s.kind !== 'resource' || s.sourceType !== 'AWS::ApiGateway::RestApi' || s.effect !== 'Allow')
+      continue;
+    if (!s.actions.some((a) => matches(a, 'execute-api:Invoke'))) continue;
+    const narrowed = s.findings.some((f) => f.key === 'expo.publicNarrowed');
+    const entry = out.get(s.logicalId) ?? { public: [], accounts: [] };
+    for (const p of s.principals) {
+      if (p.kind === 'public' && !narrowed) entry.public.push(p.text);
+      if (p.kind === 'otherAccount') entry.accounts.push(p.text);
+    }
+    out.set(s.logicalId, entry);
+  }
+  return out;
+}
+
+export function apiOf(view: StackView, statements: readonly StatementFact[] = []): ApiFacts {
   const findings: Finding[] = [];
   const methods: MethodFact[] = [];
+  const outside = outsidePolicy(statements);
   for (const m of view.resources.filter((r) => r.type === 'AWS::ApiGateway::Method')) {
     const validatorId = refTarget(m.props.RequestValidatorId);
     const validator = validatorId ? view.byId.get(validatorId) : undefined;
@@ -106,7 +131,28 @@ export function apiOf(view: StackView): ApiFacts {
     };
     methods.push(fact);
     const where = m.path;
-    if (fact.authorization === 'AWS_IAM') {
+    const policy = outside.get(refTarget(m.props.RestApiId) ?? '');
+    if (fact.authorization === 'AWS_IAM' && policy?.public.length)
+      findings.push(
+        flag(
+          'api',
+          'api.flag.invokePublic',
+          { route: fact.route, who: policy.public.map((w) => `\`${w}\``).join(', ') },
+          where,
+          m.logicalId,
+        ),
+      );
+    else if (fact.authorization === 'AWS_IAM' && policy?.accounts.length)
+      findings.push(
+        flag(
+          'api',
+          'api.flag.invokeOtherAccount',
+          { route: fact.route, who: policy.accounts.map((w) => `\`${w}\``).join(', ') },
+          where,
+          m.logicalId,
+        ),
+      );
+    else if (fact.authorization === 'AWS_IAM') {
       findings.push({
         level: 'ok',
         section: 'api',
@@ -159,6 +205,7 @@ export function apiOf(view: StackView): ApiFacts {
   }
   return {
     apis: view.resources.filter((r) => r.type === 'AWS::ApiGateway::RestApi').map((r) => r.path),
+    outsideInvokers: [...new Set([...outside.values()].flatMap((o) => [...o.public, ...o.accounts]))],
     methods,
     stages,
     findings,

@@ -131,3 +131,24 @@ export function readAssembly(dir: string): Assembly {
   }
   return { dir, stacks, validationReport, constructTypes, logicalPaths };
 }
+
+/**
+ * Lambda code assets that were not bundled: with bundling skipped (`cdk synth --exclusively`, or the
+ * `aws:cdk:bundling-stacks` context) CDK points the asset at the source folder instead of a bundle
+ * staged in the assembly. The templates are still right to review; the assets are not deployable.
+ */
+export function skippedBundles(assembly: Assembly): number {
+  let count = 0;
+  const dir = path.resolve(assembly.dir);
+  for (const s of assembly.stacks) {
+    const file = path.join(assembly.dir, `${s.id}.assets.json`);
+    if (!fs.existsSync(file)) continue;
+    const m = readJson<{ files?: Record<string, { source?: { path?: string; packaging?: string } }> }>(file);
+    for (const f of Object.values(m.files ?? {})) {
+      const p = f.source?.path;
+      if (p && f.source?.packaging === 'zip' && path.isAbsolute(p) && !path.resolve(p).startsWith(dir))
+        count++;
+    }
+  }
+  return count;
+}

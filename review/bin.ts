@@ -1,17 +1,19 @@
 /**
- * `npm run review [-- STACK...] [--format md|html] [--out DIR] [--against OLD_CDK_OUT] [--lang en|ko]`:
- * an infrastructure review of every stack, read from the cloud assembly (synthesized first when
- * there is none), offline and without credentials.
+ * `npm run review [-- STACK...] [--format md|html|json|sarif] [--out DIR] [--against OLD_CDK_OUT]
+ * [--fail-on warning|error] [--lang en|ko] [--assembly DIR]`: an infrastructure review of every
+ * stack, read from the cloud assembly (synthesized first when there is none), offline and without
+ * credentials. With `--fail-on`, the exit status is 1 when a finding reaches that severity.
  */
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { ensureCloudAssembly } from '../scripts/assembly';
-import { readAssembly } from './assembly';
-import { diffAssemblies, diffBlocks } from './diff';
+import { readAssembly, skippedBundles } from './assembly';
+import { diffAssemblies, diffBlocks, type StackDiff } from './diff';
 import type { Block } from './document';
 import { type Lang, t } from './i18n';
 import { reviewAssembly } from './review';
-import { type Format, writeReports } from './write';
+import { reaches } from './rules';
+import { FORMATS, type Format, writeReports } from './write';
 
 export interface ReviewOptions {
   readonly stacks: readonly string[];
@@ -20,22 +22,35 @@ export interface ReviewOptions {
   readonly against?: string;
   readonly lang: Lang;
   readonly assembly: string;
+  readonly failOn?: 'warning' | 'error';
+}
+
+export interface ReviewResult {
+  readonly written: string[];
+  /** Findings at or above `--fail-on` (0 without it). */
+  readonly failing: number;
+  /** 1 when `--fail-on` is reached, else 0. */
+  readonly exitCode: number;
 }
 
 export async function runReview(
   opts: ReviewOptions,
   io: { log: (line: string) => void; cwd: string } = { log: console.log, cwd: process.cwd() },
-): Promise<string[]> {
+): Promise<ReviewResult> {
   const started = Date.now();
   // The same first-run behaviour as `npm run cost`: synthesize cdk.out/ when it is missing, saying so.
   const assemblyDir = ensureCloudAssembly(opts.assembly, {
     cwd: io.cwd,
+    flag: '--assembly',
     say: () => io.log(t(opts.lang, 'cli.synthesizing', { dir: opts.assembly })),
   });
   const assembly = readAssembly(assemblyDir);
+  const skipped = skippedBundles(assembly);
+  if (skipped > 0) io.log(t(opts.lang, 'cli.skippedBundling', { count: skipped }));
   const reviews = await reviewAssembly(assembly, opts.stacks, opts.lang);
   const outDir = path.resolve(io.cwd, opts.out ?? path.join(opts.assembly, 'review'));
   let extra: Block[] = [];
+  let diffs: StackDiff[] | undefined;
   if (opts.against) {
     const old = readAssembly(path.resolve(io.cwd, opts.against));
     const oldReviews = await reviewAssembly(
@@ -43,16 +58,19 @@ export async function runReview(
       opts.stacks.filter((s) => old.stacks.some((o) => o.stackName === s)),
       opts.lang,
     );
-    const diff = diffAssemblies(old, oldReviews, assembly, reviews);
-    extra = diffBlocks(diff, opts.lang, opts.against, opts.assembly);
+    diffs = diffAssemblies(old, oldReviews, assembly, reviews);
+    extra = diffBlocks(diffs, opts.lang, opts.against, opts.assembly);
   }
-  const written = writeReports(reviews, {
+  const { written, removed } = writeReports(reviews, {
     outDir,
     format: opts.format,
     lang: opts.lang,
     assemblyDir: opts.assembly,
     extra,
+    diffs,
+    against: opts.against,
   });
+  const dir = path.relative(io.cwd, outDir) || '.';
   for (const r of reviews)
     io.log(
       t(opts.lang, 'cli.flags', {
@@ -60,23 +78,28 @@ export async function runReview(
         flags: r.findings.filter((f) => f.level === 'flag').length,
       }),
     );
-  io.log(
-    t(opts.lang, 'cli.wrote', {
-      count: written.length,
-      dir: path.relative(io.cwd, outDir) || '.',
-      ms: Date.now() - started,
-    }),
-  );
-  return written;
+  if (removed > 0) io.log(t(opts.lang, 'cli.removed', { count: removed, dir }));
+  io.log(t(opts.lang, 'cli.wrote', { count: written.length, dir, ms: Date.now() - started }));
+  const failing = opts.failOn
+    ? reviews.flatMap((r) => r.findings).filter((f) => reaches(f, opts.failOn!)).length
+    : 0;
+  if (failing > 0) io.log(t(opts.lang, 'cli.failed', { count: failing, level: opts.failOn! }));
+  return { written, failing, exitCode: failing > 0 ? 1 : 0 };
 }
 
 export function program(): Command {
   return new Command('review')
     .description('Explain every stack of the synthesized lab to the person reviewing it.')
     .argument('[stacks...]', 'stacks to review (default: all)')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'html']).default('md'))
-    .option('--out <dir>', 'where to write the reports (default: <assembly>/review)')
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('md'))
+    .option('--out <dir>', 'the folder to write the reports to (default: <assembly>/review)')
     .option('--against <dir>', 'an older cloud assembly to compare with')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices([
+        'warning',
+        'error',
+      ]),
+    )
     .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'ko']).default('en'))
     .option('--assembly <dir>', 'the cloud assembly to read', 'cdk.out');
 }
@@ -84,9 +107,20 @@ export function program(): Command {
 if (require.main === module) {
   const cmd = program();
   cmd.parse();
-  const o = cmd.opts<{ format: Format; out?: string; against?: string; lang: Lang; assembly: string }>();
-  runReview({ stacks: cmd.args, ...o }).catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
-  });
+  const o = cmd.opts<{
+    format: Format;
+    out?: string;
+    against?: string;
+    lang: Lang;
+    assembly: string;
+    failOn?: 'warning' | 'error';
+  }>();
+  runReview({ stacks: cmd.args, ...o })
+    .then((r) => {
+      process.exitCode = r.exitCode;
+    })
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 2;
+    });
 }

@@ -6,6 +6,7 @@
  */
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import { type Finding, flag } from './findings';
+import type { StatementFact } from './permissions';
 import { type StackView, tagsOf } from './template';
 
 export interface PriceFact {
@@ -13,6 +14,22 @@ export interface PriceFact {
   readonly usd: number;
   readonly unit: string;
   readonly status: string;
+  /** Billing rules that go with the price (a minimum charge, what is included), as the price table states them. */
+  readonly note?: string;
+  /** The Bedrock model a token price is for. */
+  readonly model?: string;
+  /** The minimum billable quantity per request or job (Comprehend 3 units, Transcribe 15 s). */
+  readonly minimum?: number;
+}
+
+/** Which routes call the metered service, and charges a call causes in another service. */
+export interface MeteredFact {
+  readonly routes: ReadonlyArray<{
+    readonly method: string;
+    readonly path: string;
+    readonly metered: boolean;
+  }>;
+  readonly indirect: ReadonlyArray<{ readonly key: string; readonly priceKey: string }>;
 }
 
 export interface PricesFact {
@@ -37,6 +54,9 @@ export interface CostFacts {
   readonly pricingUnit?: string;
   readonly service?: string;
   readonly prices?: PricesFact;
+  readonly metered?: MeteredFact;
+  /** Bedrock models the stack's roles may invoke, each with whether the price table prices it. */
+  readonly models: ReadonlyArray<{ readonly id: string; readonly priced: boolean }>;
   readonly ceilings: readonly CeilingFact[];
   readonly findings: readonly Finding[];
 }
@@ -61,7 +81,25 @@ const SYSTEM_TAG = /^(aws:|aws-cdk:)/;
 /** Environment variables that look like a limit the function enforces. */
 const LIMIT_VAR = /(MAX|LIMIT|CAP|QUOTA|BYTES|TOKENS)/i;
 
-export function costOf(view: StackView): CostFacts {
+const INVOKE = /^bedrock:(InvokeModel|InvokeModelWithResponseStream|Converse|ConverseStream)$/i;
+const MODEL_ARN = /(?:foundation-model|inference-profile)\/([A-Za-z0-9.:-]+)/;
+/** A system inference profile id names its model after a geography prefix: `apac.amazon.nova-micro-v1:0`. */
+const baseModel = (id: string) => id.replace(/^(?:us|us-gov|eu|apac|global|ca|jp|au)\./, '');
+
+/** Every model id the stack's roles may invoke, read from the ARNs their Bedrock statements name. */
+export function invokableModels(statements: readonly StatementFact[]): string[] {
+  const out = new Set<string>();
+  for (const s of statements) {
+    if (s.effect !== 'Allow' || !s.actions.some((a) => INVOKE.test(a))) continue;
+    for (const r of s.resources) {
+      const m = MODEL_ARN.exec(r);
+      if (m) out.add(m[1]!);
+    }
+  }
+  return [...out].sort();
+}
+
+export function costOf(view: StackView, statements: readonly StatementFact[] = []): CostFacts {
   const findings: Finding[] = [];
   const tags: Record<string, Set<string>> = {};
   const taggables = view.resources.filter((r) => isTaggable(r.type));
@@ -121,6 +159,11 @@ export function costOf(view: StackView): CostFacts {
   const stackTags = (name: string) => [...(tags[name] ?? [])];
   const meta = view.artifact.metadata[`/${view.name}`] ?? [];
   const prices = meta.find((e) => e.type === 'ai-lab:prices')?.data as PricesFact | undefined;
+  const metered = meta.find((e) => e.type === 'ai-lab:metered')?.data as MeteredFact | undefined;
+  const priced = new Set((prices?.prices ?? []).flatMap((p) => (p.model ? [baseModel(p.model)] : [])));
+  const models = invokableModels(statements).map((id) => ({ id, priced: priced.has(baseModel(id)) }));
+  for (const m of models.filter((x) => !x.priced))
+    findings.push(flag('cost', 'cost.flag.modelUnpriced', { model: `\`${m.id}\`` }));
   return {
     tags: Object.fromEntries(keys.map((k) => [k, [...tags[k]!].sort()])),
     taggable: taggables.length,
@@ -128,6 +171,8 @@ export function costOf(view: StackView): CostFacts {
     pricingUnit: stackTags('PricingUnit')[0],
     service: stackTags('Service')[0],
     prices,
+    metered,
+    models,
     ceilings,
     findings,
   };

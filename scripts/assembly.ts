@@ -15,6 +15,8 @@ export interface EnsureOptions {
   /** Runs the synth; defaults to `npx cdk synth --quiet --no-notices` in `cwd`. */
   readonly synth?: (cwd: string) => number;
   readonly cwd?: string;
+  /** The command's flag that names the assembly, for the error message. @default '--dir' */
+  readonly flag?: string;
 }
 
 const hasTemplates = (dir: string) =>
@@ -36,7 +38,7 @@ export function ensureCloudAssembly(dir: string | undefined, options: EnsureOpti
   if (hasTemplates(target)) return target;
   if (dir !== undefined && dir !== DEFAULT_ASSEMBLY) {
     throw new Error(
-      `No templates in ${dir}/: point --dir at a cloud assembly (the output of \`npx cdk synth\`).`,
+      `No templates in ${dir}/: point ${options.flag ?? '--dir'} at a cloud assembly (the output of \`npx cdk synth\`).`,
     );
   }
   say(

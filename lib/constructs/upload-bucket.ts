@@ -10,6 +10,14 @@ export interface UploadBucketProps {
    * @default Duration.days(1)
    */
   readonly expireAfter?: Duration;
+  /**
+   * For accounts governed by AWS Control Tower (`-c governed=true`): versioning on (CT.S3.PR.11),
+   * older versions expiring after a day so storage stays bounded, and the provider's log group kept
+   * for `logRetention`. `cdk destroy` still empties every version. @default false
+   */
+  readonly governed?: boolean;
+  /** Retention of the auto-delete provider's log group. @default logs.RetentionDays.ONE_DAY */
+  readonly logRetention?: logs.RetentionDays;
 }
 
 /**
@@ -28,18 +36,19 @@ export class UploadBucket extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: false,
+      versioned: props.governed === true,
       lifecycleRules: [
         {
           id: 'expire-scratch-data',
           expiration: expireAfter,
           abortIncompleteMultipartUploadAfter: Duration.days(1),
+          ...(props.governed ? { noncurrentVersionExpiration: Duration.days(1) } : {}),
         },
       ],
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
-    this.ownAutoDeleteProviderLogs();
+    this.ownAutoDeleteProviderLogs(props.logRetention ?? logs.RetentionDays.ONE_DAY);
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
@@ -52,7 +61,7 @@ export class UploadBucket extends Construct {
    * create with no retention and `cdk destroy` would leave behind. Create it here first, with a
    * retention and DESTROY, so the stack owns it.
    */
-  private ownAutoDeleteProviderLogs(): void {
+  private ownAutoDeleteProviderLogs(retention: logs.RetentionDays): void {
     const stack = Stack.of(this);
     const provider = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
     const handler = provider?.node.tryFindChild('Handler') as CfnResource | undefined;
@@ -60,7 +69,7 @@ export class UploadBucket extends Construct {
     if (!handler || !customResource || stack.node.tryFindChild('AutoDeleteProviderLogs')) return;
     const logGroup = new logs.LogGroup(stack, 'AutoDeleteProviderLogs', {
       logGroupName: `/aws/lambda/${handler.ref}`,
-      retention: logs.RetentionDays.ONE_DAY,
+      retention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     customResource.node.addDependency(logGroup);
@@ -68,7 +77,7 @@ export class UploadBucket extends Construct {
 
   /** Allow `s3:PutObject` under `prefix` (e.g. `uploads/`), directly or through a presigned URL. */
   public grantPut(role: iam.Role, prefix: string): void {
-    this.grantObjects(role, ['s3:PutObject'], prefix, 'write');
+    this.grantObjects(role, ['s3:PutObject'], prefix, 'written');
   }
 
   /** Allow `s3:GetObject` under `prefix`. */

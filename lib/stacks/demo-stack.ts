@@ -67,7 +67,7 @@ export abstract class DemoStack extends Stack {
     });
     const { service, config } = props;
     CostTags.applyToStack(this, { service: service.awsService, pricingUnit: service.pricingUnit });
-    recordPrices(this, service.id);
+    recordPrices(this, service, config);
     const retention = config.logRetentionDays as logs.RetentionDays;
 
     this.demo = new DemoFunction(this, 'Handler', {

@@ -1,4 +1,5 @@
 import { Duration, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { FUNCTION_TIMEOUT_SECONDS, requestSchemas } from '../../lambda/textract/schemas';
 import type { LabConfig } from '../config';
@@ -22,7 +23,10 @@ export class TextractStack extends DemoStack {
       memorySize: 512,
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
     });
-    this.uploads = new UploadBucket(this, 'Uploads');
+    this.uploads = new UploadBucket(this, 'Uploads', {
+      governed: props.config.governed,
+      logRetention: props.config.governed ? (props.config.logRetentionDays as logs.RetentionDays) : undefined,
+    });
     this.demo.fn.addEnvironment('UPLOAD_BUCKET', this.uploads.bucket.bucketName);
 
     const role = this.demo.role;

@@ -1,5 +1,6 @@
 import { Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { requestSchemas } from '../../lambda/transcribe/schemas';
 import type { LabConfig } from '../config';
@@ -13,7 +14,10 @@ export class TranscribeStack extends DemoStack {
 
   constructor(scope: Construct, id: string, props: StackProps & { config: LabConfig }) {
     super(scope, id, { ...props, service: service('transcribe'), requestSchemas });
-    this.uploads = new UploadBucket(this, 'Uploads');
+    this.uploads = new UploadBucket(this, 'Uploads', {
+      governed: props.config.governed,
+      logRetention: props.config.governed ? (props.config.logRetentionDays as logs.RetentionDays) : undefined,
+    });
     const bucket = this.uploads.bucket;
     this.demo.fn.addEnvironment('UPLOAD_BUCKET', bucket.bucketName);
 

@@ -1,0 +1,148 @@
+/**
+ * Governed accounts: AWS Control Tower's proactive controls, run offline over each template with the
+ * cfn-guard binary and rules that `@cdklabs/cdk-validator-cfnguard` ships. In an account where an
+ * administrator turned these controls on, they run as CloudFormation hooks and a failing resource
+ * blocks `cdk deploy`; this section says which would fail, why the lab does what it does, and which
+ * `-c` setting satisfies the control (review/messages/governed.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Assembly } from './assembly';
+import type { Finding } from './findings';
+import type { StackView } from './template';
+
+export interface ControlFailure {
+  /** `CT.S3.PR.11` */
+  readonly control: string;
+  /** The control's title, as the rule states it (English). */
+  readonly title: string;
+  /** The guard rule name, e.g. `s3_bucket_versioning_enabled_check`. */
+  readonly rule: string;
+  /** The rule's own fix text (English). */
+  readonly fix: string;
+  readonly logicalId: string;
+  readonly path: string;
+}
+
+export interface GovernedFacts {
+  /** False when the rules could not run here (no binary for this platform, say). */
+  readonly ran: boolean;
+  readonly error?: string;
+  readonly rules: number;
+  readonly packageVersion: string;
+  readonly guardVersion: string;
+  readonly failures: readonly ControlFailure[];
+  readonly findings: readonly Finding[];
+}
+
+interface Violation {
+  readonly ruleName: string;
+  readonly description: string;
+  readonly fix: string;
+  readonly violatingResources: ReadonlyArray<{
+    readonly resourceLogicalId: string;
+    readonly templatePath: string;
+  }>;
+}
+
+interface GuardRun {
+  readonly ran: boolean;
+  readonly error?: string;
+  readonly rules: number;
+  readonly packageVersion: string;
+  readonly guardVersion: string;
+  readonly violations: readonly Violation[];
+}
+
+const PACKAGE = '@cdklabs/cdk-validator-cfnguard';
+const cache = new Map<string, GuardRun>();
+
+function packageDir(): string {
+  return path.dirname(require.resolve(`${PACKAGE}/package.json`));
+}
+
+/** The Control Tower rule files the package ships (every `.guard` file under rules/control-tower). */
+export function controlTowerRules(): string[] {
+  const root = path.join(packageDir(), 'rules', 'control-tower', 'cfn-guard');
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.guard'))
+    .map((f) => path.join(root, f));
+}
+
+/** Runs the rules once over every template of the assembly (one cfn-guard process), cached per assembly. */
+export function runGuard(assembly: Assembly): GuardRun {
+  const templates = assembly.stacks.map((s) => path.resolve(assembly.dir, s.templateFile));
+  const key = `${path.resolve(assembly.dir)}:${templates.map((t) => fs.statSync(t).mtimeMs).join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let run: GuardRun;
+  try {
+    const dir = packageDir();
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+    const guard = JSON.parse(fs.readFileSync(path.join(dir, 'guard-version.json'), 'utf8')) as {
+      version: string;
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: the plugin is plain JavaScript with jsii types
+    const { CfnGuardValidator } = require(PACKAGE) as { CfnGuardValidator: new () => any };
+    const report = new CfnGuardValidator().validate({ templatePaths: templates }) as {
+      violations: Violation[];
+    };
+    run = {
+      ran: true,
+      rules: controlTowerRules().length,
+      packageVersion: pkg.version,
+      guardVersion: guard.version,
+      violations: report.violations,
+    };
+  } catch (err) {
+    run = {
+      ran: false,
+      error: (err instanceof Error ? err.message : String(err)).trim().split('\n').at(-1),
+      rules: 0,
+      packageVersion: '?',
+      guardVersion: '?',
+      violations: [],
+    };
+  }
+  cache.set(key, run);
+  return run;
+}
+
+/** `[CT.S3.PR.11]: Require an Amazon S3 bucket to have versioning enabled` → id and title. */
+function controlOf(description: string): { control: string; title: string } {
+  const m = /^\[([A-Z0-9.]+)\]:\s*(.*)$/.exec(description.trim());
+  return m ? { control: m[1]!, title: m[2]! } : { control: '?', title: description };
+}
+
+const stem = (file: string) => path.basename(file).split('.')[0]!;
+
+export function governedOf(view: StackView, assembly: Assembly): GovernedFacts {
+  const run = runGuard(assembly);
+  const mine = stem(view.artifact.templateFile);
+  const failures: ControlFailure[] = [];
+  for (const v of run.violations) {
+    const { control, title } = controlOf(v.description);
+    for (const r of v.violatingResources) {
+      if (stem(r.templatePath) !== mine) continue;
+      failures.push({
+        control,
+        title,
+        rule: v.ruleName,
+        fix: v.fix,
+        logicalId: r.resourceLogicalId,
+        path: view.byId.get(r.resourceLogicalId)?.path ?? r.resourceLogicalId,
+      });
+    }
+  }
+  failures.sort((a, b) => a.control.localeCompare(b.control) || a.path.localeCompare(b.path));
+  const findings: Finding[] = failures.map((f) => ({
+    level: 'note',
+    section: 'governed',
+    key: 'governed.fail',
+    params: { control: f.control, path: f.path },
+    where: f.path,
+    logicalId: f.logicalId,
+  }));
+  return { ...run, failures, findings };
+}

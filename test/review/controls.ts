@@ -10,6 +10,7 @@ import { App, CfnResource, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 
 export function synthControl(bad: boolean): string {
@@ -21,6 +22,11 @@ export function synthControl(bad: boolean): string {
     runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
+    // A log group the stack owns, so nothing Lambda creates outlives `cdk destroy`.
+    logGroup: new logs.LogGroup(stack, 'FnLogs', {
+      retention: logs.RetentionDays.ONE_DAY,
+      removalPolicy: RemovalPolicy.DESTROY,
+    }),
   });
   fn.addToRolePolicy(
     new iam.PolicyStatement({

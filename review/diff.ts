@@ -19,6 +19,8 @@ export interface StackDiff {
   readonly stack: string;
   readonly status: 'added' | 'removed' | 'changed' | 'same';
   readonly widened: readonly Msg[];
+  /** New flags that open a way in or a risk class (a public principal, permissions management …): widenings too. */
+  readonly widenedFindings: readonly StackReview['findings'][number][];
   readonly narrowed: readonly Msg[];
   readonly resources: readonly Msg[];
   readonly newFlags: readonly StackReview['findings'][number][];
@@ -33,6 +35,9 @@ interface Grant {
   readonly resource: string;
   readonly conditions: readonly string[];
 }
+
+/** Flags that are widenings in themselves: a way in from outside, a risk class, a stale justification. */
+const WIDENING = /^(expo\.|risk\.|api\.flag\.invoke|api\.auth\.none|compliance\.flag\.staleReason)/;
 
 const condKey = (c: ConditionFact) => `${c.operator} ${c.key} ${c.values.join('|')}`;
 
@@ -155,6 +160,7 @@ export function diffStack(
   const name = (after ?? before)!.name;
   const empty = {
     widened: [],
+    widenedFindings: [],
     narrowed: [],
     resources: [],
     newFlags: [],
@@ -198,6 +204,9 @@ export function diffStack(
     ...perms,
     resources,
     newFlags: after.findings.filter((f) => f.level === 'flag' && !oldFlags.has(flagKey(f))),
+    widenedFindings: after.findings.filter(
+      (f) => f.level === 'flag' && !oldFlags.has(flagKey(f)) && WIDENING.test(f.key),
+    ),
     resolvedFlags: before.findings.filter((f) => f.level === 'flag' && !newFlags.has(flagKey(f))),
     ceilings: ceilingChanges(before, after),
     iamTable: cfn.iamChanges.hasChanges ? cfn.iamChanges.summarizeStatements() : [],
@@ -244,10 +253,10 @@ export function diffBlocks(diffs: readonly StackDiff[], lang: Lang, oldDir: stri
       blocks.push({ type: 'h3', text: title });
       blocks.push({ type: 'list', items });
     };
-    section(
-      t(lang, 'diff.h.widened'),
-      d.widened.map((m) => ({ text: L(m), level: 'flag' as const })),
-    );
+    section(t(lang, 'diff.h.widened'), [
+      ...d.widened.map((m) => ({ text: L(m), level: 'flag' as const })),
+      ...d.widenedFindings.map((f) => ({ text: findingText(lang, f), level: 'flag' as const })),
+    ]);
     section(t(lang, 'diff.h.findings'), [
       ...d.newFlags.map((f) => ({
         text: t(lang, 'diff.newFlag', { text: findingText(lang, f) }),

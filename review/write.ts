@@ -120,9 +120,10 @@ export function writeReports(
       opts.diffs && opts.against
         ? {
             dir: opts.against,
-            widened: opts.diffs.flatMap((d) =>
-              d.widened.map((m) => ({ stack: d.stack, message: t(opts.lang, m.key, m.params) })),
-            ),
+            widened: opts.diffs.flatMap((d) => [
+              ...d.widened.map((m) => ({ stack: d.stack, message: t(opts.lang, m.key, m.params) })),
+              ...d.widenedFindings.map((f) => ({ stack: d.stack, message: findingText(opts.lang, f) })),
+            ]),
             newFlags: opts.diffs.flatMap((d) =>
               d.newFlags.map((f) => ({ stack: d.stack, message: findingText(opts.lang, f) })),
             ),

@@ -1,7 +1,8 @@
 /** Both catalogues have every key, with the same placeholders; a missing one fails (negative control). */
 import { CATALOGUES } from '../../review/i18n';
 
-const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^}]+)?\}/g)].map((m) => m[1]))].sort();
+const placeholders = (s: string) =>
+  [...new Set([...s.matchAll(/\{(\w+)(?:\|[^}]+)?\}/g)].map((m) => m[1]))].sort();
 
 function mismatches(a: Record<string, string>, b: Record<string, string>): string[] {
   const out: string[] = [];

@@ -121,7 +121,9 @@ test('every model the Bedrock role may invoke is priced; minimums and unmetered 
   expect(comprehend).toMatch(/3-unit \(300-character\) minimum per request/);
   const transcribe = renderMarkdown(buildDoc(reviews.find((r) => r.name === 'AiLab-Transcribe')!, 'en'));
   expect(transcribe).toMatch(/15-second minimum per job/);
-  expect(transcribe).toMatch(/Not billed by the service: `POST \/transcribe\/uploads`, `GET \/transcribe\/jobs\/\{jobName\}`/);
+  expect(transcribe).toMatch(
+    /Not billed by the service: `POST \/transcribe\/uploads`, `GET \/transcribe\/jobs\/\{jobName\}`/,
+  );
   const translate = renderMarkdown(buildDoc(reviews.find((r) => r.name === 'AiLab-Translate')!, 'en'));
   expect(translate).toMatch(/Indirect charge: .*Amazon Comprehend/);
 });

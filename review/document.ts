@@ -73,8 +73,8 @@ function actionLine(lang: Lang, a: ActionFact): string {
     a.resourceLevel === 'none'
       ? t(lang, 'perm.rl.none')
       : a.resourceLevel === 'optional'
-        ? t(lang, 'perm.rl.optional', { types: a.resourceTypes.join(', ') })
-        : t(lang, 'perm.rl.required', { types: a.resourceTypes.join(', ') });
+        ? t(lang, 'perm.rl.optional', { types: a.resourceTypes.map(code).join(', ') })
+        : t(lang, 'perm.rl.required', { types: a.resourceTypes.map(code).join(', ') });
   return t(lang, 'perm.actionLine', { action: code(a.action), level, description: a.description ?? '', rl });
 }
 

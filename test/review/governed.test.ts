@@ -26,7 +26,17 @@ function guardPairs(dir: string): string[] {
   const root = path.join(pkg, 'rules', 'control-tower', 'cfn-guard');
   const run = spawnSync(
     bin,
-    ['validate', '--rules', root, ...templates.flatMap((t) => ['--data', path.join(dir, t)]), '--output-format', 'json', '--show-summary', 'none', '--structured'],
+    [
+      'validate',
+      '--rules',
+      root,
+      ...templates.flatMap((t) => ['--data', path.join(dir, t)]),
+      '--output-format',
+      'json',
+      '--show-summary',
+      'none',
+      '--structured',
+    ],
     { maxBuffer: 512 * 1024 * 1024 },
   );
   const out = JSON.parse(run.stdout.toString()) as Array<{ name: string; not_compliant?: unknown[] }>;

@@ -16,6 +16,7 @@ import { reviewAssembly, type StackReview } from '../../review/review';
 import { writeReports } from '../../review/write';
 import { ARTIFACTS } from '../playground/harness';
 import { buildTestLab } from '../support/lab';
+import { englishProse, mechanicalParticles } from './korean';
 import { screenshotReport } from './screenshot';
 
 let assembly: Assembly;
@@ -156,6 +157,27 @@ test('the Korean report says it in Korean, with every placeholder filled; HTML i
     expect(html).not.toMatch(/(width|height)="-/);
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/);
   }
+});
+
+test('the Korean report is Korean: no English prose outside names, code and quotations marked as English, no 을(를)', () => {
+  for (const r of ko) {
+    const md = renderMarkdown(buildDoc(r, 'ko'));
+    expect({ stack: r.name, english: englishProse(md) }).toEqual({ stack: r.name, english: [] });
+    expect({ stack: r.name, particles: mechanicalParticles(md) }).toEqual({ stack: r.name, particles: [] });
+    // IAM descriptions are quoted from AWS's English reference, marked, beside a Korean access level.
+    if (
+      r.permissions.statements.some(
+        (s) => s.effect === 'Allow' && s.kind !== 'trust' && s.kind !== 'invoke' && s.expanded.length > 0,
+      )
+    )
+      expect(md).toMatch(/— (읽기|쓰기|나열|권한 관리|태그 지정) 작업 — AWS 참조의 영어 원문: “/);
+  }
+  // Negative controls: an English sentence or a mechanical particle injected into a Korean report is caught.
+  const md = renderMarkdown(buildDoc(ko[0]!, 'ko'));
+  expect(englishProse(`${md}\nThis sentence was left in English by mistake.\n`)).toEqual([
+    'This sentence was left in English by mistake.',
+  ]);
+  expect(mechanicalParticles(`${md}\n\`s3:GetObject\`을(를) 호출할 수 있습니다.\n`)).toHaveLength(1);
 });
 
 test('one HTML report opens in Chromium, fetches nothing, draws its data flow, and is screenshotted', async () => {

@@ -125,6 +125,7 @@ export function governedBlocks(r: StackReview, lang: Lang): Block[] {
     type: 'p',
     text: L('doc.governed.intro', {
       rules: g.rules,
+      applicable: g.applicable,
       package: code('@cdklabs/cdk-validator-cfnguard'),
       version: g.packageVersion,
       guard: g.guardVersion,

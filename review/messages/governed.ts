@@ -5,7 +5,7 @@ export const GOVERNED = defineMessages(
   {
     'doc.h.governed': 'Governed accounts (AWS Control Tower proactive controls)',
     'doc.governed.intro':
-      'AWS Control Tower’s proactive controls ({rules} rules from {package} {version}, run offline with cfn-guard {guard}) over this template. Where an administrator turned a control on, it runs as a CloudFormation hook and a failing resource stops `cdk deploy`.',
+      'AWS Control Tower’s proactive controls ({rules} rules from {package} {version}, run offline with cfn-guard {guard}; {applicable} of them check a resource type the lab’s templates have, the rest skip) over this template. Where an administrator turned a control on, it runs as a CloudFormation hook when a resource is created or updated, and a failing resource stops `cdk deploy`.',
     'doc.governed.none': 'No proactive control fails on this template.',
     'doc.governed.notRun': 'The proactive-control rules could not run here: {error}',
     'doc.governed.count':
@@ -25,9 +25,9 @@ export const GOVERNED = defineMessages(
     'governed.fix.CT.CLOUDWATCH.PR.3':
       'Not offered as a setting: give the log groups a KMS key of your own in the stack code, at a monthly key charge.',
     'governed.why.CT.LAMBDA.PR.2':
-      'Every permission already names its API with `SourceArn`, but built with `Fn::Join`, which the rule does not follow when it reads a template offline. Whether the deployed hook, which reads the resolved properties, passes it is not verified here.',
+      'Every permission already names its API with `SourceArn` (which carries the account ID), built with `Fn::Join`. Read from a template, the rule accepts `SourceArn` only as a string or a `Ref`/`Fn::GetAtt` of a resource in it, and `SourceAccount` only as a string, so `SourceAccount: {"Ref": "AWS::AccountId"}` would fail it too. The deployed control runs as a hook on the properties CloudFormation is about to create; whether it passes this permission is not verified here (one report on the package’s tracker says it did).',
     'governed.fix.CT.LAMBDA.PR.2':
-      'Nothing to change in the lab; if the hook blocks the deploy, ask the account’s administrator to exempt this control for the lab’s stacks.',
+      'Nothing to change in the lab: a literal account ID would pass offline but tie the templates to one account. If the hook blocks the deploy, ask the account’s administrator to exempt this control for the lab’s stacks.',
     'governed.why.CT.LAMBDA.PR.3':
       'A function in a VPC needs NAT gateways or interface endpoints to reach the AI services, both billed by the hour: the lab would cost money while idle.',
     'governed.fix.CT.LAMBDA.PR.3': 'Not offered: it would add an hourly charge.',
@@ -52,7 +52,7 @@ export const GOVERNED = defineMessages(
   {
     'doc.h.governed': '거버넌스 계정(AWS Control Tower 사전 예방 제어)',
     'doc.governed.intro':
-      'AWS Control Tower의 사전 예방 제어({package} {version}의 규칙 {rules}개, cfn-guard {guard}{guard|으로/로} 오프라인 실행)를 이 템플릿에 적용한 결과입니다. 관리자가 제어를 켠 계정에서는 CloudFormation 후크로 실행되어, 통과하지 못한 리소스가 있으면 `cdk deploy` 실행이 멈춥니다.',
+      'AWS Control Tower의 사전 예방 제어({package} {version}의 규칙 {rules}개, cfn-guard {guard}{guard|으로/로} 오프라인 실행. 그중 {applicable}개가 실습 템플릿에 있는 리소스 유형을 검사하고 나머지는 건너뜀)를 이 템플릿에 적용한 결과입니다. 관리자가 제어를 켠 계정에서는 리소스를 만들거나 바꿀 때 CloudFormation 후크로 실행되어, 통과하지 못한 리소스가 있으면 `cdk deploy` 실행이 멈춥니다.',
     'doc.governed.none': '이 템플릿에서 통과하지 못한 사전 예방 제어가 없습니다.',
     'doc.governed.notRun': '사전 예방 제어 규칙을 여기서 실행하지 못했습니다: {error}',
     'doc.governed.count':
@@ -72,9 +72,9 @@ export const GOVERNED = defineMessages(
     'governed.fix.CT.CLOUDWATCH.PR.3':
       '설정으로 제공하지 않습니다. 스택 코드에서 로그 그룹에 직접 KMS 키를 지정하면 되며, 키 요금이 매달 붙습니다.',
     'governed.why.CT.LAMBDA.PR.2':
-      '모든 권한에 이미 `SourceArn`으로 API를 지정했지만 `Fn::Join`으로 만든 값이라, 규칙이 템플릿을 오프라인으로 읽을 때는 따라가지 못합니다. 배포 시 값이 확정된 속성을 읽는 후크가 통과시키는지는 여기서 확인하지 못했습니다.',
+      '모든 권한에 이미 `SourceArn`(계정 ID 포함)으로 API를 지정했고, 이 값은 `Fn::Join`으로 만듭니다. 템플릿을 읽을 때 이 규칙은 `SourceArn`이 문자열이거나 템플릿 안 리소스의 `Ref`/`Fn::GetAtt`일 때만, `SourceAccount`는 문자열일 때만 인정하므로 `SourceAccount: {"Ref": "AWS::AccountId"}`를 넣어도 통과하지 못합니다. 배포 시 제어는 CloudFormation이 만들려는 속성을 대상으로 후크로 실행되는데, 이 권한을 통과시키는지는 여기서 확인하지 못했습니다(패키지 이슈 트래커에 통과했다는 보고가 하나 있습니다).',
     'governed.fix.CT.LAMBDA.PR.2':
-      '실습에서 바꿀 것은 없습니다. 후크가 배포를 막으면 계정 관리자에게 실습 스택에 대해 이 제어를 예외로 해 달라고 요청하세요.',
+      '실습에서 바꿀 것은 없습니다. 계정 ID를 문자열로 적으면 오프라인 검사는 통과하지만 템플릿이 한 계정에 묶입니다. 후크가 배포를 막으면 계정 관리자에게 실습 스택에 대해 이 제어를 예외로 해 달라고 요청하세요.',
     'governed.why.CT.LAMBDA.PR.3':
       'VPC 안의 함수가 AI 서비스에 닿으려면 NAT 게이트웨이나 인터페이스 엔드포인트가 필요하고, 둘 다 시간 단위로 과금되어 유휴 상태에서도 비용이 듭니다.',
     'governed.fix.CT.LAMBDA.PR.3': '제공하지 않습니다. 시간당 요금이 생깁니다.',

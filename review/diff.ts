@@ -37,7 +37,8 @@ interface Grant {
 }
 
 /** Flags that are widenings in themselves: a way in from outside, a risk class, a stale justification. */
-const WIDENING = /^(expo\.|risk\.|api\.flag\.invoke|api\.auth\.none|compliance\.flag\.staleReason)/;
+const WIDENING =
+  /^(expo\.|risk\.|perm\.flag\.(elevatedManaged|permissionAction)|api\.flag\.invoke|api\.auth\.none|compliance\.flag\.staleReason)/;
 
 const condKey = (c: ConditionFact) => `${c.operator} ${c.key} ${c.values.join('|')}`;
 

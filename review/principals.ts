@@ -92,6 +92,8 @@ export function exposureOf(s: StatementFact): Finding[] {
       logicalId: s.logicalId,
     });
   if (s.publicUrl) add('flag', 'expo.publicUrl', {});
+  // Allow with NotPrincipal: everyone but the named principals, in this account and every other.
+  if (s.notPrincipal !== undefined) add('flag', 'expo.notPrincipal', { who: `\`${s.notPrincipal}\`` });
   for (const p of s.principals) {
     const who = `\`${p.text}\``;
     if (p.kind === 'public')

@@ -65,6 +65,7 @@ export async function reviewStack(view: StackView, assembly: Assembly, lang: Lan
   });
   const byPath = new Map(view.resources.map((r) => [r.path, r.logicalId]));
   const findings = [
+    ...permissions.findings,
     ...permissions.statements.flatMap((s) => s.findings),
     ...buckets.findings,
     ...api.findings,

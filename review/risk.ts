@@ -7,6 +7,7 @@
  */
 import type { Finding } from './findings';
 import type { ActionFact, ResourceLevel, StatementFact } from './permissions';
+import type { ResourceInfo } from './template';
 
 /** Single actions that can raise their holder's own privileges (Rhino Security Labs' list, as Cloudsplaining keeps it). */
 export const ESCALATION_ACTIONS = new Set(
@@ -130,6 +131,10 @@ export function judge(s: StatementFact): Finding[] {
       });
     }
   }
+  if (s.kind === 'invoke')
+    for (const a of s.actions)
+      if (!/^lambda:InvokeFunction(Url)?$/i.test(a) && !a.includes('*'))
+        f('flag', 'perm.flag.permissionAction', { action: a });
   if (s.kind === 'trust' || s.kind === 'invoke') return out;
   const unconstrained = s.anyResource && s.conditions.length === 0;
   const scope = s.anyResource ? '`*`' : s.resources.map((r) => `\`${r}\``).join(', ');
@@ -191,4 +196,22 @@ export function judge(s: StatementFact): Finding[] {
     if (unknown.length > 0) f('flag', 'perm.star.unknown', { actions: plain(unknown) });
   }
   return out;
+}
+
+/** AWS managed policies that grant everything, or everything but IAM, or all of IAM. */
+const ELEVATED_MANAGED = /:iam::aws:policy\/(AdministratorAccess|PowerUserAccess|IAMFullAccess)$/;
+
+/** A role, user or group with an AWS managed policy that makes it an administrator (or nearly). */
+export function elevatedManaged(r: ResourceInfo, managedPolicies: readonly string[]): Finding[] {
+  return managedPolicies
+    .map((arn) => ELEVATED_MANAGED.exec(arn)?.[1])
+    .filter((name): name is string => name !== undefined)
+    .map((policy) => ({
+      level: 'flag' as const,
+      section: 'permissions' as const,
+      key: 'perm.flag.elevatedManaged' as const,
+      params: { policy: `\`${policy}\``, who: `\`${r.path}\`` },
+      where: r.path,
+      logicalId: r.logicalId,
+    }));
 }

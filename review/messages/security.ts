@@ -14,6 +14,8 @@ export const SECURITY = defineMessages(
       '{source} lets the service {who} call {actions} with no `aws:SourceArn` or `aws:SourceAccount`: that service acting for any account’s resource could use it (the confused deputy).',
     'expo.serviceSource':
       '{source}: the service {who} may call {actions} only for the source that {conds} names.',
+    'expo.notPrincipal':
+      '{source} allows {actions} to every principal but {who} (Allow with NotPrincipal): anyone in any account, other than those named.',
     'expo.publicUrl':
       '{source}: a function URL with auth type NONE: anyone on the internet can invoke the function.',
     'risk.permissionsAny':
@@ -92,6 +94,8 @@ export const SECURITY = defineMessages(
       '{source}에서 서비스 {who}{who|이/가} `aws:SourceArn`이나 `aws:SourceAccount` 없이 {actions}{actions|을/를} 호출할 수 있습니다. 그 서비스가 다른 계정의 리소스를 대신해 이 권한을 쓸 수 있습니다(혼동된 대리자 문제).',
     'expo.serviceSource':
       '{source}: 서비스 {who}{who|은/는} {conds}{conds|이/가} 지정한 출처에 대해서만 {actions}{actions|을/를} 호출할 수 있습니다.',
+    'expo.notPrincipal':
+      '{source}에서 {who}{who|을/를} 뺀 모든 보안 주체에 {actions}{actions|을/를} 허용합니다(Allow와 NotPrincipal). 이름이 적힌 주체 말고는 어느 계정의 누구나입니다.',
     'expo.publicUrl':
       '{source}: 인증 유형이 NONE인 함수 URL입니다. 인터넷의 누구나 함수를 호출할 수 있습니다.',
     'risk.permissionsAny':

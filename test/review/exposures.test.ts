@@ -106,6 +106,67 @@ const CASES: Record<string, { key: string; edit: Parameters<typeof mutated>[2] }
       };
     },
   },
+  'bucket policy Allow with NotPrincipal': {
+    key: 'expo.notPrincipal',
+    edit: (t) => {
+      t.Resources.Open = { Type: 'AWS::S3::Bucket', Properties: {} };
+      t.Resources.OpenPolicy = {
+        Type: 'AWS::S3::BucketPolicy',
+        Properties: {
+          Bucket: { Ref: 'Open' },
+          PolicyDocument: {
+            Statement: [
+              {
+                Effect: 'Allow',
+                NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' },
+                Action: 's3:GetObject',
+                Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Open', 'Arn'] }, '/*']] },
+              },
+            ],
+          },
+        },
+      };
+    },
+  },
+  'AdministratorAccess on the role': {
+    key: 'perm.flag.elevatedManaged',
+    edit: (t) => {
+      const role = t.Resources[idOf(t, 'AWS::IAM::Role')].Properties;
+      role.ManagedPolicyArns = [
+        ...(role.ManagedPolicyArns ?? []),
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AdministratorAccess']] },
+      ];
+    },
+  },
+  'Lambda permission for another action than invoke': {
+    key: 'perm.flag.permissionAction',
+    edit: (t) => {
+      t.Resources.CodePermission = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:UpdateFunctionCode',
+          FunctionName: { Ref: idOf(t, 'AWS::Lambda::Function') },
+          Principal: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' },
+        },
+      };
+    },
+  },
+  'an IAM user whose inline policy passes any role': {
+    key: 'risk.passRoleAny',
+    edit: (t) => {
+      t.Resources.Learner = {
+        Type: 'AWS::IAM::User',
+        Properties: {
+          Policies: [
+            {
+              PolicyName: 'pass',
+              PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] },
+            },
+          ],
+        },
+      };
+    },
+  },
   'a dropped condition under an acknowledgement that names it': {
     key: 'compliance.flag.staleReason',
     edit: (t, m) => {

@@ -2,16 +2,19 @@
  * Template policies checked on every stack the app creates, so a new stack is covered
  * automatically, plus negative controls proving each check catches a violation.
  */
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { SERVICES } from '../../lib/services';
 import { buildTestLab } from '../support/lab';
 import {
   apiRoutes,
+  CDK_AUTO_DELETE_WILDCARDS,
   functionsWithoutOwnedLogGroup,
   functionViolations,
   idleCostResources,
@@ -36,7 +39,8 @@ test('the app has the shared stack and a stack per built demo', () => {
 
 describe.each(templates)('%s', (_name, template) => {
   test('every API method uses AWS_IAM', () => expect(methodsWithoutIamAuth(template)).toEqual([]));
-  test('no IAM action has a wildcard', () => expect(wildcardActions(template)).toEqual([]));
+  test('no policy document allows a wildcard action (but CDK’s bucket-emptying statement)', () =>
+    expect(wildcardActions(template)).toEqual([]));
   test('Resource "*" only for actions without resource-level permissions', () =>
     expect(starResourceViolations(template)).toEqual([]));
   test('every taggable resource has the cost-allocation tags', () =>
@@ -73,8 +77,68 @@ describe('negative controls: each check catches a violation', () => {
   new sns.Topic(stack, 'Topic');
   const bad = Template.fromStack(stack);
 
+  // Wildcards in the other kinds of policy document: a bucket policy, a trust policy, a Lambda
+  // permission, and a statement posing as CDK's bucket-emptying one with an action CDK does not write.
+  const docs = new Stack(new App(), 'BadDocuments');
+  const bucket = new s3.Bucket(docs, 'Bucket', {
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+  });
+  bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:Get*'],
+      principals: [new iam.AccountRootPrincipal()],
+      resources: [bucket.arnForObjects('*')],
+    }),
+  );
+  new iam.Role(docs, 'Trusting', {
+    assumedBy: new iam.AccountRootPrincipal(),
+  }).assumeRolePolicy!.addStatements(
+    new iam.PolicyStatement({ actions: ['sts:*'], principals: [new iam.AccountRootPrincipal()] }),
+  );
+  new lambda.CfnPermission(docs, 'AnyLambdaAction', {
+    action: 'lambda:*',
+    functionName: 'f',
+    principal: 'apigateway.amazonaws.com',
+  });
+  new CfnResource(docs, 'PosingAsCdk', {
+    type: 'AWS::S3::BucketPolicy',
+    properties: {
+      Bucket: bucket.bucketName,
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: {
+              AWS: { 'Fn::GetAtt': ['CustomS3AutoDeleteObjectsCustomResourceProviderRole3B1BD092', 'Arn'] },
+            },
+            Action: ['s3:Put*'],
+            Resource: [bucket.bucketArn],
+          },
+        ],
+      },
+    },
+  });
+  const badDocs = Template.fromStack(docs);
+
   test('IAM auth', () => expect(methodsWithoutIamAuth(bad)).toHaveLength(1));
   test('wildcard action', () => expect(wildcardActions(bad)).toEqual([expect.stringContaining('s3:*')]));
+  test('wildcard actions in bucket, trust and Lambda permission documents; CDK’s own statement alone excepted', () => {
+    const found = wildcardActions(badDocs);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^BucketPolicy.*: s3:Get\*$/),
+        expect.stringMatching(/^Trusting.*: sts:\*$/),
+        'AnyLambdaAction: lambda:*',
+        'PosingAsCdk: s3:Put*',
+      ]),
+    );
+    expect(found).toHaveLength(4);
+    // CDK's statement is in the template, and each of its wildcards is the excepted one.
+    const cdk = JSON.stringify(badDocs.toJSON());
+    for (const a of CDK_AUTO_DELETE_WILDCARDS) expect(cdk).toContain(`"${a}"`);
+  });
   test('Resource "*"', () =>
     expect(starResourceViolations(bad)).toEqual(
       expect.arrayContaining([expect.stringContaining('s3:GetObject on *')]),

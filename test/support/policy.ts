@@ -73,39 +73,103 @@ export function methodsWithoutIamAuth(t: Template): string[] {
 }
 
 interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
+  Effect?: string;
+  Action?: string | string[];
+  Resource?: unknown;
+  Principal?: unknown;
 }
 
-function statements(t: Template): Array<[string, Statement]> {
+/** Where each resource type keeps its policy documents (a property path; `[]` steps into a list). */
+const POLICY_DOCUMENTS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'AWS::IAM::Role': [['AssumeRolePolicyDocument'], ['Policies', '[]', 'PolicyDocument']],
+  'AWS::IAM::User': [['Policies', '[]', 'PolicyDocument']],
+  'AWS::IAM::Group': [['Policies', '[]', 'PolicyDocument']],
+  'AWS::IAM::Policy': [['PolicyDocument']],
+  'AWS::IAM::ManagedPolicy': [['PolicyDocument']],
+  'AWS::S3::BucketPolicy': [['PolicyDocument']],
+  'AWS::SQS::QueuePolicy': [['PolicyDocument']],
+  'AWS::SNS::TopicPolicy': [['PolicyDocument']],
+  'AWS::KMS::Key': [['KeyPolicy']],
+  'AWS::ApiGateway::RestApi': [['Policy']],
+  'AWS::SecretsManager::ResourcePolicy': [['ResourcePolicy']],
+  'AWS::Events::EventBusPolicy': [['Statement']],
+  'AWS::ECR::Repository': [['RepositoryPolicyText']],
+};
+
+function at(value: unknown, steps: readonly string[]): unknown[] {
+  if (steps.length === 0) return value === undefined ? [] : [value];
+  const [step, ...rest] = steps;
+  if (step === '[]') return asArray(value as unknown[]).flatMap((v) => at(v, rest));
+  return value && typeof value === 'object' ? at((value as Record<string, unknown>)[step!], rest) : [];
+}
+
+/**
+ * Every statement of every policy document in a template: identity policies, trust policies, and the
+ * resource policies of buckets, queues, topics, keys, APIs, secrets, event buses and repositories
+ * (a document written as a JSON string is parsed); a Lambda permission counts as one statement.
+ */
+export function statements(t: Template): Array<[string, Statement]> {
   const out: Array<[string, Statement]> = [];
   for (const [id, r] of resources(t)) {
-    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') {
-      for (const s of asArray(r.Properties?.PolicyDocument?.Statement)) out.push([id, s as Statement]);
+    if (r.Type === 'AWS::Lambda::Permission' || r.Type === 'AWS::Lambda::LayerVersionPermission') {
+      out.push([id, { Effect: 'Allow', Action: r.Properties?.Action, Principal: r.Properties?.Principal }]);
+      continue;
     }
-    if (r.Type === 'AWS::IAM::Role') {
-      for (const p of asArray(
-        r.Properties?.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>,
-      )) {
-        for (const s of asArray(p.PolicyDocument.Statement)) out.push([id, s]);
+    for (const steps of POLICY_DOCUMENTS[r.Type] ?? []) {
+      for (const found of at(r.Properties, steps)) {
+        const doc = typeof found === 'string' ? (JSON.parse(found) as unknown) : found;
+        // EventBusPolicy's Statement property is one statement; every other path is a document.
+        const list =
+          steps.at(-1) === 'Statement' ? [doc] : asArray((doc as { Statement?: unknown })?.Statement);
+        for (const st of list) out.push([id, st as Statement]);
       }
     }
   }
   return out;
 }
 
-export function wildcardActions(t: Template): string[] {
-  return statements(t).flatMap(([id, s]) =>
-    asArray(s.Action)
-      .filter((a) => a.includes('*'))
-      .map((a) => `${id}: ${a}`),
+/**
+ * The one statement with wildcard actions the lab's templates carry: the one CDK writes into a bucket
+ * policy for `autoDeleteObjects`, letting its bucket-emptying provider role read the bucket's tags and
+ * policy, list and delete every object version, and deny new uploads while it empties the bucket
+ * (aws-cdk-lib's aws-s3 `BUCKET_READ_METADATA_ACTIONS` and `BUCKET_DELETE_ACTIONS`). The review
+ * flags them (LAB-IAM-WILDCARD-ACTION) and names CDK as their author.
+ */
+export const CDK_AUTO_DELETE_WILDCARDS: ReadonlySet<string> = new Set([
+  's3:DeleteObject*',
+  's3:GetBucket*',
+  's3:List*',
+]);
+const CDK_AUTO_DELETE_ROLE = 'CustomS3AutoDeleteObjectsCustomResourceProviderRole';
+
+function cdkAutoDeleteWildcard(id: string, t: Template, s: Statement, action: string): boolean {
+  const type = (t.toJSON() as { Resources: Record<string, Resource> }).Resources[id]?.Type;
+  return (
+    type === 'AWS::S3::BucketPolicy' &&
+    CDK_AUTO_DELETE_WILDCARDS.has(action) &&
+    JSON.stringify(s.Principal ?? null).includes(CDK_AUTO_DELETE_ROLE)
   );
 }
 
+/**
+ * Wildcard actions (`*`, `s3:*`, `s3:List*`, `?`) that a statement of any policy document allows, but
+ * CDK's auto-delete statement. A Deny may use one (the buckets' TLS-only statement denies `s3:*`).
+ */
+export function wildcardActions(t: Template): string[] {
+  return statements(t)
+    .filter(([, s]) => s.Effect !== 'Deny')
+    .flatMap(([id, s]) =>
+      asArray(s.Action)
+        .filter((a) => typeof a === 'string' && /[*?]/.test(a))
+        .filter((a) => !cdkAutoDeleteWildcard(id, t, s, a))
+        .map((a) => `${id}: ${a}`),
+    );
+}
+
+/** Allowed actions on `Resource: "*"` outside the allowlist, in any policy document. */
 export function starResourceViolations(t: Template): string[] {
   return statements(t)
-    .filter(([, s]) => asArray(s.Resource).includes('*'))
+    .filter(([, s]) => s.Effect !== 'Deny' && asArray(s.Resource).includes('*'))
     .flatMap(([id, s]) =>
       asArray(s.Action)
         .filter((a) => !STAR_RESOURCE_ALLOWLIST.has(a))

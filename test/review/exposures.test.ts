@@ -146,7 +146,7 @@ const CASES: Record<string, { key: string; edit: Parameters<typeof mutated>[2] }
         Properties: {
           Action: 'lambda:UpdateFunctionCode',
           FunctionName: { Ref: idOf(t, 'AWS::Lambda::Function') },
-          Principal: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' },
+          Principal: { 'Fn::Join': ['', ['arn:aws:iam::', { Ref: 'AWS::AccountId' }, ':root']] },
         },
       };
     },

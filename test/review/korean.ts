@@ -2,7 +2,7 @@
  * What a Korean report must not contain: English prose outside code, names and quotations marked as
  * English, and the mechanical particles "을(를)", "이(가)", "은(는)", "(으)로", "와(과)".
  */
-const MECHANICAL = /[을이은와과]\([를가는과와]\)|\(으\)로/g;
+const MECHANICAL = /[을이은와과]\([를가는과와]\)|\(으\)로/;
 
 /** Multi-word names that stay English in Korean text, as AWS's Korean documentation keeps them. */
 const NAMES =
@@ -20,5 +20,5 @@ export function englishProse(markdown: string): string[] {
 }
 
 export function mechanicalParticles(markdown: string): string[] {
-  return markdown.split('\n').filter((line) => MECHANICAL.test(line) && (MECHANICAL.lastIndex = 0) === 0);
+  return markdown.split('\n').filter((line) => MECHANICAL.test(line));
 }

@@ -24,19 +24,6 @@ export interface ControlFailure {
   readonly path: string;
 }
 
-export interface GovernedFacts {
-  /** False when the rules could not run here (no binary for this platform, say). */
-  readonly ran: boolean;
-  readonly error?: string;
-  /** Rules the package ships, and how many of them name a resource type these templates have. */
-  readonly rules: number;
-  readonly applicable: number;
-  readonly packageVersion: string;
-  readonly guardVersion: string;
-  readonly failures: readonly ControlFailure[];
-  readonly findings: readonly Finding[];
-}
-
 interface Violation {
   readonly ruleName: string;
   readonly description: string;
@@ -47,14 +34,23 @@ interface Violation {
   }>;
 }
 
+/** One cfn-guard run over every template of an assembly. */
 interface GuardRun {
+  /** False when the rules could not run here (no binary for this platform, say). */
   readonly ran: boolean;
   readonly error?: string;
+  /** Rules the package ships, and how many of them name a resource type these templates have. */
   readonly rules: number;
   readonly applicable: number;
   readonly packageVersion: string;
   readonly guardVersion: string;
   readonly violations: readonly Violation[];
+}
+
+/** The run as one stack's report reads it: its own failures, and a finding for each. */
+export interface GovernedFacts extends Omit<GuardRun, 'violations'> {
+  readonly failures: readonly ControlFailure[];
+  readonly findings: readonly Finding[];
 }
 
 const PACKAGE = '@cdklabs/cdk-validator-cfnguard';
@@ -177,5 +173,6 @@ export function governedOf(view: StackView, assembly: Assembly): GovernedFacts {
     where: f.path,
     logicalId: f.logicalId,
   }));
-  return { ...run, failures, findings };
+  const { violations: _all, ...facts } = run;
+  return { ...facts, failures, findings };
 }

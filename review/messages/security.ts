@@ -95,13 +95,13 @@ export const SECURITY = defineMessages(
     'expo.serviceSource':
       '{source}: 서비스 {who}{who|은/는} {conds}{conds|이/가} 지정한 출처에 대해서만 {actions}{actions|을/를} 호출할 수 있습니다.',
     'expo.notPrincipal':
-      '{source}에서 {who}{who|을/를} 뺀 모든 보안 주체에 {actions}{actions|을/를} 허용합니다(Allow와 NotPrincipal). 이름이 적힌 주체 말고는 어느 계정의 누구나입니다.',
+      '{source}에서 {who}{who|을/를} 뺀 모든 보안 주체에 {actions}{actions|을/를} 허용합니다(Allow와 NotPrincipal). 이름이 적힌 보안 주체 말고는 어느 계정의 누구나입니다.',
     'expo.publicUrl':
       '{source}: 인증 유형이 NONE인 함수 URL입니다. 인터넷의 누구나 함수를 호출할 수 있습니다.',
     'risk.permissionsAny':
-      '모든 리소스에 대한 권한 관리 작업: {actions}. 이 주체는 누가 무엇을 할 수 있는지 다시 쓸 수 있습니다.',
+      '모든 리소스에 대한 권한 관리 작업: {actions}. 이 보안 주체는 누가 무엇을 할 수 있는지 다시 쓸 수 있습니다.',
     'risk.permissions':
-      '권한 관리 작업: {scope}에 대한 {actions}. 이 주체는 {scope}{scope|을/를} 누가 쓸 수 있는지 바꿀 수 있습니다.',
+      '권한 관리 작업: {scope}에 대한 {actions}. 이 보안 주체는 {scope}{scope|을/를} 누가 쓸 수 있는지 바꿀 수 있습니다.',
     'risk.escalationAny': '권한 상승: `*`에 대한 {actions}.',
     'risk.escalation': '권한 상승 경로: {scope}에 대한 {actions}.',
     'risk.passRoleAny':
@@ -120,11 +120,11 @@ export const SECURITY = defineMessages(
     'doc.ackReason': '영어 원문: “{reason}”',
     'doc.quote': '영어 원문: “{text}”',
     'doc.api.invokers.account':
-      '호출할 수 있는 주체: IAM 정책이 `execute-api:Invoke` 호출을 허용하는, 이 계정의 보안 주체가 SigV4로 서명한 요청. 리소스 기반 정책으로 넓힌 곳은 없습니다.',
+      '호출할 수 있는 보안 주체: IAM 정책이 `execute-api:Invoke` 호출을 허용하는, 이 계정의 보안 주체가 SigV4로 서명한 요청. 리소스 기반 정책으로 넓힌 곳은 없습니다.',
     'doc.api.invokers.policy':
-      '호출할 수 있는 주체: 이 계정의 보안 주체 외에, API의 리소스 기반 정책이 {who}{who|을/를} 허용합니다.',
+      '호출할 수 있는 보안 주체: 이 계정의 보안 주체 외에, API의 리소스 기반 정책이 {who}{who|을/를} 허용합니다.',
     'doc.api.invokers.open':
-      '호출할 수 있는 주체: 권한 부여가 없는 메서드는 인터넷의 누구나 호출할 수 있습니다.',
+      '호출할 수 있는 보안 주체: 권한 부여가 없는 메서드는 인터넷의 누구나 호출할 수 있습니다.',
     'api.flag.invokePublic':
       '{route}에는 AWS_IAM이 필요하지만 API의 리소스 기반 정책이 {who}의 호출을 허용합니다. 어느 AWS 계정이든 SigV4로 서명한 요청이면 통과합니다.',
     'api.flag.invokeOtherAccount': '{route}: API의 리소스 기반 정책이 다른 계정 {who}의 호출을 허용합니다.',
@@ -145,7 +145,7 @@ export const SECURITY = defineMessages(
     'destroy.stays.accountRetained':
       '{path}(`AWS::ApiGateway::Account`)는 계정 전체의 API Gateway 설정으로, 일부러 남깁니다({policy}). `cdk destroy` 뒤에도 지정한 역할과 함께 남습니다.',
     'destroy.stays.bootstrap':
-      'CDK 부트스트랩 스택(`CDKToolkit`)과 이 스택이 스테이징 버킷에 올리는 에셋 파일 {count}개는 `cdk destroy --all` 뒤에도 남고, 버킷에는 저장 요금이 붙습니다. 오래된 에셋은 `cdk gc` 명령으로 지우거나 버킷을 비우고, `CDKToolkit` 스택은 그 계정과 리전의 어떤 CDK 앱도 쓰지 않을 때만 삭제하세요.',
+      'CDK 부트스트랩 스택(`CDKToolkit`)과 이 스택이 스테이징 버킷에 올리는 자산 파일 {count}개는 `cdk destroy --all` 뒤에도 남고, 버킷에는 저장 요금이 붙습니다. 오래된 자산은 `cdk gc` 명령으로 지우거나 버킷을 비우고, `CDKToolkit` 스택은 그 계정과 리전의 어떤 CDK 앱도 쓰지 않을 때만 삭제하세요.',
     'destroy.stays.serviceLogs':
       '{path}: {service}{service|이/가} 템플릿 밖에서 직접 만드는 로그 그룹 {group}에 로그를 씁니다. 삭제 후에도 로그와 함께 남으니 CloudWatch 콘솔에서 지우세요.',
     'flow.sigv4': 'SigV4(AWS_IAM)',
@@ -157,7 +157,7 @@ export const SECURITY = defineMessages(
     'cli.outIsFile':
       '--out에는 폴더를 지정합니다. {path}{path|은/는} 파일입니다. 폴더를 지정하세요(없으면 만듭니다).',
     'cli.skippedBundling':
-      '경고: 번들링을 건너뛰고 합성한 어셈블리입니다(함수 {count}개가 번들 대신 소스 폴더를 담음). 템플릿과 검토 내용은 맞지만 에셋은 배포할 수 없습니다. 배포하려면 번들링을 켜고 다시 합성하세요.',
+      '경고: 번들링을 건너뛰고 합성한 어셈블리입니다(함수 {count}개가 번들 대신 소스 폴더를 담음). 템플릿과 검토 내용은 맞지만 자산은 배포할 수 없습니다. 배포하려면 번들링을 켜고 다시 합성하세요.',
     'cli.failed': '{level} 이상의 결과가 {count}개 있어 종료 상태 1로 끝냅니다.',
     'cli.removed': '{dir}에서 이전 실행의 보고서 {count}개를 지웠습니다.',
   },

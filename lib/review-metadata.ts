@@ -6,6 +6,7 @@
  * when it found something). `npm run review` reads both from the assembly, never from this code.
  */
 import { type App, Stack } from 'aws-cdk-lib';
+import type { RegionGaps } from '../lambda/shared/availability';
 import {
   baseModelId,
   COMPREHEND_MIN_UNITS,
@@ -15,12 +16,27 @@ import {
   type PriceKey,
   TRANSCRIBE_MIN_SECONDS,
 } from '../lambda/shared/pricing';
+import { REGIONS_AS_OF } from '../lambda/shared/regions';
 import type { LabConfig } from './config';
 import type { DemoId, DemoService } from './services';
 
 export const PRICES_METADATA = 'ai-lab:prices';
 export const METERED_METADATA = 'ai-lab:metered';
 export const VALIDATION_PLUGINS_METADATA = 'ai-lab:validation-plugins';
+export const REGIONS_METADATA = 'ai-lab:regions';
+
+/** What the review shows of a demo's Region table: each table Region's gaps (501 routes and requests). */
+export interface RegionsMetadata {
+  readonly asOf: string;
+  readonly source: string;
+  readonly gaps: Readonly<Record<string, RegionGaps>>;
+}
+
+/** Record on a demo stack what each table Region lacks for it (the same sets its Mappings carry). */
+export function recordRegionGaps(stack: Stack, gaps: Readonly<Record<string, RegionGaps>>): void {
+  const data: RegionsMetadata = { asOf: REGIONS_AS_OF, source: 'lambda/shared/region-facts.ts', gaps };
+  stack.node.addMetadata(REGIONS_METADATA, data);
+}
 
 /** The price entries each demo's responses use (lambda/<id>/ compute their cost from these). */
 const PRICE_KEYS: Readonly<Record<DemoId, readonly PriceKey[]>> = {

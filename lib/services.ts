@@ -2,7 +2,12 @@
  * The catalogue of the lab's seven demos: the single source the app (stacks, tags), the docs,
  * the CLI and the tests read. A route listed here must exist on the demo's API, and the other
  * way round (checked by the template policy tests).
+ *
+ * What a route needs from its Region (its service, always; a feature such as Comprehend toxicity) comes
+ * from here too: the stacks turn it into each Region's gaps from the Region table (lambda/shared/regions.ts),
+ * and a route not offered in the deployment's Region answers 501 naming the Regions where it is.
  */
+import type { FeatureId, Need } from '../lambda/shared/regions';
 
 export type DemoId =
   | 'comprehend'
@@ -28,6 +33,8 @@ export interface DemoRoute {
    * routes); they still count as an API Gateway request and a Lambda invocation. @default true
    */
   readonly metered?: boolean;
+  /** What the route needs from the Region besides its demo's service. @default nothing more */
+  readonly needs?: readonly Need[];
 }
 
 export interface DemoService {
@@ -45,6 +52,8 @@ export interface DemoService {
   /** The concept from the notes the demo makes callable. */
   readonly concept: string;
   readonly routes: readonly DemoRoute[];
+  /** Features a request may choose (Polly's engines): a request for one the Region lacks is a 501. */
+  readonly requestFeatures?: readonly FeatureId[];
 }
 
 export const SERVICES: readonly DemoService[] = [
@@ -61,8 +70,18 @@ export const SERVICES: readonly DemoService[] = [
       { method: 'POST', path: '/comprehend/entities', summary: 'DetectEntities' },
       { method: 'POST', path: '/comprehend/key-phrases', summary: 'DetectKeyPhrases' },
       { method: 'POST', path: '/comprehend/language', summary: 'DetectDominantLanguage' },
-      { method: 'POST', path: '/comprehend/pii', summary: 'DetectPiiEntities + redacted text' },
-      { method: 'POST', path: '/comprehend/toxicity', summary: 'DetectToxicContent' },
+      {
+        method: 'POST',
+        path: '/comprehend/pii',
+        summary: 'DetectPiiEntities + redacted text',
+        needs: [{ feature: 'comprehend-pii' }],
+      },
+      {
+        method: 'POST',
+        path: '/comprehend/toxicity',
+        summary: 'DetectToxicContent',
+        needs: [{ feature: 'comprehend-toxicity' }],
+      },
     ],
   },
   {
@@ -135,6 +154,7 @@ export const SERVICES: readonly DemoService[] = [
       { method: 'POST', path: '/polly/speech', summary: 'SynthesizeSpeech (audio bytes or JSON)' },
       { method: 'GET', path: '/polly/voices', summary: 'DescribeVoices', metered: false },
     ],
+    requestFeatures: ['polly-standard', 'polly-neural', 'polly-generative'],
   },
   {
     id: 'transcribe',

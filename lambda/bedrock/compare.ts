@@ -8,10 +8,19 @@
  * One model failing (no model access, throttled) leaves the others' answers; when every model
  * fails, the first model's error is the response.
  */
+import { assertOfferedHere, readRegionGaps } from '../shared/availability';
 import { badRequest, HttpError } from '../shared/errors';
 import { type Route, route } from '../shared/http';
-import { bedrockTokenCost, PRICES_AS_OF, roundUsd } from '../shared/pricing';
-import { type Call, HALLUCINATION_NOTICE, inferenceReport, prepareCall, tokenUsage } from './call';
+import { baseModelId, bedrockTokenCost, PRICES_AS_OF, roundUsd } from '../shared/pricing';
+import { estimateTokens } from '../shared/tokens';
+import {
+  type Call,
+  HALLUCINATION_NOTICE,
+  inferenceReport,
+  maxTokensOf,
+  prepareCall,
+  tokenUsage,
+} from './call';
 import { type ConverseDeps, converseOnce, type Sample } from './converse';
 import { guardrailReport } from './guardrail';
 import { compareRequest } from './schemas';
@@ -48,6 +57,22 @@ async function timed(deps: ConverseDeps, modelId: string, call: Call, signal: Ab
   }
 }
 
+/**
+ * What a call will cost at most, known before it is made: input tokens estimated from the text (a
+ * typical figure and a ceiling that holds for Korean too, lambda/shared/tokens.ts) and every allowed
+ * output token. The answer's own `inputTokens`/`estimatedCostUsd` come from the usage the model returns.
+ */
+export function preCallEstimate(modelId: string, call: Call, maxOutputTokens: number) {
+  const tokens = estimateTokens([call.system ?? '', call.prompt].join('\n'), modelId);
+  return {
+    inputTokens: { typical: tokens.typical, max: tokens.max },
+    hangulSyllables: tokens.hangul,
+    maxOutputTokens,
+    maxCostUsd: bedrockTokenCost(modelId, tokens.max, maxOutputTokens),
+    basis: `input: ${tokens.figure.status} figures (lambda/shared/tokens.ts); ceiling = UTF-8 bytes of the text`,
+  };
+}
+
 /** Price of 1,000 input + 1,000 output tokens per model, and each model's multiple of the cheapest. */
 export function priceRatios(models: readonly string[]) {
   const prices = models.map((m) => ({
@@ -70,7 +95,18 @@ export function compareRoute(options: CompareOptions): Route {
     path: '/bedrock/compare',
     schema: compareRequest,
     handle: async (input, ctx) => {
-      const models = input.models ?? configured.slice(0, 3);
+      // The list holds this Region's ids (apac.amazon.nova-lite-v1:0 in Seoul); a caller may name a
+      // model by its foundation-model id or by any profile of it.
+      const models = (input.models ?? configured.slice(0, 3)).map(
+        (m) => configured.find((c) => baseModelId(c) === baseModelId(m)) ?? m,
+      );
+      const gaps = readRegionGaps();
+      for (const m of models.filter((x) => !configured.includes(x))) {
+        const key = Object.keys(gaps).find(
+          (k) => k.startsWith('model:') && baseModelId(k.slice(6)) === baseModelId(m),
+        );
+        if (key) assertOfferedHere(key, gaps);
+      }
       const unknown = models.filter((m) => !configured.includes(m));
       if (unknown.length > 0) {
         throw badRequest(
@@ -86,15 +122,18 @@ export function compareRoute(options: CompareOptions): Route {
       if (firstError && outcomes.every((o) => 'error' in o)) throw firstError.error;
 
       const ratios = priceRatios(models);
+      const maxOutput = maxTokensOf(maxTokensCap, input.maxTokens).applied;
       const rows = models.map((modelId, i) => {
         const o = outcomes[i]!;
         const ratio = ratios[i]!;
+        const estimate = preCallEstimate(modelId, call, maxOutput);
         if ('error' in o) {
           return {
             modelId,
             ok: false,
             error: { code: o.error.code, message: o.error.message },
             price: ratio,
+            estimate,
           };
         }
         const usage = tokenUsage(modelId, Boolean(guardrail), [o.sample]);
@@ -110,6 +149,7 @@ export function compareRoute(options: CompareOptions): Route {
           estimatedCostUsd: usage.estimatedCostUsd,
           guardrail: guardrailReport(guardrail, [o.sample]),
           price: ratio,
+          estimate,
         };
       });
       const samples = outcomes.flatMap((o) => ('sample' in o ? [o.sample] : []));

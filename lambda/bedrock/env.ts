@@ -24,7 +24,13 @@ export function bedrockEnv(): BedrockEnv {
   return {
     modelId: requiredEnv('MODEL_ID'),
     maxTokensCap: positiveInt('MAX_TOKENS_CAP'),
-    guardrail: guardrailId ? { id: guardrailId, version: requiredEnv('GUARDRAIL_VERSION') } : undefined,
+    guardrail: guardrailId
+      ? {
+          id: guardrailId,
+          version: requiredEnv('GUARDRAIL_VERSION'),
+          tier: process.env.GUARDRAIL_TIER || undefined,
+        }
+      : undefined,
     region: process.env.AWS_REGION,
   };
 }

@@ -12,6 +12,11 @@ export interface BedrockGuardrailRef {
   readonly id: string;
   /** Guardrail version (GUARDRAIL_VERSION). */
   readonly version: string;
+  /**
+   * Safeguard tier in this Region (GUARDRAIL_TIER): STANDARD covers Korean for content filters and
+   * prompt attacks; CLASSIC only English, French and Spanish.
+   */
+  readonly tier?: string;
 }
 
 export type GuardrailPolicy = 'content' | 'sensitiveInformation' | 'topic' | 'word' | 'contextualGrounding';
@@ -30,6 +35,7 @@ export interface GuardrailReason {
 export interface GuardrailReport {
   readonly applied: boolean;
   readonly version?: string;
+  readonly tier?: string;
   readonly intervened: boolean;
   readonly reasons: GuardrailReason[];
 }
@@ -136,6 +142,7 @@ export function guardrailReport(
   return {
     applied: Boolean(guardrail),
     version: guardrail?.version,
+    tier: guardrail?.tier,
     intervened: calls.some((c) => c.stopReason === 'guardrail_intervened'),
     reasons: [...seen.values()],
   };

@@ -11,6 +11,7 @@
  */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { assertOfferedHere, readRegionGaps } from '../shared/availability';
 import { http2ClientConfig, MODEL_API } from '../shared/aws';
 import { parseJson, rawBody, validate } from '../shared/body';
 import { requestDeadline } from '../shared/deadline';
@@ -41,6 +42,7 @@ const client = new BedrockRuntimeClient(http2ClientConfig(MODEL_API));
 const logger = createLogger('bedrock');
 const metrics = createMetrics('bedrock');
 const deps = { client, ...env };
+const gaps = readRegionGaps();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -106,6 +108,7 @@ export async function streamHandler(
       if (resource !== STREAM_ROUTE || event.httpMethod !== 'POST') {
         throw notFound(`No route ${event.httpMethod} ${resource} on the streaming function.`);
       }
+      assertOfferedHere(`POST ${STREAM_ROUTE}`, gaps);
       const input = validate(converseStreamRequest, parseJson(rawBody(event, DEFAULT_MAX_BODY_BYTES)));
       prepared = prepareCall(input);
       stream = await deadline.race(openModelStream(deps, prepared.call, signal));

@@ -1,4 +1,5 @@
 /** The Polly demo's routes: real-time speech synthesis, returned as audio or JSON. */
+
 import {
   DescribeVoicesCommand,
   type Engine,
@@ -9,6 +10,7 @@ import {
   type Voice,
   type VoiceId,
 } from '@aws-sdk/client-polly';
+import { assertOfferedHere } from '../shared/availability';
 import { badRequest, HttpError, notAcceptable, payloadTooLarge } from '../shared/errors';
 import { type Route, route } from '../shared/http';
 import { pollyCost, roundUsd } from '../shared/pricing';
@@ -68,6 +70,8 @@ export function pollyRoutes(client: PollyClient): Route[] {
         if (input.textType === 'ssml' && !/^\s*<speak[\s>]/.test(input.text)) {
           throw badRequest("SSML text must be wrapped in <speak>…</speak> (or send textType 'text').");
         }
+        // An engine the Region lacks (the generative engine outside its Regions): the one 501 rule.
+        assertOfferedHere(`feature:polly-${input.engine}`);
         // Voice/engine check against Polly's own voice list (free, cached): a clear 400 instead of
         // a billed attempt that fails with EngineNotSupportedException.
         // Voice list, then synthesis: both share the request's deadline (ctx.signal).

@@ -7,6 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { assertOfferedHere, type RegionGaps, readRegionGaps } from './availability';
 import { parseJson, rawBody, validate } from './body';
 import { type Deadline, deadlineError, requestDeadline } from './deadline';
 import { type AwsErrorOverride, HttpError, isHttpError, toHttpError } from './errors';
@@ -77,6 +78,8 @@ export interface ApiHandlerOptions {
   readonly logger?: Logger;
   /** @default Powertools Metrics in the lab's namespace */
   readonly metrics?: Metrics;
+  /** What this Region does not offer (lambda/shared/availability.ts). @default read from the environment */
+  readonly regionGaps?: RegionGaps;
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
@@ -145,6 +148,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
   const metrics = options.metrics ?? createMetrics(options.service);
   const byKey = new Map(options.routes.map((r) => [`${r.method} ${r.path}`, r]));
   const paths = new Set(options.routes.map((r) => r.path));
+  const gaps = options.regionGaps ?? readRegionGaps();
 
   return async (event: APIGatewayProxyEvent, context?: HandlerContext) => {
     const requestId = requestIdOf(event, context);
@@ -159,6 +163,8 @@ export function createApiHandler(options: ApiHandlerOptions) {
           ? new HttpError(405, 'METHOD_NOT_ALLOWED', `${event.httpMethod} is not supported on ${resource}.`)
           : new HttpError(404, 'NOT_FOUND', `No route ${event.httpMethod} ${resource}.`);
       }
+      // A route whose service, feature or model this Region lacks: one 501, before anything else.
+      assertOfferedHere(`${r.method} ${r.path}`, gaps);
       const input =
         r.method === 'GET'
           ? validate(r.schema, event.queryStringParameters ?? {}, 'query')

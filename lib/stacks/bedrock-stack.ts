@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Duration, type StackProps } from 'aws-cdk-lib';
-import * as bedrock from 'aws-cdk-lib/aws-bedrock';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import type { Construct } from 'constructs';
 import { buildNotesIndexJson } from '../../lambda/bedrock/notes-index';
 import { requestSchemas } from '../../lambda/bedrock/schemas';
 import { streamTimeoutSeconds } from '../../lambda/bedrock/stream-timeout';
-import { modelInvokePolicy } from '../bedrock-invoke';
+import type { RegionGaps } from '../../lambda/shared/availability';
+import { modelRoute, type Need, offered, regionsOffering } from '../../lambda/shared/regions';
+import { labGuardrail } from '../bedrock-guardrail';
+import { modelInvokePolicy, resolveModel } from '../bedrock-invoke';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
 import { PROJECT_ROOT } from '../project-root';
+import { RegionMap } from '../region-map';
 import { service } from '../services';
 import { DemoStack } from './demo-stack';
 
@@ -29,17 +31,16 @@ export class BedrockStack extends DemoStack {
   constructor(scope: Construct, id: string, props: StackProps & { config: LabConfig }) {
     const { config } = props;
     const model = parseModelId(config.bedrockModelId);
+    const compare = config.bedrockCompareModelIds;
+    const main: Need = { model: model.id };
     super(scope, id, {
       ...props,
       service: service('bedrock'),
       requestSchemas,
       memorySize: 512,
       timeout: Duration.seconds(28),
-      environment: {
-        MODEL_ID: model.id,
-        MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),
-        COMPARE_MODEL_IDS: config.bedrockCompareModelIds.join(','),
-      },
+      // MODEL_ID and COMPARE_MODEL_IDS are added below: each Region's resolved ids (Mappings).
+      environment: { MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap) },
       define: BedrockStack.bundleDefine(config),
       // POST /bedrock/converse-stream. A streamed response may run up to 15 minutes, so the
       // function and its STREAM integration get a timeout sized to the token cap
@@ -48,25 +49,51 @@ export class BedrockStack extends DemoStack {
       streamFunction: {
         memorySize: 256,
         timeout: Duration.seconds(streamTimeoutSeconds(config.bedrockMaxTokensCap)),
-        environment: {
-          MODEL_ID: model.id,
-          MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap),
+        environment: { MAX_TOKENS_CAP: String(config.bedrockMaxTokensCap) },
+      },
+      // A Region that cannot call the main model answers 501 on the routes that use it; the comparison
+      // needs two of its models there, and a request naming one the Region lacks is a 501 too.
+      regionNeeds: {
+        routes: {
+          '/bedrock/converse': [main],
+          '/bedrock/ask-notes': [main],
+          '/bedrock/converse-stream': [main],
         },
+        requests: compare.map((m) => ({ model: m })),
+      },
+      extraGaps: (region): RegionGaps => {
+        if (compare.filter((m) => offered(region, { model: m })).length >= 2) return {};
+        const what = `Two of the comparison models (${compare.join(', ')})`;
+        return { 'POST /bedrock/compare': { what, offeredIn: regionsOfferingTwo(compare) } };
       },
     });
 
-    // --- Model access: exactly the ARNs the configured model ids need ------------------------
+    // --- Model ids: each Region's own (in-Region model or the geography's profile) ---------------
+    const resolvedMain = resolveModel(this, model.id).invokeId;
+    const compareIds = RegionMap.of(this).value('CompareModelIds', (r) => {
+      const ids = compare.map((m) => modelRoute(r, m));
+      const here = ids.flatMap((x) => (x.kind === 'none' ? [] : [x.invokeId]));
+      // Fewer than two here: the route answers 501 first; the list keeps its shape for start-up.
+      return (
+        here.length >= 2 ? here : ids.map((x) => (x.kind === 'none' ? x.foundationModelId : x.invokeId))
+      ).join(',');
+    });
+    const stream = this.streamDemo!;
+    this.demo.fn.addEnvironment('MODEL_ID', resolvedMain);
+    this.demo.fn.addEnvironment('COMPARE_MODEL_IDS', compareIds);
+    stream.fn.addEnvironment('MODEL_ID', resolvedMain);
+
+    // --- Model access: exactly the ARNs each Region's resolved ids need ---------------------------
     // The buffered function: Converse on the main model and on the comparison list.
     const invoke = modelInvokePolicy(
       this.demo,
       'BedrockInvoke',
-      [model.id, ...config.bedrockCompareModelIds],
+      [model.id, ...compare],
       ['bedrock:InvokeModel'],
     );
     invoke.attachToRole(this.demo.role);
     this.demo.fn.node.addDependency(invoke);
     // The streaming function: ConverseStream on the main model only.
-    const stream = this.streamDemo!;
     const streamInvoke = modelInvokePolicy(
       stream,
       'BedrockInvokeStream',
@@ -76,70 +103,30 @@ export class BedrockStack extends DemoStack {
     streamInvoke.attachToRole(stream.role);
     stream.fn.node.addDependency(streamInvoke);
 
-    // --- Guardrail: toxicity (유해성) and PII (규정 위반) ---------------------------------------
+    // --- Guardrail: toxicity (유해성) and prompt attacks in Korean too (Standard tier), PII (규정 위반)
     if (config.bedrockGuardrail) {
-      const filter = (type: string, inputStrength = 'HIGH', outputStrength = 'HIGH') => ({
-        type,
-        inputStrength,
-        outputStrength,
-      });
-      const guardrailProps: bedrock.CfnGuardrailProps = {
-        name: `ai-lab-guardrail-${config.environment}`,
-        description:
-          'ai-services-lab: content filters (toxicity, prompt attacks) and PII filters for the Converse demo',
-        blockedInputMessaging:
-          'The lab guardrail blocked this prompt (harmful content, a prompt attack or sensitive data).',
-        blockedOutputsMessaging:
-          'The lab guardrail blocked the model answer (harmful content or sensitive data).',
-        contentPolicyConfig: {
-          filtersConfig: [
-            filter('HATE'),
-            filter('INSULTS'),
-            filter('SEXUAL'),
-            filter('VIOLENCE'),
-            filter('MISCONDUCT'),
-            // Prompt-attack filtering applies to input only.
-            filter('PROMPT_ATTACK', 'HIGH', 'NONE'),
-          ],
-        },
-        sensitiveInformationPolicyConfig: {
-          piiEntitiesConfig: [
-            { type: 'EMAIL', action: 'ANONYMIZE' },
-            { type: 'PHONE', action: 'ANONYMIZE' },
-            { type: 'NAME', action: 'ANONYMIZE' },
-            { type: 'CREDIT_DEBIT_CARD_NUMBER', action: 'BLOCK' },
-            { type: 'CREDIT_DEBIT_CARD_CVV', action: 'BLOCK' },
-            { type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' },
-            { type: 'AWS_SECRET_KEY', action: 'BLOCK' },
-            { type: 'PASSWORD', action: 'BLOCK' },
-          ],
-        },
-      };
-      this.guardrail = new bedrock.CfnGuardrail(this, 'Guardrail', guardrailProps);
-      // A version is a snapshot taken when the resource is created; an update to the guardrail
-      // alone leaves the function on the old snapshot. The description carries a hash of the
-      // configuration, and changing it replaces the version (Description: update requires
-      // replacement), so every guardrail change deploys a new version the function then uses.
-      const configHash = createHash('sha256').update(JSON.stringify(guardrailProps)).digest('hex');
-      this.guardrailVersion = new bedrock.CfnGuardrailVersion(this, 'GuardrailVersion', {
-        guardrailIdentifier: this.guardrail.attrGuardrailId,
-        description: `Version used by the Converse demo (configuration ${configHash.slice(0, 12)})`,
-      });
+      const lab = labGuardrail(this, `ai-lab-guardrail-${config.environment}`);
+      this.guardrail = lab.guardrail;
+      this.guardrailVersion = lab.version;
       for (const [fn, policy] of [
         [this.demo.fn, invoke],
         [stream.fn, streamInvoke],
       ] as const) {
-        fn.addEnvironment('GUARDRAIL_ID', this.guardrail.attrGuardrailId);
-        fn.addEnvironment('GUARDRAIL_VERSION', this.guardrailVersion.attrVersion);
-        policy.addStatements(
-          new iam.PolicyStatement({
-            actions: ['bedrock:ApplyGuardrail'],
-            resources: [this.guardrail.attrGuardrailArn],
-          }),
-        );
+        fn.addEnvironment('GUARDRAIL_ID', lab.guardrail.attrGuardrailId);
+        fn.addEnvironment('GUARDRAIL_VERSION', lab.version.attrVersion);
+        fn.addEnvironment('GUARDRAIL_TIER', lab.tier);
+        policy.addStatements(...lab.statements);
       }
     }
   }
+}
+
+/** Table Regions where at least two of the models can be called. */
+function regionsOfferingTwo(models: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const m of models)
+    for (const r of regionsOffering({ model: m })) count.set(r, (count.get(r) ?? 0) + 1);
+  return [...count].filter(([, n]) => n >= 2).map(([r]) => r);
 }
 
 /** The notes are chunked and indexed at synth, and the index ships inside the bundle. */

@@ -2,11 +2,15 @@ import { type Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { z } from 'zod';
+import { REGION_GAPS_ENV, type RegionGaps } from '../../lambda/shared/availability';
+import type { Need, TableRegion } from '../../lambda/shared/regions';
 import type { LabConfig } from '../config';
 import { CostTags } from '../constructs/cost-tags';
 import { DemoApi } from '../constructs/demo-api';
 import { DemoFunction } from '../constructs/demo-function';
-import { recordPrices } from '../review-metadata';
+import { gapsByRegion } from '../region-gaps';
+import { RegionMap } from '../region-map';
+import { recordPrices, recordRegionGaps } from '../review-metadata';
 import type { DemoService } from '../services';
 
 export interface DemoStackProps extends StackProps {
@@ -32,6 +36,17 @@ export interface DemoStackProps extends StackProps {
    * (lambda/<id>/stream-handler.ts). Required when the service has any. @default none
    */
   readonly streamFunction?: StreamFunctionProps;
+  /**
+   * Needs beyond the catalogue's (lib/services.ts): by route path (the configured Bedrock model), and
+   * per request (a comparison model). Each Region's gaps reach the functions through Mappings.
+   * @default none
+   */
+  readonly regionNeeds?: {
+    readonly routes?: Readonly<Record<string, readonly Need[]>>;
+    readonly requests?: readonly Need[];
+  };
+  /** Gaps the needs cannot express (the comparison needs two of its models), per Region. @default none */
+  readonly extraGaps?: (region: TableRegion) => RegionGaps;
 }
 
 /** Settings of a demo's streaming function; its code takes no compile-time constants. */
@@ -69,6 +84,15 @@ export abstract class DemoStack extends Stack {
     CostTags.applyToStack(this, { service: service.awsService, pricingUnit: service.pricingUnit });
     recordPrices(this, service, config);
     const retention = config.logRetentionDays as logs.RetentionDays;
+    // What this Region does not offer: computed for every table Region, picked at deploy time.
+    const gaps = gapsByRegion({
+      service,
+      routeNeeds: props.regionNeeds?.routes,
+      requestNeeds: props.regionNeeds?.requests,
+      extraGaps: props.extraGaps,
+    });
+    recordRegionGaps(this, gaps);
+    const regionGaps = RegionMap.of(this).value('RegionGaps', (r) => JSON.stringify(gaps[r]));
 
     this.demo = new DemoFunction(this, 'Handler', {
       entry: demoEntry(service.id),
@@ -78,7 +102,7 @@ export abstract class DemoStack extends Stack {
       timeout: props.timeout,
       logRetention: retention,
       enableSourceMaps: config.sourceMaps,
-      environment: props.environment,
+      environment: { ...props.environment, [REGION_GAPS_ENV]: regionGaps },
       define: props.define,
     });
 
@@ -98,7 +122,7 @@ export abstract class DemoStack extends Stack {
         responseStreaming: true,
         logRetention: retention,
         enableSourceMaps: config.sourceMaps,
-        environment: props.streamFunction.environment,
+        environment: { ...props.streamFunction.environment, [REGION_GAPS_ENV]: regionGaps },
       });
     }
 

@@ -2,83 +2,80 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { RegionView, statementsIn, TEST_ACCOUNT } from '../support/cfn-eval';
 import { buildTestLab, templateOf } from '../support/lab';
 
 const bedrockTemplate = (context: Record<string, unknown> = {}): Template =>
   templateOf(buildTestLab(context).stacks.bedrock!);
 
-/** A foundation-model ARN as CDK renders formatArn (no account): `arn:${Partition}:bedrock:<region>::foundation-model/<id>`. */
-const foundationModelArn = (region: { Ref: string } | '*', id: string) => ({
-  'Fn::Join': [
-    '',
-    region === '*'
-      ? ['arn:', { Ref: 'AWS::Partition' }, `:bedrock:*::foundation-model/${id}`]
-      : ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', region, `::foundation-model/${id}`],
-  ],
-});
-const inferenceProfileArn = (id: string) => ({
-  'Fn::Join': [
-    '',
-    [
-      'arn:',
-      { Ref: 'AWS::Partition' },
-      ':bedrock:',
-      { Ref: 'AWS::Region' },
-      ':',
-      { Ref: 'AWS::AccountId' },
-      `:inference-profile/${id}`,
-    ],
-  ],
-});
+/** The template as deployed in `region` (Mappings, Conditions and Fn::If resolved). */
+const inRegion = (template: Template, region: string) => new RegionView(template.toJSON() as never, region);
 
-/** The statements of every policy with bedrock actions. */
-function bedrockStatements(template: Template): Array<Record<string, unknown>> {
-  const policies = template.findResources('AWS::IAM::Policy');
-  const statements = Object.values(policies).flatMap(
-    (p) => p.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>,
-  );
-  return statements.filter((s) => JSON.stringify(s.Action).includes('bedrock:'));
-}
+const fm = (region: string, id: string) => `arn:aws:bedrock:${region}::foundation-model/${id}`;
+const profile = (region: string, id: string) =>
+  `arn:aws:bedrock:${region}:${TEST_ACCOUNT}:inference-profile/${id}`;
+const guardrailArn = 'att:Guardrail.GuardrailArn';
 
 /** The one resource of `type` whose logical id starts with `prefix` (Handler… or StreamHandler…). */
-function resourceOf(template: Template, type: string, prefix: string) {
-  const found = Object.entries(template.findResources(type)).filter(([id]) => id.startsWith(prefix));
-  expect(found.map(([id]) => id)).toHaveLength(1);
-  return found[0]![1];
+function logicalIdOf(template: Template, type: string, prefix: string): string {
+  const found = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  expect(found).toHaveLength(1);
+  return found[0]!;
 }
 
-/** The statements of the buffered function's (BedrockInvoke) or the streaming function's policy. */
-const policyStatements = (template: Template, fn: 'buffered' | 'stream') =>
-  resourceOf(
+const policyId = (template: Template, fn: 'buffered' | 'stream') =>
+  logicalIdOf(
     template,
     'AWS::IAM::Policy',
     fn === 'buffered' ? 'HandlerBedrockInvoke' : 'StreamHandlerBedrockInvokeStream',
-  ).Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+  );
 
-const functionOf = (template: Template, fn: 'buffered' | 'stream') =>
-  resourceOf(
+/** A function's statements in a Region. */
+const policyIn = (template: Template, fn: 'buffered' | 'stream', region: string) =>
+  statementsIn(inRegion(template, region), policyId(template, fn));
+
+const functionId = (template: Template, fn: 'buffered' | 'stream') =>
+  logicalIdOf(
     template,
     'AWS::Lambda::Function',
     fn === 'buffered' ? 'HandlerFunction' : 'StreamHandlerFunction',
   );
 
-const applyGuardrail = {
-  Effect: 'Allow',
-  Action: 'bedrock:ApplyGuardrail',
-  Resource: { 'Fn::GetAtt': ['Guardrail', 'GuardrailArn'] },
-};
-const inRegion = (action: string, id: string) => ({
-  Effect: 'Allow',
-  Action: action,
-  Resource: foundationModelArn({ Ref: 'AWS::Region' }, id),
-});
-/** One statement for several resources (CDK merges statements that differ only in resources, sorted). */
-const allowOn = (action: string, resources: unknown[]) => ({
-  Effect: 'Allow',
-  Action: action,
-  Resource: resources,
-});
-const regionModel = (id: string) => foundationModelArn({ Ref: 'AWS::Region' }, id);
+/** A function's environment in a Region. */
+const envIn = (template: Template, fn: 'buffered' | 'stream', region: string) =>
+  (
+    inRegion(template, region).properties(functionId(template, fn)) as {
+      Environment: { Variables: Record<string, string> };
+    }
+  ).Environment.Variables;
+
+/** Every statement with a bedrock action in any policy, as written in the template (Fn::If included). */
+function bedrockStatements(template: Template): unknown[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  return Object.values(policies)
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as unknown[])
+    .filter((s) => JSON.stringify(s).includes('"bedrock:'));
+}
+
+const APAC_DESTINATIONS = [
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+];
+const APAC_GUARDRAIL_DESTINATIONS = [
+  'ap-south-1',
+  'ap-northeast-3',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+];
+const US_GUARDRAIL_DESTINATIONS = ['us-east-1', 'us-east-2', 'us-west-2'];
+const guardrailProfiles = (destinations: string[], id: string) =>
+  destinations.map((d) => `arn:aws:bedrock:${d}:${TEST_ACCOUNT}:guardrail-profile/${id}`);
 
 describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
   let template: Template;
@@ -97,58 +94,119 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
       Architectures: ['arm64'],
       TracingConfig: { Mode: 'Active' },
     };
-    expect(functionOf(template, 'buffered').Properties).toMatchObject({
+    const view = inRegion(template, 'us-east-1');
+    expect(view.properties(functionId(template, 'buffered'))).toMatchObject({
       ...common,
       Timeout: 28,
       MemorySize: 512,
       Handler: 'index.handler',
     });
-    expect(functionOf(template, 'buffered').Properties.Environment.Variables).toMatchObject({
+    expect(envIn(template, 'buffered', 'us-east-1')).toMatchObject({
       MODEL_ID: 'amazon.nova-micro-v1:0',
       MAX_TOKENS_CAP: '512',
       COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
-      GUARDRAIL_ID: { 'Fn::GetAtt': ['Guardrail', 'GuardrailId'] },
-      GUARDRAIL_VERSION: { 'Fn::GetAtt': ['GuardrailVersion', 'Version'] },
+      GUARDRAIL_ID: 'att:Guardrail.GuardrailId',
+      GUARDRAIL_VERSION: 'att:GuardrailVersion.Version',
+      GUARDRAIL_TIER: 'STANDARD',
+      AI_LAB_REGION_GAPS: '{}',
     });
-    const stream = functionOf(template, 'stream').Properties;
-    expect(stream).toMatchObject({ ...common, Timeout: 60, MemorySize: 256, Handler: 'index.handler' });
-    expect(stream.Environment.Variables).toMatchObject({
+    expect(view.properties(functionId(template, 'stream'))).toMatchObject({
+      ...common,
+      Timeout: 60,
+      MemorySize: 256,
+      Handler: 'index.handler',
+    });
+    const stream = envIn(template, 'stream', 'us-east-1');
+    expect(stream).toMatchObject({
       MODEL_ID: 'amazon.nova-micro-v1:0',
       MAX_TOKENS_CAP: '512',
-      GUARDRAIL_ID: { 'Fn::GetAtt': ['Guardrail', 'GuardrailId'] },
-      GUARDRAIL_VERSION: { 'Fn::GetAtt': ['GuardrailVersion', 'Version'] },
+      GUARDRAIL_ID: 'att:Guardrail.GuardrailId',
+      GUARDRAIL_VERSION: 'att:GuardrailVersion.Version',
     });
     // The streaming function cannot serve the comparison.
-    expect(stream.Environment.Variables.COMPARE_MODEL_IDS).toBeUndefined();
+    expect(stream.COMPARE_MODEL_IDS).toBeUndefined();
   });
 
-  test('IAM, buffered: InvokeModel on exactly the main and the comparison models, ApplyGuardrail on exactly the guardrail', () => {
-    expect(policyStatements(template, 'buffered')).toEqual([
-      allowOn('bedrock:InvokeModel', [
-        regionModel('amazon.nova-lite-v1:0'),
-        regionModel('amazon.nova-micro-v1:0'),
-        regionModel('amazon.nova-pro-v1:0'),
-      ]),
-      applyGuardrail,
+  test('in Seoul the functions call the apac. profiles (Nova is not offered in-Region there)', () => {
+    expect(envIn(template, 'buffered', 'ap-northeast-2')).toMatchObject({
+      MODEL_ID: 'apac.amazon.nova-micro-v1:0',
+      COMPARE_MODEL_IDS: 'apac.amazon.nova-micro-v1:0,apac.amazon.nova-lite-v1:0,apac.amazon.nova-pro-v1:0',
+      GUARDRAIL_TIER: 'STANDARD',
+    });
+    expect(envIn(template, 'stream', 'ap-northeast-2').MODEL_ID).toBe('apac.amazon.nova-micro-v1:0');
+  });
+
+  test('IAM in us-east-1: InvokeModel on exactly the in-Region models, ApplyGuardrail on the guardrail and the us. guardrail profile', () => {
+    expect(policyIn(template, 'buffered', 'us-east-1')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModel',
+        Resource: [
+          fm('us-east-1', 'amazon.nova-lite-v1:0'),
+          fm('us-east-1', 'amazon.nova-micro-v1:0'),
+          fm('us-east-1', 'amazon.nova-pro-v1:0'),
+        ],
+      },
+      { Effect: 'Allow', Action: 'bedrock:ApplyGuardrail', Resource: guardrailArn },
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:ApplyGuardrail',
+        Resource: guardrailProfiles(US_GUARDRAIL_DESTINATIONS, 'us.guardrail.v1:0'),
+        Sid: 'GuardrailProfileUs0',
+      },
     ]);
   });
 
-  test('IAM, streaming: InvokeModelWithResponseStream on exactly the main model, ApplyGuardrail, nothing else', () => {
-    expect(policyStatements(template, 'stream')).toEqual([
-      inRegion('bedrock:InvokeModelWithResponseStream', 'amazon.nova-micro-v1:0'),
-      applyGuardrail,
+  test('IAM in Seoul: the apac. profiles, the models in their destinations only through them, the apac. guardrail profile', () => {
+    const via = (id: string) => ({
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModelWithResponseStream',
+      Resource: APAC_DESTINATIONS.map((d) => fm(d, id)),
+      Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profile('ap-northeast-2', `apac.${id}`) } },
+      Sid: 'ViaProfileBedrockInvokeModelWithResponseStreamAmazonNovaMicroV10',
+    });
+    expect(policyIn(template, 'stream', 'ap-northeast-2')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModelWithResponseStream',
+        Resource: profile('ap-northeast-2', 'apac.amazon.nova-micro-v1:0'),
+      },
+      via('amazon.nova-micro-v1:0'),
+      { Effect: 'Allow', Action: 'bedrock:ApplyGuardrail', Resource: guardrailArn },
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:ApplyGuardrail',
+        Resource: guardrailProfiles(APAC_GUARDRAIL_DESTINATIONS, 'apac.guardrail.v1:0'),
+        Sid: 'GuardrailProfileApac2',
+      },
     ]);
-    // No other policy holds a bedrock action (each function's default policy: logs and X-Ray only).
-    expect(bedrockStatements(template)).toHaveLength(4);
+    const buffered = policyIn(template, 'buffered', 'ap-northeast-2');
+    expect(buffered[0]).toEqual({
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModel',
+      Resource: ['lite', 'micro', 'pro'].map((m) => profile('ap-northeast-2', `apac.amazon.nova-${m}-v1:0`)),
+    });
+    expect(buffered.filter((s) => s.Condition)).toHaveLength(3);
   });
 
-  test('the guardrail has all six content filters and the PII policy (anonymize contacts, block cards)', () => {
+  test('no bedrock:* action, no wildcard model or profile, no wildcard Region anywhere', () => {
+    const json = JSON.stringify(template.toJSON());
+    expect(json).not.toContain('bedrock:*"');
+    expect(json).not.toMatch(/foundation-model\/\*|inference-profile\/\*|guardrail-profile\/\*/);
+    expect(json).not.toContain(':bedrock:*:');
+    // Each function has its bedrock statements in its own policy; the default policies hold none.
+    // Buffered: one on the three models, three via-profile, the guardrail, three guardrail-profile groups;
+    // streaming: one, one via-profile, the guardrail, three groups.
+    expect(bedrockStatements(template)).toHaveLength(8 + 6);
+  });
+
+  test('the guardrail: Standard tier with the Region’s guardrail profile, six content filters, the PII policy, messages in English and Korean', () => {
     template.resourceCountIs('AWS::Bedrock::Guardrail', 1);
     template.resourceCountIs('AWS::Bedrock::GuardrailVersion', 1);
     const high = (type: string) => ({ type, inputStrength: 'HIGH', outputStrength: 'HIGH' });
     template.hasResourceProperties('AWS::Bedrock::Guardrail', {
-      BlockedInputMessaging: Match.stringLikeRegexp('.+'),
-      BlockedOutputsMessaging: Match.stringLikeRegexp('.+'),
+      BlockedInputMessaging: Match.stringLikeRegexp('blocked this prompt.*차단했습니다'),
+      BlockedOutputsMessaging: Match.stringLikeRegexp('blocked the model answer.*차단했습니다'),
       ContentPolicyConfig: {
         FiltersConfig: [
           high('HATE'),
@@ -158,6 +216,7 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
           high('MISCONDUCT'),
           { type: 'PROMPT_ATTACK', inputStrength: 'HIGH', outputStrength: 'NONE' },
         ].map((f) => ({ Type: f.type, InputStrength: f.inputStrength, OutputStrength: f.outputStrength })),
+        ContentFiltersTierConfig: { TierName: Match.anyValue() },
       },
       SensitiveInformationPolicyConfig: {
         PiiEntitiesConfig: Match.arrayWith([
@@ -168,6 +227,22 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
         ]),
       },
     });
+    const id = logicalIdOf(template, 'AWS::Bedrock::Guardrail', 'Guardrail');
+    for (const [region, profileId] of [
+      ['us-east-1', 'us.guardrail.v1:0'],
+      ['eu-central-1', 'eu.guardrail.v1:0'],
+      ['ap-northeast-2', 'apac.guardrail.v1:0'],
+    ]) {
+      const props = inRegion(template, region!).properties(id)!;
+      expect(props.CrossRegionConfig).toEqual({
+        GuardrailProfileArn: `arn:aws:bedrock:${region}:${TEST_ACCOUNT}:guardrail-profile/${profileId}`,
+      });
+      expect((props.ContentPolicyConfig as Record<string, unknown>).ContentFiltersTierConfig).toEqual({
+        TierName: 'STANDARD',
+      });
+      expect(Buffer.byteLength(props.BlockedInputMessaging as string)).toBeLessThanOrEqual(500 * 3);
+      expect((props.BlockedInputMessaging as string).length).toBeLessThanOrEqual(500);
+    }
     template.hasResourceProperties('AWS::Bedrock::GuardrailVersion', {
       GuardrailIdentifier: { 'Fn::GetAtt': ['Guardrail', 'GuardrailId'] },
     });
@@ -182,7 +257,6 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(changed).not.toBe(same);
     expect(changed).toMatch(/^Version used by the Converse demo \(configuration [0-9a-f]{12}\)$/);
   });
-
   test('exposes the four catalogue routes as POST methods with IAM auth and request models', () => {
     const methods = template.findResources('AWS::ApiGateway::Method');
     expect(Object.keys(methods)).toHaveLength(4);
@@ -243,52 +317,37 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
   });
 });
 
-describe('with a cross-Region inference profile (us.amazon.nova-micro-v1:0)', () => {
+describe('with an explicit inference profile (us.amazon.nova-micro-v1:0)', () => {
   let template: Template;
   beforeAll(() => {
     template = bedrockTemplate({ bedrockModelId: 'us.amazon.nova-micro-v1:0', bedrockMaxTokensCap: '256' });
   });
 
-  test('IAM: the profile ARN, and the foundation model in any Region only through that profile', () => {
-    const profileArn = inferenceProfileArn('us.amazon.nova-micro-v1:0');
-    const onlyViaProfile = (action: string) => ({
-      Effect: 'Allow',
-      Action: action,
-      Resource: foundationModelArn('*', 'amazon.nova-micro-v1:0'),
-      Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
+  test('IAM in us-west-2: the profile ARN, and the model in the profile’s destinations only through it', () => {
+    const arn = profile('us-west-2', 'us.amazon.nova-micro-v1:0');
+    expect(policyIn(template, 'stream', 'us-west-2').slice(0, 2)).toEqual([
+      { Effect: 'Allow', Action: 'bedrock:InvokeModelWithResponseStream', Resource: arn },
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModelWithResponseStream',
+        Resource: ['us-east-1', 'us-east-2', 'us-west-2'].map((d) => fm(d, 'amazon.nova-micro-v1:0')),
+        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': arn } },
+        Sid: 'ViaProfileBedrockInvokeModelWithResponseStreamUsAmazonNovaMicroV10',
+      },
+    ]);
+    expect(envIn(template, 'stream', 'us-west-2')).toMatchObject({
+      MODEL_ID: 'us.amazon.nova-micro-v1:0',
+      MAX_TOKENS_CAP: '256',
     });
-    // The comparison list (default: in-Region Nova Micro, Lite, Pro) is granted as configured.
-    expect(policyStatements(template, 'buffered')).toEqual([
-      allowOn('bedrock:InvokeModel', [
-        profileArn,
-        regionModel('amazon.nova-lite-v1:0'),
-        regionModel('amazon.nova-micro-v1:0'),
-        regionModel('amazon.nova-pro-v1:0'),
-      ]),
-      onlyViaProfile('bedrock:InvokeModel'),
-      applyGuardrail,
-    ]);
-    expect(policyStatements(template, 'stream')).toEqual([
-      { Effect: 'Allow', Action: 'bedrock:InvokeModelWithResponseStream', Resource: profileArn },
-      onlyViaProfile('bedrock:InvokeModelWithResponseStream'),
-      applyGuardrail,
-    ]);
   });
 
-  test('no bedrock:* action and no foundation-model/* resource anywhere', () => {
-    const json = JSON.stringify(template.toJSON());
-    expect(json).not.toContain('bedrock:*"');
-    expect(json).not.toContain('foundation-model/*');
-    expect(json).not.toContain('inference-profile/*');
-  });
-
-  test('passes the profile id and the cap to both functions', () => {
-    for (const fn of ['buffered', 'stream'] as const) {
-      expect(functionOf(template, fn).Properties.Environment.Variables).toMatchObject({
-        MODEL_ID: 'us.amazon.nova-micro-v1:0',
-        MAX_TOKENS_CAP: '256',
-      });
-    }
+  test('outside the profile’s source Regions the routes that use it answer 501 naming where it works', () => {
+    const gaps = JSON.parse(envIn(template, 'buffered', 'ap-northeast-2').AI_LAB_REGION_GAPS!);
+    expect(gaps['POST /bedrock/converse']).toEqual({
+      what: 'the Bedrock model us.amazon.nova-micro-v1:0',
+      offeredIn: ['us-east-1', 'us-west-2'],
+    });
+    expect(gaps['POST /bedrock/compare']).toBeUndefined(); // the comparison list is still callable there
   });
 });
 
@@ -301,8 +360,10 @@ describe('bedrockMaxTokensCap sizes the streaming function and its integration',
     'cap %i → %i s for the function and the STREAM integration, while the buffered function stays at 28 s',
     (cap, seconds) => {
       const template = bedrockTemplate({ bedrockMaxTokensCap: String(cap) });
-      expect(functionOf(template, 'stream').Properties.Timeout).toBe(seconds);
-      expect(functionOf(template, 'buffered').Properties.Timeout).toBe(28);
+      const fn = (f: 'buffered' | 'stream') =>
+        template.toJSON().Resources[functionId(template, f)].Properties;
+      expect(fn('stream').Timeout).toBe(seconds);
+      expect(fn('buffered').Timeout).toBe(28);
       const methods = Object.entries(template.findResources('AWS::ApiGateway::Method'));
       const [, stream] = methods.find(([id]) => id.startsWith('ApibedrockconversestreamPOST'))!;
       expect(stream.Properties.Integration.TimeoutInMillis).toBe(seconds * 1000);
@@ -311,47 +372,50 @@ describe('bedrockMaxTokensCap sizes the streaming function and its integration',
 });
 
 describe('bedrockCompareModelIds', () => {
-  test('the buffered function may invoke exactly the listed models (profiles through their profile), and is told the list', () => {
+  test('a model offered in fewer Regions (an explicit us. profile) is left out where it is missing, and named in the 501', () => {
     const template = bedrockTemplate({
-      bedrockCompareModelIds: 'amazon.nova-lite-v1:0,us.amazon.nova-pro-v1:0',
+      bedrockCompareModelIds: 'amazon.nova-lite-v1:0,amazon.nova-pro-v1:0,us.amazon.nova-micro-v1:0',
       bedrockGuardrail: 'false',
     });
-    const profileArn = inferenceProfileArn('us.amazon.nova-pro-v1:0');
-    expect(policyStatements(template, 'buffered')).toEqual([
-      allowOn('bedrock:InvokeModel', [
-        profileArn,
-        regionModel('amazon.nova-lite-v1:0'),
-        regionModel('amazon.nova-micro-v1:0'),
-      ]),
-      {
-        Effect: 'Allow',
-        Action: 'bedrock:InvokeModel',
-        Resource: foundationModelArn('*', 'amazon.nova-pro-v1:0'),
-        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
-      },
-    ]);
-    expect(policyStatements(template, 'stream')).toEqual([
-      inRegion('bedrock:InvokeModelWithResponseStream', 'amazon.nova-micro-v1:0'),
-    ]);
-    expect(functionOf(template, 'buffered').Properties.Environment.Variables.COMPARE_MODEL_IDS).toBe(
-      'amazon.nova-lite-v1:0,us.amazon.nova-pro-v1:0',
+    expect(envIn(template, 'buffered', 'us-west-2').COMPARE_MODEL_IDS).toBe(
+      'us.amazon.nova-lite-v1:0,us.amazon.nova-pro-v1:0,us.amazon.nova-micro-v1:0',
     );
+    const seoul = envIn(template, 'buffered', 'ap-northeast-2');
+    expect(seoul.COMPARE_MODEL_IDS).toBe('apac.amazon.nova-lite-v1:0,apac.amazon.nova-pro-v1:0');
+    expect(JSON.parse(seoul.AI_LAB_REGION_GAPS!)['model:us.amazon.nova-micro-v1:0']).toEqual({
+      what: 'the Bedrock model us.amazon.nova-micro-v1:0',
+      offeredIn: ['us-east-1', 'us-west-2'],
+    });
+    expect(JSON.parse(seoul.AI_LAB_REGION_GAPS!)['POST /bedrock/compare']).toBeUndefined();
+  });
+
+  test('a model missing from the Region table fails synth, naming the table', () => {
+    expect(() =>
+      bedrockTemplate({
+        bedrockCompareModelIds: 'amazon.nova-lite-v1:0,amazon.nova-pro-v1:0,amazon.nova-premier-v1:0',
+      }),
+    ).toThrow();
   });
 });
 
 describe('bedrockGuardrail=false', () => {
-  test('removes the guardrail, its version, its environment variables and the ApplyGuardrail grant', () => {
+  test('removes the guardrail, its version, its environment variables and every ApplyGuardrail grant', () => {
     const template = bedrockTemplate({ bedrockGuardrail: 'false' });
     template.resourceCountIs('AWS::Bedrock::Guardrail', 0);
     template.resourceCountIs('AWS::Bedrock::GuardrailVersion', 0);
     expect(JSON.stringify(bedrockStatements(template))).not.toContain('ApplyGuardrail');
-    expect(policyStatements(template, 'stream')).toEqual([
-      inRegion('bedrock:InvokeModelWithResponseStream', 'amazon.nova-micro-v1:0'),
+    expect(policyIn(template, 'stream', 'us-east-1')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModelWithResponseStream',
+        Resource: fm('us-east-1', 'amazon.nova-micro-v1:0'),
+      },
     ]);
     for (const fn of ['buffered', 'stream'] as const) {
-      const vars = functionOf(template, fn).Properties.Environment.Variables;
+      const vars = envIn(template, fn, 'us-east-1');
       expect(vars.GUARDRAIL_ID).toBeUndefined();
       expect(vars.GUARDRAIL_VERSION).toBeUndefined();
+      expect(vars.GUARDRAIL_TIER).toBeUndefined();
     }
   });
 });

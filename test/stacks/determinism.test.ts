@@ -60,6 +60,11 @@ test('two synths produce identical templates (bundles included), and so does a c
   expect(cached.templates).toEqual(first.templates);
   for (const template of Object.values(first.templates)) {
     expect(template).not.toMatch(/\b\d{12}\b/); // no account id baked in
-    expect(template).not.toMatch(/"(us|eu|ap|ca|sa)-[a-z]+-\d"/); // no Region baked in
+    // No Region baked in: the Region table's Mappings (and the Rule naming its Regions) hold every
+    // Region's values, and CloudFormation picks the deployment's at deploy time.
+    const rest = JSON.parse(template) as Record<string, unknown>;
+    delete rest.Mappings;
+    delete rest.Rules;
+    expect(JSON.stringify(rest)).not.toMatch(/"(us|eu|ap|ca|sa)-[a-z]+-\d"/);
   }
 });

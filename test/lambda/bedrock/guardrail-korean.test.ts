@@ -1,0 +1,130 @@
+/**
+ * The guardrail on Korean input: every Converse request carries the lab guardrail, and an intervention
+ * on the Korean samples (a harmful request, a prompt attack) is reported as such: intervened, which
+ * policy acted, the Region's tier (STANDARD: Korean is supported), the bilingual blocked message, and
+ * never the blocked text in the response's trace fields or the logs.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandInput,
+  type ConverseCommandOutput,
+} from '@aws-sdk/client-bedrock-runtime';
+import { mockClient } from 'aws-sdk-client-mock';
+import { buildNotesIndexJson } from '../../../lambda/bedrock/notes-index';
+import { BLOCKED_INPUT_MESSAGE } from '../../../lib/bedrock-guardrail';
+import { apiEvent, bodyOf } from '../../support/events';
+import { useHandlerEnv } from '../../support/handler-env';
+import { captureLogs, type LogCapture } from '../../support/logs';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const sample = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'prompts', file), 'utf8')) as { prompt: string };
+
+useHandlerEnv({
+  AWS_REGION: 'ap-northeast-2',
+  MODEL_ID: 'apac.amazon.nova-micro-v1:0',
+  MAX_TOKENS_CAP: '512',
+  GUARDRAIL_ID: 'gr-seoul',
+  GUARDRAIL_VERSION: '3',
+  GUARDRAIL_TIER: 'STANDARD',
+});
+(globalThis as Record<string, unknown>).__NOTES_INDEX__ = buildNotesIndexJson(
+  fs.readFileSync(path.join(ROOT, 'notes', 'study-notes.md'), 'utf8'),
+);
+const { handler } =
+  require('../../../lambda/bedrock/handler') as typeof import('../../../lambda/bedrock/handler');
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).__NOTES_INDEX__;
+});
+
+const bedrock = mockClient(BedrockRuntimeClient);
+let logs: LogCapture;
+beforeEach(() => {
+  bedrock.reset();
+  logs = captureLogs();
+});
+afterEach(() => logs.restore());
+
+function blocked(filter: string): ConverseCommandOutput {
+  return {
+    output: { message: { role: 'assistant', content: [{ text: BLOCKED_INPUT_MESSAGE }] } },
+    stopReason: 'guardrail_intervened',
+    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+    metrics: { latencyMs: 120 },
+    trace: {
+      guardrail: {
+        inputAssessment: {
+          'gr-seoul': {
+            contentPolicy: {
+              filters: [
+                { type: filter as never, confidence: 'HIGH', filterStrength: 'HIGH', action: 'BLOCKED' },
+              ],
+            },
+            invocationMetrics: {
+              usage: { contentPolicyUnits: 1, sensitiveInformationPolicyUnits: 1 } as never,
+            },
+          },
+        },
+      },
+    },
+    $metadata: {},
+  };
+}
+
+describe.each([
+  ['guardrail-harmful.ko.json', 'VIOLENCE'],
+  ['guardrail-prompt-attack.ko.json', 'PROMPT_ATTACK'],
+])('%s', (file, filter) => {
+  test(`the request carries the guardrail; the ${filter} intervention is reported, on the Standard tier`, async () => {
+    bedrock.on(ConverseCommand).resolves(blocked(filter));
+    const body = sample(file);
+    expect(body.prompt).toMatch(/[가-힣]/);
+
+    const res = await handler(apiEvent({ resource: '/bedrock/converse', body }));
+
+    expect(res.statusCode).toBe(200);
+    const input = bedrock.commandCalls(ConverseCommand)[0]!.args[0].input as ConverseCommandInput;
+    expect(input.modelId).toBe('apac.amazon.nova-micro-v1:0');
+    expect(input.guardrailConfig).toEqual({
+      guardrailIdentifier: 'gr-seoul',
+      guardrailVersion: '3',
+      trace: 'enabled',
+    });
+    expect(JSON.stringify(input.messages)).toContain(body.prompt);
+    const out = bodyOf(res);
+    expect(out.stopReason).toBe('guardrail_intervened');
+    expect(out.guardrail).toEqual({
+      applied: true,
+      version: '3',
+      tier: 'STANDARD',
+      intervened: true,
+      reasons: [{ source: 'input', policy: 'content', type: filter, action: 'BLOCKED', confidence: 'HIGH' }],
+    });
+    expect(out.text).toBe(BLOCKED_INPUT_MESSAGE);
+    expect(out.text).toMatch(/blocked this prompt.*차단했습니다/);
+    // The prompt never reaches the logs.
+    expect(logs.text()).not.toContain(body.prompt.slice(0, 12));
+  });
+});
+
+test('negative control: the same Korean prompt answered normally is not reported as an intervention', async () => {
+  bedrock.on(ConverseCommand).resolves({
+    output: { message: { role: 'assistant', content: [{ text: '도와드릴 수 없습니다.' }] } },
+    stopReason: 'end_turn',
+    usage: { inputTokens: 40, outputTokens: 8, totalTokens: 48 },
+    metrics: { latencyMs: 200 },
+    $metadata: {},
+  });
+  const res = await handler(
+    apiEvent({ resource: '/bedrock/converse', body: sample('guardrail-prompt-attack.ko.json') }),
+  );
+  expect(bodyOf(res).guardrail).toMatchObject({
+    applied: true,
+    tier: 'STANDARD',
+    intervened: false,
+    reasons: [],
+  });
+});

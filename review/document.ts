@@ -8,6 +8,7 @@ import { toMermaid, toSvg } from './dataflow';
 import type { Finding, Level } from './findings';
 import { isKey, type Key, type Lang, t } from './i18n';
 import type { ActionFact, ConditionFact, StatementFact } from './permissions';
+import { regionBlocks } from './regions';
 import type { StackReview } from './review';
 import { accessLevelOf, LEVEL_ORDER } from './risk';
 import { destroyBlocks, governedBlocks, pricingBlocks } from './sections';
@@ -399,6 +400,8 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
   });
   const limited = r.api.methods.filter((m) => m.limits.length > 0).length;
   b.push({ type: 'p', text: L('doc.cost.payload', { count: limited }) });
+
+  b.push(...regionBlocks(r.regions, lang, r.regionIam));
 
   // Destroy
   b.push({ type: 'h2', text: L('doc.h.destroy'), id: 'destroy' });

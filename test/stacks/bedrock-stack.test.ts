@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { RegionView, statementsIn, TEST_ACCOUNT } from '../support/cfn-eval';
+import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
 import { buildTestLab, templateOf } from '../support/lab';
 
 const bedrockTemplate = (context: Record<string, unknown> = {}): Template =>

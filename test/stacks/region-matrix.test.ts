@@ -1,7 +1,7 @@
 /**
  * The Region matrix: the app synthesized once (cdk-nag on), then, for every Region of the table, the
  * values its Mappings give (model or profile id, guardrail tier and profile, each route's availability)
- * and the IAM they imply, read the way CloudFormation would in that Region (test/support/cfn-eval.ts),
+ * and the IAM they imply, read the way CloudFormation would in that Region (review/region-eval.ts),
  * must be what lambda/shared/regions.ts says. Negative controls: a Region the table lacks fails (the
  * template's Rule, the mapping, the API), and a tampered mapping is caught by the same checks.
  */
@@ -16,7 +16,7 @@ import {
   type TableRegion,
 } from '../../lambda/shared/regions';
 import { SERVICES } from '../../lib/services';
-import { RegionView, statementsIn, TEST_ACCOUNT } from '../support/cfn-eval';
+import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
 import { buildTestLab, templateOf } from '../support/lab';
 
 const lab = buildTestLab({}, { nag: true });

@@ -3,7 +3,8 @@
  * Fn::If branches chosen (AWS::NoValue dropped), Fn::Join / Fn::Select / Fn::Split / Fn::Sub applied.
  * Enough of CloudFormation's intrinsic functions for the lab's templates, so tests can check per Region
  * what a deployment there would get (model ids, IAM, guardrail profile) without AWS.
- * Unknowns stay symbolic: Ref to a resource → `ref:<Id>`, GetAtt → `att:<Id>.<Attr>`.
+ * Unknowns stay symbolic: Ref to a resource → `ref:<Id>`, GetAtt → `att:<Id>.<Attr>`. The review's
+ * Region section shows each Region's Bedrock permissions with it; the Region matrix tests use it too.
  */
 
 export const TEST_ACCOUNT = '123456789012';
@@ -23,6 +24,8 @@ export class RegionView {
   constructor(
     private readonly template: Template,
     readonly region: string,
+    /** What AWS::AccountId reads as (a fixed test account, or a placeholder in the report). */
+    private readonly account: string = TEST_ACCOUNT,
   ) {}
 
   condition(name: string): boolean {
@@ -115,7 +118,7 @@ export class RegionView {
       case 'AWS::Region':
         return this.region;
       case 'AWS::AccountId':
-        return TEST_ACCOUNT;
+        return this.account;
       case 'AWS::Partition':
         return 'aws';
       case 'AWS::URLSuffix':

@@ -46,7 +46,7 @@ export const KOREAN_CATALOGUE: Readonly<Record<DemoId, KoreanCatalogueEntry>> = 
 
 /** The fixed words of the Korean table and diagram. */
 export const KOREAN_LABELS = {
-  header: '| 스택 | 서비스 | 경로 | 노트의 개념 | 과금 단위 |',
+  header: '| 스택 | 서비스 | 경로 | 노트의 개념 | 과금 단위 | 리전 ([표](docs/regions.ko.md)) |',
   sharedService: 'API Gateway 계정 설정',
   sharedConcept: '계정·리전마다 하나인 API Gateway 로깅용 CloudWatch 역할',
   free: '무료',
@@ -54,3 +54,12 @@ export const KOREAN_LABELS = {
   apis: '데모마다 스택 하나 (스로틀링, 로그, 태그)',
   sharedNode: 'API Gateway CloudWatch 역할',
 } as const;
+
+/** Korean words for what a Region may lack (the Region table's labels, lambda/shared/regions.ts). */
+export const KOREAN_NEEDS: Readonly<Record<string, string>> = {
+  "Polly's generative engine": 'Polly 생성형 엔진',
+  "Polly's neural engine": 'Polly 뉴럴 엔진',
+  "Polly's standard engine": 'Polly 표준 엔진',
+  'Comprehend toxicity detection (DetectToxicContent)': 'Comprehend 유해성 탐지(DetectToxicContent)',
+  'Comprehend PII detection (DetectPiiEntities)': 'Comprehend PII 탐지(DetectPiiEntities)',
+};

@@ -15,3 +15,11 @@ test('the README keeps the two set-up commands true', () => {
   expect(ci).toMatch(/npm ci/);
   expect(ci).toMatch(/npm test/);
 });
+
+test('docs/regions.md and docs/regions.ko.md hold the current Region table (run npm run docs)', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const { regionsMarkdown, PAGES } = require('../../scripts/regions-doc') as typeof import('../../scripts/regions-doc');
+  for (const lang of ['en', 'ko'] as const) {
+    expect(fs.readFileSync(require('node:path').join(__dirname, '..', '..', PAGES[lang]), 'utf8')).toContain(regionsMarkdown(lang));
+  }
+});

@@ -7,16 +7,10 @@
  * from here too: the stacks turn it into each Region's gaps from the Region table (lambda/shared/regions.ts),
  * and a route not offered in the deployment's Region answers 501 naming the Regions where it is.
  */
-import type { FeatureId, Need } from '../lambda/shared/regions';
+import type { FeatureId, Need, ServiceId } from '../lambda/shared/regions';
 
-export type DemoId =
-  | 'comprehend'
-  | 'translate'
-  | 'textract'
-  | 'rekognition'
-  | 'polly'
-  | 'transcribe'
-  | 'bedrock';
+/** One demo per AWS service of the Region table (lambda/shared/region-facts.ts). */
+export type DemoId = ServiceId;
 
 export interface DemoRoute {
   readonly method: 'GET' | 'POST';

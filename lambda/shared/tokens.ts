@@ -15,7 +15,6 @@
  * that rule) but about 5 tokens by the figure below, and at most 15.
  */
 import type { ModelFamily } from './region-facts';
-import { MODEL_FACTS } from './region-facts';
 
 export type FactStatus = 'verified' | 'unverified';
 
@@ -58,9 +57,17 @@ export interface TokenEstimate {
   readonly figure: TokenFigure;
 }
 
+/** Model-id prefixes of each family (a prefix, not the Region table: keeps the table out of the bundles). */
+const FAMILY_PREFIXES: ReadonlyArray<[string, ModelFamily]> = [
+  ['amazon.nova-', 'amazon-nova'],
+  ['amazon.titan-', 'amazon-titan'],
+  ['ai21.jamba', 'ai21-jamba'],
+  ['cohere.command', 'cohere-command'],
+];
+
 export function tokenFigure(modelId: string): TokenFigure {
   const base = modelId.replace(/^(?:us|us-gov|eu|apac|jp|au|ca|global)\./, '');
-  const family = MODEL_FACTS.find((m) => m.id === base)?.family;
+  const family = FAMILY_PREFIXES.find(([prefix]) => base.startsWith(prefix))?.[1];
   return TOKEN_FIGURES[family ?? 'other'];
 }
 

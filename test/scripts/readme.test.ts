@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalogueMarkdown } from '../../scripts/readme-catalogue';
+import { PAGES, regionsMarkdown } from '../../scripts/regions-doc';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -17,9 +18,8 @@ test('the README keeps the two set-up commands true', () => {
 });
 
 test('docs/regions.md and docs/regions.ko.md hold the current Region table (run npm run docs)', () => {
-  const fs = require('node:fs') as typeof import('node:fs');
-  const { regionsMarkdown, PAGES } = require('../../scripts/regions-doc') as typeof import('../../scripts/regions-doc');
   for (const lang of ['en', 'ko'] as const) {
-    expect(fs.readFileSync(require('node:path').join(__dirname, '..', '..', PAGES[lang]), 'utf8')).toContain(regionsMarkdown(lang));
+    const page = fs.readFileSync(path.join(__dirname, '..', '..', PAGES[lang]), 'utf8');
+    expect(page).toContain(regionsMarkdown(lang));
   }
 });

@@ -197,3 +197,18 @@ describe('token estimates before a call (lambda/shared/tokens.ts)', () => {
     expect(estimateTokens('x', 'unknown.model').figure.status).toBe('unverified');
   });
 });
+
+describe('the comparison’s estimate before the call', () => {
+  test('Korean input: Hangul per syllable, a ceiling from the UTF-8 bytes and every allowed output token', () => {
+    const { preCallEstimate } =
+      require('../../../lambda/bedrock/compare') as typeof import('../../../lambda/bedrock/compare');
+    const estimate = preCallEstimate('apac.amazon.nova-micro-v1:0', { prompt: '가드레일이란?' }, 100);
+    expect(estimate).toMatchObject({
+      inputTokens: { typical: 7, max: 1 + 18 + 1 }, // '\n' + six syllables + '?'
+      hangulSyllables: 6,
+      maxOutputTokens: 100,
+    });
+    // 20 input tokens at most, 100 output: priced as Nova Micro (the profile costs the same here).
+    expect(estimate.maxCostUsd).toBeCloseTo(20 * 0.000000035 + 100 * 0.00000014, 12);
+  });
+});

@@ -8,6 +8,7 @@
  * API Gateway request and Lambda time.
  */
 import { bedrockTokenCost, comprehendCost, guardrailCost, roundUsd } from '../lambda/shared/pricing';
+import { estimateTokens as estimateInputTokens } from '../lambda/shared/tokens';
 import { platformUsd } from '../scripts/cost-report';
 import type { Dataset, Item } from './dataset';
 import { COMPREHEND_BASELINE, compareGroups, MAIN_MODEL } from './models';
@@ -100,10 +101,13 @@ export function planUnits(datasets: readonly Dataset[], o: PlanOptions): Unit[] 
   return units;
 }
 
-/** Upper-bound input tokens of a text: Hangul syllables one each, everything else four characters a token. */
+/**
+ * Input tokens of a text, from the lab's one estimate (lambda/shared/tokens.ts: Hangul syllables about one
+ * each, everything else four characters a token), plus 10 for message framing. A typical figure: the
+ * estimate's `max` (UTF-8 bytes) is the hard ceiling if the bound must never be passed.
+ */
 export function estimateTokens(text: string): number {
-  const hangul = (text.match(/[\uac00-\ud7a3]/g) ?? []).length;
-  return hangul + Math.ceil((text.length - hangul) / 4) + 10;
+  return estimateInputTokens(text, MAIN_MODEL).typical + 10;
 }
 
 /** Cost of one model call at most; undefined when the model has no price. */

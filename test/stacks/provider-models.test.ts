@@ -2,6 +2,7 @@
  * The notes' other providers (AI21 Jamba, Cohere Command R) in the comparison list: allowed only when
  * configured, priced, and the function may invoke exactly the configured ids — no provider wildcard.
  */
+import { RegionView, statementsIn } from '../../review/region-eval';
 import { buildTestLab, templateOf } from '../support/lab';
 
 test('the default comparison list stays Amazon Nova', () => {
@@ -16,11 +17,16 @@ test('the default comparison list stays Amazon Nova', () => {
 test('configured Jamba and Command R ids are invoked by exactly their foundation-model ARNs', () => {
   const ids = ['amazon.nova-micro-v1:0', 'ai21.jamba-1-5-mini-v1:0', 'cohere.command-r-v1:0'];
   const lab = buildTestLab({ bedrockCompareModelIds: ids.join(',') });
-  const policies = templateOf(lab.stacks.bedrock!).findResources('AWS::IAM::Policy');
-  const invoke = Object.entries(policies).find(
-    ([id]) => id.includes('BedrockInvoke') && !id.includes('Stream'),
-  )![1];
-  const statements = invoke.Properties.PolicyDocument.Statement as Array<{
+  const template = templateOf(lab.stacks.bedrock!);
+  const policies = template.findResources('AWS::IAM::Policy');
+  const invokeId = Object.keys(policies).find(
+    (id) => id.includes('BedrockInvoke') && !id.includes('Stream'),
+  )!;
+  // As deployed in us-east-1, where all three are offered in-Region (lambda/shared/region-facts.ts).
+  const statements = statementsIn(
+    new RegionView(template.toJSON() as never, 'us-east-1'),
+    invokeId,
+  ) as Array<{
     Action: unknown;
     Resource: unknown;
   }>;

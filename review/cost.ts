@@ -99,6 +99,21 @@ export function invokableModels(statements: readonly StatementFact[]): string[] 
   return [...out].sort();
 }
 
+/**
+ * The model ids a stack resolves per Region at deploy time (the Region table's Mappings written by
+ * lib/region-map.ts: `Model…Id` in every Region), which its IAM names only through Fn::FindInMap.
+ */
+export function mappedModels(view: StackView): string[] {
+  const mappings = (
+    view.artifact.template as { Mappings?: Record<string, Record<string, Record<string, unknown>>> }
+  ).Mappings?.AiLabRegions;
+  const out = new Set<string>();
+  for (const values of Object.values(mappings ?? {}))
+    for (const [key, value] of Object.entries(values))
+      if (/^Model\w+Id$/.test(key) && typeof value === 'string') out.add(value);
+  return [...out].sort();
+}
+
 export function costOf(view: StackView, statements: readonly StatementFact[] = []): CostFacts {
   const findings: Finding[] = [];
   const tags: Record<string, Set<string>> = {};
@@ -161,7 +176,9 @@ export function costOf(view: StackView, statements: readonly StatementFact[] = [
   const prices = meta.find((e) => e.type === 'ai-lab:prices')?.data as PricesFact | undefined;
   const metered = meta.find((e) => e.type === 'ai-lab:metered')?.data as MeteredFact | undefined;
   const priced = new Set((prices?.prices ?? []).flatMap((p) => (p.model ? [baseModel(p.model)] : [])));
-  const models = invokableModels(statements).map((id) => ({ id, priced: priced.has(baseModel(id)) }));
+  const models = [...new Set([...invokableModels(statements), ...mappedModels(view)])]
+    .sort()
+    .map((id) => ({ id, priced: priced.has(baseModel(id)) }));
   for (const m of models.filter((x) => !x.priced))
     findings.push(flag('cost', 'cost.flag.modelUnpriced', { model: `\`${m.id}\`` }));
   return {

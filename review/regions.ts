@@ -21,7 +21,7 @@ const MESSAGES = defineMessages(
     offeredIn: '{what}: offered in {regions}',
     iamHeading: 'Bedrock permissions, Region by Region',
     iamIntro:
-      'The statements below are the template’s, read as CloudFormation resolves them in each Region (Mappings, Conditions and Fn::If applied); `<account>` is the deploying account.',
+      'The statements below are the template’s, read as CloudFormation resolves them in each Region (`Mappings`, `Conditions` and `Fn::If` applied); `<account>` is the deploying account.',
     colPolicy: 'policy',
     colAction: 'action',
     colResources: 'resources',
@@ -37,7 +37,7 @@ const MESSAGES = defineMessages(
     offeredIn: '{what}: {regions}에서 제공',
     iamHeading: '리전별 Bedrock 권한',
     iamIntro:
-      '아래 문은 템플릿의 문을 CloudFormation이 각 리전에서 해석하는 대로(Mappings, Conditions, Fn::If 적용) 읽은 것입니다. `<account>`는 배포하는 계정입니다.',
+      '아래 문은 템플릿의 문을 CloudFormation이 각 리전에서 해석하는 대로(`Mappings`, `Conditions`, `Fn::If` 적용) 읽은 것입니다. `<account>`는 배포하는 계정입니다.',
     colPolicy: '정책',
     colAction: '작업',
     colResources: '리소스',

@@ -6,6 +6,7 @@
  * when it found something). `npm run review` reads both from the assembly, never from this code.
  */
 import { type App, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import {
   baseModelId,
   COMPREHEND_MIN_UNITS,
@@ -21,6 +22,16 @@ import type { DemoId, DemoService } from './services';
 export const PRICES_METADATA = 'ai-lab:prices';
 export const METERED_METADATA = 'ai-lab:metered';
 export const VALIDATION_PLUGINS_METADATA = 'ai-lab:validation-plugins';
+export const KEPT_ON_DESTROY_METADATA = 'ai-lab:kept-on-destroy';
+
+/** Why the lab keeps a resource on destroy on purpose; the review words each in both languages. */
+export type KeptReason = 'apiGatewayAccountRole';
+
+/** One resource kept on purpose: its construct path inside the stack, as the review shows paths. */
+export interface KeptOnDestroy {
+  readonly path: string;
+  readonly reason: KeptReason;
+}
 
 /** The price entries each demo's responses use (lambda/<id>/ compute their cost from these). */
 const PRICE_KEYS: Readonly<Record<DemoId, readonly PriceKey[]>> = {
@@ -110,4 +121,20 @@ export function recordValidationPlugins(app: App, plugins: ReadonlyArray<{ reado
         plugins.map((p) => p.name),
       );
   }
+}
+
+/**
+ * Record on a stack that these constructs are retained on destroy on purpose, and why, so the
+ * review explains them instead of flagging them.
+ */
+export function recordKeptOnDestroy(
+  stack: Stack,
+  constructs: readonly IConstruct[],
+  reason: KeptReason,
+): void {
+  const kept: KeptOnDestroy[] = constructs.map((c) => ({
+    path: c.node.path.slice(stack.node.path.length + 1).replace(/\/(Resource|Default)$/, ''),
+    reason,
+  }));
+  stack.node.addMetadata(KEPT_ON_DESTROY_METADATA, kept);
 }

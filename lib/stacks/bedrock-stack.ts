@@ -11,12 +11,13 @@ import { streamTimeoutSeconds } from '../../lambda/bedrock/stream-timeout';
 import { modelInvokePolicy } from '../bedrock-invoke';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
+import { guardrailName } from '../names';
 import { PROJECT_ROOT } from '../project-root';
 import { service } from '../services';
 import { DemoStack } from './demo-stack';
 
 /**
- * AiLab-Bedrock: the Converse API with the notes' prompt elements, a guardrail for toxicity and
+ * <prefix>-Bedrock: the Converse API with the notes' prompt elements, a guardrail for toxicity and
  * PII, a hallucination notice, non-determinism samples, RAG over the study notes, token costs.
  */
 export class BedrockStack extends DemoStack {
@@ -84,7 +85,7 @@ export class BedrockStack extends DemoStack {
         outputStrength,
       });
       const guardrailProps: bedrock.CfnGuardrailProps = {
-        name: `ai-lab-guardrail-${config.environment}`,
+        name: guardrailName(config.prefix, config.environment),
         description:
           'ai-services-lab: content filters (toxicity, prompt attacks) and PII filters for the Converse demo',
         blockedInputMessaging:

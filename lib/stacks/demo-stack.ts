@@ -6,6 +6,7 @@ import type { LabConfig } from '../config';
 import { CostTags } from '../constructs/cost-tags';
 import { DemoApi } from '../constructs/demo-api';
 import { DemoFunction } from '../constructs/demo-function';
+import { restApiName } from '../names';
 import { recordPrices } from '../review-metadata';
 import type { DemoService } from '../services';
 
@@ -103,8 +104,9 @@ export abstract class DemoStack extends Stack {
     }
 
     this.api = new DemoApi(this, 'Api', {
-      restApiName: `ai-lab-${service.id}`,
+      restApiName: restApiName(config.prefix, service.id),
       description: `${service.awsService} demo of ai-services-lab (${config.environment})`,
+      cloudWatchLogs: config.apiGatewayCloudWatchRole !== 'none',
       handler: this.demo.fn,
       throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
       logRetention: retention,

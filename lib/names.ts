@@ -81,8 +81,9 @@ export function budgetName(prefix: string, region: string): string {
 
 /**
  * Name of the CloudWatch dashboard (`-c dashboard=true`), qualified by the Region (a token at
- * synth) like the budget's, since a dashboard name is one per account (unverified: the lab does
- * not rely on dashboards being per Region).
+ * synth) like the budget's: dashboards are global to the account, not per Region, and PutDashboard
+ * with an existing name replaces that dashboard's contents, so one fixed name would let a second
+ * deploy (another Region, another learner) overwrite the first's dashboard.
  */
 export function dashboardName(prefix: string, region: string): string {
   return `${nameStem(prefix)}-dashboard-${region}`;
@@ -114,7 +115,7 @@ export const NAME_RULES = {
     maxLength: 128,
     unique: 'account and Region',
     source:
-      'https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html (StackName: alphanumeric, case sensitive, and hyphens; starts with a letter; at most 128)',
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html (StackName: alphanumeric, case sensitive, and hyphens; starts with a letter; at most 128), read 2026-12-05',
   },
   guardrail: {
     what: 'Amazon Bedrock guardrail name',
@@ -130,15 +131,16 @@ export const NAME_RULES = {
     pattern: /^(?![^:\\]*\/action\/)[^:\\]+$/,
     maxLength: 100,
     unique: 'account (every Region)',
-    source: 'https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Budget.html',
+    source:
+      'https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Budget.html (BudgetName: unique within an account, 1-100, no : or \\, no /action/), read 2026-12-05',
   },
   dashboard: {
     what: 'CloudWatch dashboard name',
     pattern: /^[A-Za-z0-9_-]+$/,
     maxLength: 255,
-    unique: 'account',
+    unique: 'account (dashboards are global, not per Region)',
     source:
-      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html (letters, digits, - and _, at most 255; unverified here)',
+      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html (A-Z, a-z, 0-9, - and _, at most 255; an existing name is overwritten; global, not Region-specific), read 2026-12-05',
   },
   transcribeJob: {
     what: 'Amazon Transcribe job name',

@@ -9,8 +9,12 @@ import type { IConstruct } from 'constructs';
 import { buildTestLab } from '../support/lab';
 import { PARENT_SCOPED, type PhysicalName, physicalNames, sharedNames } from '../support/physical-names';
 
-/** Everything that can be on: the budget, the guardrail, API Gateway stage logs (named log groups). */
-const CONTEXT = { budgetEmail: 'learner@example.com', apiGatewayCloudWatchRole: 'existing' };
+/** Everything that can be on: budget, dashboard, guardrail, API Gateway stage logs (named log groups). */
+const CONTEXT = {
+  budgetEmail: 'learner@example.com',
+  dashboard: 'true',
+  apiGatewayCloudWatchRole: 'existing',
+};
 
 const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
 const namesOf = (prefix: string, aspect?: IAspect): PhysicalName[] => {
@@ -37,13 +41,15 @@ test('the collector sees every kind of name the lab gives (it is not vacuous)', 
       'kim-guardrail-sandbox',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the rendered CloudFormation pseudo parameter
       'kim-monthly-${AWS::Region}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the rendered CloudFormation pseudo parameter
+      'kim-dashboard-${AWS::Region}',
       'kim', // Transcribe job names start with it (JOB_NAME_STEM)
       expect.stringMatching(/^API-Gateway-Execution-Logs_<Kim-Comprehend\/Api\w+>\/v1$/),
       expect.stringMatching(/^\/aws\/lambda\/<Kim-Textract\/\w+>$/),
     ]),
   );
   // Every stack of the app is in it, and the parent-scoped names left out are only those listed.
-  expect(kimNames.filter((n) => n.where.endsWith('(stack name)'))).toHaveLength(8);
+  expect(kimNames.filter((n) => n.where.endsWith('(stack name)'))).toHaveLength(9);
   expect(Object.keys(PARENT_SCOPED).length).toBeGreaterThan(0);
 });
 

@@ -14,7 +14,7 @@ import { listedSamples } from '../../playground/assets';
 import { requestLang, SERVER } from '../../playground/messages';
 import { DEFAULT_PORT, parseOptions, startPlayground } from '../../playground/server';
 import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
-import { allStacks, labStack, tempDir, testDeps, writeOutputs } from '../cli/harness';
+import { labStack, tempDir, testDeps, writeOutputs } from '../cli/harness';
 import { type StandIn, TEST_CREDENTIALS } from '../cli/stand-in';
 import { type Lab, startLab } from './harness';
 import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
@@ -524,38 +524,6 @@ describe('status', () => {
       });
     } finally {
       await partial.playground.close();
-    }
-  });
-});
-
-describe('an instance prefix', () => {
-  test("--prefix Kim: the status and the calls go to Kim's stacks; the default instance's are not used", async () => {
-    const kim = await startLab(api, { stacks: allStacks(api.url, 'Kim'), prefix: 'Kim' });
-    const plain = await startLab(api, { stacks: allStacks(api.url, 'Kim') });
-    try {
-      const status = async (lab: Lab) => {
-        const p = lab.playground.port;
-        return (
-          await request({
-            path: '/api/status',
-            headers: { host: `localhost:${p}`, 'x-playground': '1' },
-            to: p,
-          })
-        ).json;
-      };
-      const mine = await status(kim);
-      expect(mine.stacks.map((s: any) => [s.stackName, s.state])).toEqual(
-        SERVICES.map((s) => [labStack(s, 'Kim'), 'deployed']),
-      );
-      const other = (await status(plain)).stacks.find((s: any) => s.id === 'polly');
-      expect(other).toMatchObject({
-        stackName: 'AiLab-Polly',
-        state: 'not-deployed',
-        reason: expect.stringContaining('cdk-outputs.json lists Kim-Polly: pass --prefix Kim'),
-      });
-    } finally {
-      await kim.playground.close();
-      await plain.playground.close();
     }
   });
 });

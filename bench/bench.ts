@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { DEFAULT_PREFIX, stackName } from '../lib/names';
 import { type DemoId, SERVICES } from '../lib/services';
 import { type TestRun, testOnce } from './app';
 import {
@@ -435,7 +436,11 @@ async function main(): Promise<void> {
     : './cdk.out (not synthesized by this run: may be stale)';
   const parity = fs.existsSync(cdkOut)
     ? fns.map((f) =>
-        compareWithCdkOut(f.bundles.deployed, SERVICES.find((s) => s.id === f.id)!.stackName, cdkOut),
+        compareWithCdkOut(
+          f.bundles.deployed,
+          stackName(DEFAULT_PREFIX, SERVICES.find((s) => s.id === f.id)!.stackSuffix),
+          cdkOut,
+        ),
       )
     : [];
 

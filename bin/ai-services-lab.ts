@@ -12,6 +12,7 @@ import { App } from 'aws-cdk-lib';
 import { buildLab } from '../lib/app';
 import { BundleCache } from '../lib/bundling/cache';
 import { prebundle } from '../lib/bundling/prebundle';
+import { ConfigError } from '../lib/config';
 import { labBundleSpecs } from '../lib/lab-bundles';
 import { mark, note } from '../lib/synth-timings';
 import { CachedCloudFormationValidation } from '../lib/validation-cache';
@@ -30,6 +31,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // A bad setting is the learner's to fix: its message names the key; a stack trace would bury it.
+  const text =
+    err instanceof ConfigError
+      ? err.message
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : String(err);
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });

@@ -18,7 +18,7 @@ import {
   uploadPresigned,
 } from './client';
 import { isRunning, render, waitFor } from './output';
-import { type CliDeps, type GlobalOptions, Session } from './session';
+import { type CliDeps, type GlobalOptions, PREFIX_HELP, PREFIX_OPTION, Session } from './session';
 import { CliError } from './signer';
 
 /** Everything an action needs: its options, files, and calls to its demo's routes. */
@@ -35,7 +35,7 @@ class Ctx {
   ) {}
 
   client(): Promise<LabClient> {
-    this.labClient ??= this.session.client(this.service.stackName);
+    this.labClient ??= this.session.clientOf(this.service);
     return this.labClient;
   }
 
@@ -501,6 +501,7 @@ export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void):
       '--outputs-file <file>',
       'stack outputs written by cdk deploy --outputs-file (default: ./cdk-outputs.json)',
     )
+    .option(PREFIX_OPTION, PREFIX_HELP)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ showGlobalOptions: true })
@@ -513,7 +514,7 @@ export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void):
   for (const service of SERVICES) {
     const group = program
       .command(service.id)
-      .description(`${service.awsService} (${service.stackName}): ${service.concept}`);
+      .description(`${service.awsService} (stack <prefix>-${service.stackSuffix}): ${service.concept}`);
     for (const route of service.routes) {
       const action = ACTIONS[`${route.method} ${route.path}`];
       if (!action)

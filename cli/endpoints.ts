@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { deployCommand, PREFIX_ENV, splitStackName } from '../lib/names';
 import { CliError, type Credentials, type CredentialsProvider } from './signer';
 
 /** The CfnOutput id every demo stack uses for its API's base URL (lib/constructs/demo-api.ts). */
@@ -107,9 +108,9 @@ export class Endpoints {
     if (file && this.o.outputsFile) {
       throw new NotDeployedError(
         stackName,
-        `Stack ${stackName} has no ${OUTPUT_KEY} in ${this.o.outputsFile}: deploy it with ` +
-          `\`npx cdk deploy ${stackName}\` and leave out --outputs-file to find it through CloudFormation ` +
-          '(`cdk deploy --outputs-file` keeps only the stacks that one command deployed).',
+        `Stack ${stackName} has no ${OUTPUT_KEY} in ${this.o.outputsFile}${this.otherPrefixes(stackName, file)}: ` +
+          `deploy it with \`${deployCommand(stackName)}\` and leave out --outputs-file to find it through ` +
+          'CloudFormation (`cdk deploy --outputs-file` keeps only the stacks that one command deployed).',
       );
     }
     const region = this.o.region;
@@ -122,9 +123,10 @@ export class Endpoints {
     const stack = await this.o.lookup()(stackName);
     if (!stack || NOT_SERVING.test(stack.status)) {
       const state = stack ? ` (it is ${stack.status})` : '';
+      const others = file ? this.otherPrefixes(stackName, file) : '';
       throw new NotDeployedError(
         stackName,
-        `Stack ${stackName} is not deployed in ${region}${state}: deploy it with \`npx cdk deploy ${stackName}\`.`,
+        `Stack ${stackName} is not deployed in ${region}${state}${others}: deploy it with \`${deployCommand(stackName)}\`.`,
       );
     }
     const url = stack.outputs[OUTPUT_KEY];
@@ -132,10 +134,30 @@ export class Endpoints {
       throw new NotDeployedError(
         stackName,
         `Stack ${stackName} in ${region} has no ${OUTPUT_KEY} output (status ${stack.status}): redeploy it with ` +
-          `\`npx cdk deploy ${stackName}\`.`,
+          `\`${deployCommand(stackName)}\`.`,
       );
     }
     return this.endpoint(stackName, url);
+  }
+
+  /**
+   * The same demo under other prefixes in the outputs file, as a hint: a learner who deployed with
+   * `-c prefix=Kim` and calls without `--prefix Kim` is told so.
+   */
+  private otherPrefixes(
+    stackName: string,
+    file: { path: string; outputs: Record<string, Record<string, string>> },
+  ): string {
+    const wanted = splitStackName(stackName);
+    if (!wanted) return '';
+    const prefixes = Object.keys(file.outputs)
+      .map(splitStackName)
+      .filter((n) => n && n.suffix === wanted.suffix && n.prefix !== wanted.prefix)
+      .map((n) => n!.prefix);
+    if (prefixes.length === 0) return '';
+    const list = prefixes.map((p) => `${p}-${wanted.suffix}`).join(', ');
+    const shown = path.relative(this.o.cwd, file.path) || file.path;
+    return ` (${shown} lists ${list}: pass --prefix ${prefixes[0]} or set ${PREFIX_ENV}=${prefixes[0]})`;
   }
 
   private endpoint(stackName: string, url: string): Endpoint {

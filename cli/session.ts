@@ -2,6 +2,15 @@
  * One run of the CLI or the smoke run: where the APIs are, whose credentials sign, where output
  * goes. Everything that touches AWS or the terminal can be injected, so tests run offline.
  */
+import {
+  DEFAULT_PREFIX,
+  PREFIX_ENV,
+  PREFIX_MAX_LENGTH,
+  PREFIX_PATTERN,
+  PREFIX_RULE,
+  stackName,
+} from '../lib/names';
+import type { DemoService } from '../lib/services';
 import { LabClient } from './client';
 import {
   cloudFormationLookup,
@@ -11,7 +20,7 @@ import {
   type StackLookup,
 } from './endpoints';
 import type { Io } from './output';
-import { type Credentials, type CredentialsProvider, defaultCredentials } from './signer';
+import { CliError, type Credentials, type CredentialsProvider, defaultCredentials } from './signer';
 
 export interface CliDeps {
   readonly stdout?: (text: string) => void;
@@ -34,6 +43,20 @@ export interface GlobalOptions {
   readonly region?: string;
   readonly profile?: string;
   readonly outputsFile?: string;
+  /** The instance prefix the stacks were deployed with (`-c prefix=…`). @default AI_LAB_PREFIX, else AiLab */
+  readonly prefix?: string;
+}
+
+export const PREFIX_OPTION = '--prefix <name>';
+export const PREFIX_HELP = `the instance the stacks were deployed as, -c prefix=NAME (default: ${PREFIX_ENV}, else ${DEFAULT_PREFIX})`;
+
+/** --prefix, then AI_LAB_PREFIX, then AiLab; a malformed one is an error naming where it came from. */
+export function resolvePrefix(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env[PREFIX_ENV];
+  const [prefix, from] = given ? [given, '--prefix'] : fromEnv ? [fromEnv, PREFIX_ENV] : [DEFAULT_PREFIX, ''];
+  if (!PREFIX_PATTERN.test(prefix) || prefix.length > PREFIX_MAX_LENGTH)
+    throw new CliError(`${from} '${prefix}' is not a lab prefix: it must be ${PREFIX_RULE}.`);
+  return prefix;
 }
 
 export class Session {
@@ -42,6 +65,8 @@ export class Session {
   readonly fetch: typeof fetch;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
+  /** The instance whose stacks this session calls (lib/names.ts). */
+  readonly prefix: string;
   private creds?: Credentials | CredentialsProvider;
   private discovery?: Promise<Endpoints>;
 
@@ -58,6 +83,12 @@ export class Session {
     this.fetch = deps.fetch ?? fetch;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = deps.now ?? Date.now;
+    this.prefix = resolvePrefix(globals.prefix, deps.env ?? process.env);
+  }
+
+  /** The stack name of a demo in this session's instance, e.g. `Kim-Comprehend`. */
+  stackOf(service: Pick<DemoService, 'stackSuffix'>): string {
+    return stackName(this.prefix, service.stackSuffix);
   }
 
   get credentials(): Credentials | CredentialsProvider {
@@ -85,5 +116,10 @@ export class Session {
 
   async client(stackName: string): Promise<LabClient> {
     return new LabClient(await this.endpoint(stackName), this.credentials, this.fetch);
+  }
+
+  /** A client for a demo of this session's instance. */
+  clientOf(service: Pick<DemoService, 'stackSuffix'>): Promise<LabClient> {
+    return this.client(this.stackOf(service));
   }
 }

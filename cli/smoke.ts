@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { SERVICES } from '../lib/services';
+import { deployCommand } from '../lib/names';
+import { SERVICES, service } from '../lib/services';
 import {
   type ApiCall,
   ApiError,
@@ -18,7 +19,7 @@ import {
 } from './client';
 import { NotDeployedError } from './endpoints';
 import { formatUsage, waitFor } from './output';
-import { type CliDeps, type GlobalOptions, Session } from './session';
+import { type CliDeps, type GlobalOptions, PREFIX_HELP, PREFIX_OPTION, Session } from './session';
 import { CliError } from './signer';
 
 const SAMPLES = path.join(__dirname, '..', 'samples');
@@ -249,10 +250,10 @@ export async function runSmoke(session: Session, o: SmokeOptions): Promise<Smoke
   for (const service of SERVICES.filter((s) => !o.only || o.only.includes(s.id))) {
     let client: LabClient;
     try {
-      client = await session.client(service.stackName);
+      client = await session.clientOf(service);
     } catch (err) {
       if (!(err instanceof NotDeployedError)) throw err;
-      skipped.push({ stack: service.stackName, reason: err.message });
+      skipped.push({ stack: session.stackOf(service), reason: err.message });
       continue;
     }
     const step = new Step(client, session, new Map(), wait);
@@ -261,7 +262,7 @@ export async function runSmoke(session: Session, o: SmokeOptions): Promise<Smoke
       const run = STEPS[key];
       if (!run) throw new Error(`No smoke step for ${key}: add one to STEPS in cli/smoke.ts.`);
       const started = session.now();
-      const row = { stack: service.stackName, route: key };
+      const row = { stack: session.stackOf(service), route: key };
       try {
         const out = await run(step);
         rows.push({
@@ -323,6 +324,7 @@ export async function smokeMain(argv: string[], deps: CliDeps = {}): Promise<num
       '--outputs-file <file>',
       'stack outputs written by cdk deploy --outputs-file (default: ./cdk-outputs.json)',
     )
+    .option(PREFIX_OPTION, PREFIX_HELP)
     .option('--only <ids>', `comma-separated demos: ${SERVICES.map((s) => s.id).join(',')}`, (v) =>
       v.split(','),
     )
@@ -341,7 +343,13 @@ export async function smokeMain(argv: string[], deps: CliDeps = {}): Promise<num
     if (err instanceof CommanderError) return err.exitCode;
     throw err;
   }
-  const session = new Session(deps, o);
+  let session: Session;
+  try {
+    session = new Session(deps, o);
+  } catch (err) {
+    (deps.stderr ?? ((t: string) => process.stderr.write(t)))(`${(err as Error).message}\n`);
+    return 2;
+  }
   const { stdout, stderr } = session.io;
   let report: SmokeReport;
   try {
@@ -369,7 +377,8 @@ export async function smokeMain(argv: string[], deps: CliDeps = {}): Promise<num
   }
   if (rows.length === 0) {
     stderr(
-      'No demo stack is deployed: nothing was checked. Deploy one with `npx cdk deploy AiLab-Comprehend`.\n',
+      `No demo stack of ${session.prefix} is deployed: nothing was checked. Deploy one with ` +
+        `\`${deployCommand(session.stackOf(service('comprehend')))}\`.\n`,
     );
     return 1;
   }

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type CliDeps, Session } from '../cli/session';
+import { type CliDeps, PREFIX_HELP, PREFIX_OPTION, Session } from '../cli/session';
 import { CliError } from '../cli/signer';
 import { PRICES_AS_OF } from '../lambda/shared/pricing';
 import { EVAL_NAMESPACE } from '../lib/eval-metrics';
@@ -63,6 +63,7 @@ interface Options {
   region?: string;
   profile?: string;
   outputsFile?: string;
+  prefix?: string;
 }
 
 const list = (v: string) =>
@@ -151,6 +152,7 @@ function program(): Command {
     .addOption(new Option('--region <region>', 'AWS Region of the lab (default: AWS_REGION or the profile)'))
     .addOption(new Option('--profile <name>', 'AWS profile'))
     .addOption(new Option('--outputs-file <file>', 'the file cdk deploy --outputs-file wrote'))
+    .addOption(new Option(PREFIX_OPTION, PREFIX_HELP))
     .exitOverride();
 }
 
@@ -159,10 +161,11 @@ function datasetsOf(o: Options, lang: Lang, cwd: string): Dataset[] {
   return specs.map((s) => limited(loadDataset(resolveDataset(s, cwd)), o.limit));
 }
 
-const STACK_OF_ROUTE = (route: string) => {
+/** The stack of this session's instance (--prefix) that serves a route. */
+const stackOfRoute = (session: Session, route: string) => {
   const s = SERVICES.find((svc) => svc.routes.some((r) => r.path === route));
   if (!s) throw new Error(`No stack serves ${route}`);
-  return s.stackName;
+  return session.stackOf(s);
 };
 
 export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<number> {
@@ -182,7 +185,12 @@ export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<numb
   try {
     const models = (o.models ?? DEFAULT_MODELS).map(resolveModel);
     const datasets = datasetsOf(o, lang, cwd);
-    const session = new Session(deps, { region: o.region, profile: o.profile, outputsFile: o.outputsFile });
+    const session = new Session(deps, {
+      region: o.region,
+      profile: o.profile,
+      outputsFile: o.outputsFile,
+      prefix: o.prefix,
+    });
     const judge =
       o.judge === undefined ? undefined : o.judge === (true as unknown) ? MAIN_MODEL : resolveModel(o.judge);
     const settings: RunSettings = {
@@ -237,7 +245,7 @@ export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<numb
     const clients = new Map<string, ReturnType<Session['client']>>();
     const runDeps = {
       clientFor: (route: string) => {
-        const stack = STACK_OF_ROUTE(route);
+        const stack = stackOfRoute(session, route);
         if (!clients.has(stack)) clients.set(stack, session.client(stack));
         return clients.get(stack)!;
       },
@@ -278,7 +286,7 @@ export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<numb
     );
 
     if (o.publish) {
-      const region = (await session.endpoint(STACK_OF_ROUTE('/bedrock/compare'))).region;
+      const region = (await session.endpoint(stackOfRoute(session, '/bedrock/compare'))).region;
       const cw =
         deps.cloudWatch?.(region) ?? new CloudWatchClient({ region, credentials: session.credentials });
       const summaries = datasets.map((d) => summarise(d, final.records, o.samples, o.target / 100));

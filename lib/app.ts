@@ -2,18 +2,19 @@
  * Builds the whole lab into an App: config, stacks, cost tags and cdk-nag. `bin/` and the
  * tests both call this, so the tests check exactly what `cdk synth` produces.
  */
-import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { type App, Aws, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { type LabConfig, loadConfig } from './config';
 import { CostTags } from './constructs/cost-tags';
+import { dashboardName, stackName } from './names';
 import { recordValidationPlugins } from './review-metadata';
 import {
-  BUDGET_STACK_NAME,
-  DASHBOARD_STACK_NAME,
+  BUDGET_STACK_SUFFIX,
+  DASHBOARD_STACK_SUFFIX,
   type DemoId,
   PROJECT_TAG_VALUE,
   SERVICES,
-  SHARED_STACK_NAME,
+  SHARED_STACK_SUFFIX,
 } from './services';
 import { BedrockStack } from './stacks/bedrock-stack';
 import { BudgetStack } from './stacks/budget-stack';
@@ -47,10 +48,11 @@ export const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
 
 export interface Lab {
   readonly config: LabConfig;
+  /** <prefix>-Shared, only with `-c apiGatewayCloudWatchRole=create`. */
   readonly shared?: SharedStack;
-  /** AiLab-Budget, when `-c budgetEmail=...` is given. */
+  /** <prefix>-Budget, when `-c budgetEmail=...` is given. */
   readonly budget?: BudgetStack;
-  /** AiLab-Dashboard, when `-c dashboard=true` is given. */
+  /** <prefix>-Dashboard, when `-c dashboard=true` is given. */
   readonly dashboard?: DashboardStack;
   /** Demo stacks by catalogue id. */
   readonly stacks: Partial<Record<DemoId, DemoStack>>;
@@ -67,21 +69,26 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
   // targets the account and Region of the caller's credentials (AWS_REGION / profile).
   const env: Environment = {};
 
-  const shared = config.apiGatewayCloudWatchRole
-    ? new SharedStack(app, SHARED_STACK_NAME, { env })
-    : undefined;
+  const name = (suffix: string) => stackName(config.prefix, suffix);
+
+  // The account's API Gateway CloudWatch setting is changed only when asked (see lib/config.ts).
+  const shared =
+    config.apiGatewayCloudWatchRole === 'create'
+      ? new SharedStack(app, name(SHARED_STACK_SUFFIX), { env })
+      : undefined;
   const stacks: Partial<Record<DemoId, DemoStack>> = {};
   for (const svc of SERVICES) {
     const StackClass = DEMO_STACKS[svc.id];
-    if (StackClass) stacks[svc.id] = new StackClass(app, svc.stackName, { env, config });
+    if (StackClass) stacks[svc.id] = new StackClass(app, name(svc.stackSuffix), { env, config });
   }
   if (shared)
     for (const s of Object.values(stacks))
       s.addStackDependency(shared, 'API Gateway logging needs the account CloudWatch role');
 
   const budget = config.budgetEmail
-    ? new BudgetStack(app, BUDGET_STACK_NAME, {
+    ? new BudgetStack(app, name(BUDGET_STACK_SUFFIX), {
         env,
+        prefix: config.prefix,
         email: config.budgetEmail,
         monthlyUsd: config.budgetMonthlyUsd,
         thresholds: config.budgetThresholds,
@@ -89,8 +96,9 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     : undefined;
 
   const dashboard = config.dashboard
-    ? new DashboardStack(app, DASHBOARD_STACK_NAME, {
+    ? new DashboardStack(app, name(DASHBOARD_STACK_SUFFIX), {
         env,
+        dashboardName: dashboardName(config.prefix, Aws.REGION),
         apis: SERVICES.flatMap((svc) => {
           const s = stacks[svc.id];
           return s

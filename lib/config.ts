@@ -4,6 +4,16 @@
  */
 import { z } from 'zod';
 import { BEDROCK_TOKEN_PRICES, baseModelId } from '../lambda/shared/pricing';
+import {
+  DEFAULT_PREFIX,
+  derivedNames,
+  nameProblem,
+  PREFIX_ENV,
+  PREFIX_MAX_LENGTH,
+  PREFIX_PATTERN,
+  PREFIX_RULE,
+} from './names';
+import { STACK_SUFFIXES } from './services';
 
 /** Retention periods CloudWatch Logs accepts (days). */
 const RETENTION_DAYS = [
@@ -22,9 +32,55 @@ const tagValue = z
   .max(256)
   .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'must contain only characters allowed in AWS tag values');
 
+/**
+ * How the lab treats the account's API Gateway CloudWatch role, a setting shared by every API in
+ * the account and Region (`AWS::ApiGateway::Account`). API Gateway writes a stage's access logs
+ * and execution logs to CloudWatch only through that role, and refuses to create a stage with
+ * either turned on while the account has none ("CloudWatch Logs role ARN must be set in account
+ * settings to enable logging").
+ * - `none` (default): the lab neither reads nor changes the setting; the stages log nothing to
+ *   CloudWatch (the functions' own logs and X-Ray traces remain), so deploy works in any account.
+ * - `existing`: the account already has a role in this Region (`aws apigateway get-account`
+ *   shows `cloudwatchRoleArn`); the stages write JSON access logs and ERROR execution logs
+ *   through it. The lab does not change the setting.
+ * - `create`: the `<prefix>-Shared` stack creates a role and points the setting at it, and the
+ *   stages log. The role (and the setting) are kept on destroy, as CDK keeps its own, because
+ *   other APIs in the account may come to rely on them.
+ * Older values: `true` (it used to create the role) means `create`; `false` (it meant "the
+ * account already has one") means `existing`.
+ */
+export const API_GATEWAY_ROLE_MODES = ['none', 'existing', 'create'] as const;
+export type ApiGatewayRoleMode = (typeof API_GATEWAY_ROLE_MODES)[number];
+
+const DEFAULT_ENVIRONMENT = 'sandbox';
+
+const LEGACY_ROLE_VALUES: Readonly<Record<string, ApiGatewayRoleMode>> = {
+  true: 'create',
+  false: 'existing',
+};
+
+const apiGatewayRoleMode = z
+  .union([z.boolean(), z.string()])
+  .transform((v) => LEGACY_ROLE_VALUES[String(v)] ?? String(v))
+  .pipe(
+    z.enum(API_GATEWAY_ROLE_MODES, {
+      error: () => `must be one of ${API_GATEWAY_ROLE_MODES.join(', ')} (true means create, false existing)`,
+    }),
+  );
+
 export const configSchema = z.object({
-  /** Environment name, used in the Environment tag and resource descriptions. */
-  environment: tagValue.default('sandbox'),
+  /**
+   * The instance name: the first part of every stack name (`Kim-Comprehend`) and of every other
+   * name the lab gives (lib/names.ts), so copies of the lab with different prefixes share no
+   * name in an account and Region. Also read from AI_LAB_PREFIX when -c prefix is not given.
+   */
+  prefix: z
+    .string()
+    .max(PREFIX_MAX_LENGTH, `must be at most ${PREFIX_MAX_LENGTH} characters`)
+    .regex(PREFIX_PATTERN, `must be ${PREFIX_RULE}`)
+    .default(DEFAULT_PREFIX),
+  /** Environment name, used in the Environment tag, the guardrail name and resource descriptions. */
+  environment: tagValue.default(DEFAULT_ENVIRONMENT),
   /** Owner tag: who to ask about these resources. */
   owner: tagValue.default('ai-services-lab'),
   /** CostCenter tag: where the bill goes. */
@@ -40,11 +96,8 @@ export const configSchema = z.object({
       message: `must be one of ${RETENTION_DAYS.join(', ')}`,
     })
     .default(7),
-  /**
-   * Create the account-level API Gateway CloudWatch role (AiLab-Shared stack). Set false when
-   * the account and region already have one.
-   */
-  apiGatewayCloudWatchRole: bool.default(true),
+  /** The account's API Gateway CloudWatch role: `none`, `existing` or `create` (see API_GATEWAY_ROLE_MODES). */
+  apiGatewayCloudWatchRole: apiGatewayRoleMode.default('none'),
   /**
    * For accounts governed by AWS Control Tower proactive controls: take the settings that satisfy
    * the controls cheaply — every log group keeps 365 days (CT.CLOUDWATCH.PR.2) and upload buckets
@@ -59,7 +112,7 @@ export const configSchema = z.object({
    * turning it on is a redeploy with `-c sourceMaps=true`, no rebuild of the code.
    */
   sourceMaps: bool.default(false),
-  /** Bedrock model or inference-profile id used by AiLab-Bedrock. */
+  /** Bedrock model or inference-profile id used by <prefix>-Bedrock. */
   bedrockModelId: z
     .string()
     .regex(/^[a-z0-9.:-]+$/i, 'must be a Bedrock model id such as amazon.nova-micro-v1:0')
@@ -95,14 +148,14 @@ export const configSchema = z.object({
   /** Markdown notes file for POST /bedrock/ask-notes (path relative to the project root). */
   notesFile: z.string().min(1).default('notes/study-notes.md'),
   /**
-   * Create AiLab-Dashboard: one CloudWatch dashboard of the lab's latency, errors, throttles, billable
+   * Create <prefix>-Dashboard: one CloudWatch dashboard of the lab's latency, errors, throttles, billable
    * units, estimated cost and eval scores. Off by default: a dashboard is billed monthly beyond the
    * free tier (lambda/shared/pricing.ts, cloudwatchDashboardMonth).
    */
   dashboard: bool.default(false),
-  /** When set, create AiLab-Budget: a monthly budget filtered on the Project tag, alerting this address. */
+  /** When set, create <prefix>-Budget: a monthly budget filtered on the Project tag, alerting this address. */
   budgetEmail: z.email('must be an e-mail address').optional(),
-  /** Monthly budget in USD for AiLab-Budget. */
+  /** Monthly budget in USD for <prefix>-Budget. */
   budgetMonthlyUsd: z.coerce.number().positive().max(100_000).default(10),
   /** Alert thresholds as % of the budget, comma separated (actual spend). */
   budgetThresholds: z
@@ -110,6 +163,38 @@ export const configSchema = z.object({
     .transform((v) => (Array.isArray(v) ? v : v.split(',').map((s) => Number(s.trim()))))
     .pipe(z.array(z.number().positive().max(1000)).min(1))
     .default([50, 80, 100]),
+});
+
+/**
+ * The settings, then every name `prefix` and `environment` build (lib/names.ts) against its
+ * service's rule: `-c environment=dev.team` fails here, naming the key, instead of as a
+ * CloudFormation validation error on the guardrail.
+ */
+export const labConfigSchema = configSchema.superRefine((c, ctx) => {
+  const names = (prefix: string, environment: string) => derivedNames(prefix, environment, STACK_SUFFIXES);
+  const given = names(c.prefix, c.environment);
+  given.forEach((n, i) => {
+    const problem = nameProblem(n);
+    if (!problem) return;
+    // Blame the settings whose default value would fix the name; if neither alone would, both.
+    const fixes = (key: 'prefix' | 'environment') =>
+      !nameProblem(
+        names(
+          key === 'prefix' ? DEFAULT_PREFIX : c.prefix,
+          key === 'environment' ? DEFAULT_ENVIRONMENT : c.environment,
+        )[i]!,
+      );
+    const blamed = n.from.filter(fixes);
+    const keys = blamed.length ? blamed : n.from;
+    for (const key of keys) {
+      const others = keys.filter((k) => k !== key);
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${others.length ? `together with -c ${others.join(', -c ')}, it ` : 'it '}${problem}`,
+      });
+    }
+  });
 });
 
 export type LabConfig = z.infer<typeof configSchema>;
@@ -127,15 +212,24 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(ctx: ContextSource): LabConfig {
+/**
+ * The settings from CDK context; `prefix` falls back to AI_LAB_PREFIX, so one `export` names the
+ * instance for synth, deploy, destroy and every tool alike.
+ */
+export function loadConfig(ctx: ContextSource, env: NodeJS.ProcessEnv = process.env): LabConfig {
   const raw: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) {
     const value = ctx.tryGetContext(key);
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const parsed = configSchema.safeParse(raw);
+  const fromEnv = raw.prefix === undefined && Boolean(env[PREFIX_ENV]);
+  if (fromEnv) raw.prefix = env[PREFIX_ENV];
+  const parsed = labConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  -c ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const key = i.path.join('.');
+      return `  -c ${key}${key === 'prefix' && fromEnv ? ` (from ${PREFIX_ENV})` : ''}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid ai-services-lab settings:\n${lines.join('\n')}`);
   }
   const config = parsed.data;

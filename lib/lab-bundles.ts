@@ -8,6 +8,7 @@ import type { App } from 'aws-cdk-lib';
 import { DEMO_STACKS } from './app';
 import type { BundleSpec } from './bundling/options';
 import { loadConfig } from './config';
+import { stackName } from './names';
 import { SERVICES } from './services';
 import { demoEntry, streamEntry } from './stacks/demo-stack';
 
@@ -20,7 +21,8 @@ export function labBundleSpecs(app: App): BundleSpec[] {
   const specs: BundleSpec[] = [];
   for (const svc of SERVICES) {
     const StackClass = DEMO_STACKS[svc.id];
-    if (!StackClass || !patterns.some((p) => globMatch(p, svc.stackName))) continue;
+    if (!StackClass || !patterns.some((p) => globMatch(p, stackName(config.prefix, svc.stackSuffix))))
+      continue;
     specs.push({ entry: demoEntry(svc.id), define: StackClass.bundleDefine?.(config) });
     if (svc.routes.some((r) => r.streaming)) specs.push({ entry: streamEntry(svc.id) });
   }

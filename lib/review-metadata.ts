@@ -6,6 +6,7 @@
  * when it found something). `npm run review` reads both from the assembly, never from this code.
  */
 import { type App, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import type { RegionGaps } from '../lambda/shared/availability';
 import {
   baseModelId,
@@ -36,6 +37,17 @@ export interface RegionsMetadata {
 export function recordRegionGaps(stack: Stack, gaps: Readonly<Record<string, RegionGaps>>): void {
   const data: RegionsMetadata = { asOf: REGIONS_AS_OF, source: 'lambda/shared/region-facts.ts', gaps };
   stack.node.addMetadata(REGIONS_METADATA, data);
+}
+
+export const KEPT_ON_DESTROY_METADATA = 'ai-lab:kept-on-destroy';
+
+/** Why the lab keeps a resource on destroy on purpose; the review words each in both languages. */
+export type KeptReason = 'apiGatewayAccountRole';
+
+/** One resource kept on purpose: its construct path inside the stack, as the review shows paths. */
+export interface KeptOnDestroy {
+  readonly path: string;
+  readonly reason: KeptReason;
 }
 
 /** The price entries each demo's responses use (lambda/<id>/ compute their cost from these). */
@@ -126,4 +138,20 @@ export function recordValidationPlugins(app: App, plugins: ReadonlyArray<{ reado
         plugins.map((p) => p.name),
       );
   }
+}
+
+/**
+ * Record on a stack that these constructs are retained on destroy on purpose, and why, so the
+ * review explains them instead of flagging them.
+ */
+export function recordKeptOnDestroy(
+  stack: Stack,
+  constructs: readonly IConstruct[],
+  reason: KeptReason,
+): void {
+  const kept: KeptOnDestroy[] = constructs.map((c) => ({
+    path: c.node.path.slice(stack.node.path.length + 1).replace(/\/(Resource|Default)$/, ''),
+    reason,
+  }));
+  stack.node.addMetadata(KEPT_ON_DESTROY_METADATA, kept);
 }

@@ -8,6 +8,7 @@
  * and a route not offered in the deployment's Region answers 501 naming the Regions where it is.
  */
 import type { FeatureId, Need, ServiceId } from '../lambda/shared/regions';
+import { stackName } from './names';
 
 /** One demo per AWS service of the Region table (lambda/shared/region-facts.ts). */
 export type DemoId = ServiceId;
@@ -33,8 +34,11 @@ export interface DemoRoute {
 
 export interface DemoService {
   readonly id: DemoId;
-  /** CloudFormation stack name. */
-  readonly stackName: string;
+  /**
+   * What follows the instance prefix in the stack's name: `Comprehend` → `AiLab-Comprehend`
+   * (built by `stackName` in lib/names.ts; `-c prefix=Kim` gives `Kim-Comprehend`).
+   */
+  readonly stackSuffix: string;
   /** The AWS service this demo shows. */
   readonly awsService: string;
   /** The unit the service bills by: the `PricingUnit` tag (so only tag-safe characters). */
@@ -53,7 +57,7 @@ export interface DemoService {
 export const SERVICES: readonly DemoService[] = [
   {
     id: 'comprehend',
-    stackName: 'AiLab-Comprehend',
+    stackSuffix: 'Comprehend',
     awsService: 'Amazon Comprehend',
     pricingUnit: 'Comprehend units of 100 characters',
     pricingNote: '3-unit minimum per request',
@@ -80,7 +84,7 @@ export const SERVICES: readonly DemoService[] = [
   },
   {
     id: 'translate',
-    stackName: 'AiLab-Translate',
+    stackSuffix: 'Translate',
     awsService: 'Amazon Translate',
     pricingUnit: 'characters',
     notesSection: 'AWS AI/ML 서비스 스택 › Amazon Translate',
@@ -92,7 +96,7 @@ export const SERVICES: readonly DemoService[] = [
   },
   {
     id: 'textract',
-    stackName: 'AiLab-Textract',
+    stackSuffix: 'Textract',
     awsService: 'Amazon Textract',
     pricingUnit: 'pages',
     notesSection: '훈련 데이터 › 비정형 데이터; AWS AI/ML 서비스 스택 › Amazon Textract',
@@ -125,7 +129,7 @@ export const SERVICES: readonly DemoService[] = [
   },
   {
     id: 'rekognition',
-    stackName: 'AiLab-Rekognition',
+    stackSuffix: 'Rekognition',
     awsService: 'Amazon Rekognition',
     pricingUnit: 'images',
     notesSection: '생성형 AI의 과제 › 사회적 위험; AWS AI/ML 서비스 스택 › Amazon Rekognition',
@@ -139,7 +143,7 @@ export const SERVICES: readonly DemoService[] = [
   },
   {
     id: 'polly',
-    stackName: 'AiLab-Polly',
+    stackSuffix: 'Polly',
     awsService: 'Amazon Polly',
     pricingUnit: 'characters',
     notesSection: 'AWS AI/ML 서비스 스택 › Amazon Polly',
@@ -152,7 +156,7 @@ export const SERVICES: readonly DemoService[] = [
   },
   {
     id: 'transcribe',
-    stackName: 'AiLab-Transcribe',
+    stackSuffix: 'Transcribe',
     awsService: 'Amazon Transcribe',
     pricingUnit: 'audio seconds',
     pricingNote: 'billed per second, 15 s minimum per job',
@@ -180,7 +184,7 @@ export const SERVICES: readonly DemoService[] = [
   },
   {
     id: 'bedrock',
-    stackName: 'AiLab-Bedrock',
+    stackSuffix: 'Bedrock',
     awsService: 'Amazon Bedrock',
     pricingUnit: 'input and output tokens',
     pricingNote: 'input and output tokens are priced separately, per model',
@@ -212,9 +216,25 @@ export function service(id: DemoId): DemoService {
   return s;
 }
 
-/** The shared stack holding account-level settings the demo stacks rely on. */
-export const SHARED_STACK_NAME = 'AiLab-Shared';
-export const BUDGET_STACK_NAME = 'AiLab-Budget';
+/**
+ * The stack that points the account's API Gateway CloudWatch setting at a role it creates, only
+ * with `-c apiGatewayCloudWatchRole=create` (lib/stacks/shared-stack.ts).
+ */
+export const SHARED_STACK_SUFFIX = 'Shared';
+/** The monthly budget, only with `-c budgetEmail=…` (lib/stacks/budget-stack.ts). */
+export const BUDGET_STACK_SUFFIX = 'Budget';
 /** The opt-in CloudWatch dashboard (`-c dashboard=true`). */
-export const DASHBOARD_STACK_NAME = 'AiLab-Dashboard';
+export const DASHBOARD_STACK_SUFFIX = 'Dashboard';
+/** Every stack suffix the app may use, for the name checks in lib/config.ts. */
+export const STACK_SUFFIXES: readonly string[] = [
+  ...SERVICES.map((s) => s.stackSuffix),
+  SHARED_STACK_SUFFIX,
+  BUDGET_STACK_SUFFIX,
+  DASHBOARD_STACK_SUFFIX,
+];
+
+/** The demo whose stack this is (`Kim-Comprehend` with prefix `Kim` → comprehend), if any. */
+export function serviceOfStack(name: string, prefix: string): DemoService | undefined {
+  return SERVICES.find((s) => stackName(prefix, s.stackSuffix) === name);
+}
 export const PROJECT_TAG_VALUE = 'ai-services-lab';

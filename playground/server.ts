@@ -1,5 +1,5 @@
 /**
- * The browser playground: `npm run playground [-- --port N --outputs-file F --region R --profile P]`.
+ * The browser playground: `npm run playground [-- --port N --outputs-file F --region R --profile P --prefix NAME]`.
  *
  * A local HTTP server on 127.0.0.1 that serves a single-page app and forwards `/api/<route>` to the
  * deployed demos, signing each call server-side with the CLI's discovery and SigV4 code (Session,
@@ -19,6 +19,7 @@ import { NotDeployedError } from '../cli/endpoints';
 import { type CliDeps, type GlobalOptions, Session } from '../cli/session';
 import { CliError } from '../cli/signer';
 import { type Lang, translator, type Vars } from '../lib/i18n';
+import { DEFAULT_PREFIX, deployCommand, PREFIX_ENV } from '../lib/names';
 import { SERVICES } from '../lib/services';
 import { KOREAN_CATALOGUE } from '../scripts/catalogue-ko';
 import { AUDIO_ACCEPT, matchRoute, UPLOADS } from './allowlist';
@@ -35,7 +36,7 @@ export const DEFAULT_POLL_INTERVAL_MS = 3000;
 export interface PlaygroundOptions {
   /** @default 4173; 0 picks a free port */
   readonly port?: number;
-  /** --region, --profile, --outputs-file, as for the CLI. */
+  /** --region, --profile, --outputs-file, --prefix, as for the CLI. */
   readonly globals?: GlobalOptions;
   /** What the CLI lets tests inject: credentials, CloudFormation lookup, fetch, cwd, env. */
   readonly deps?: CliDeps;
@@ -221,8 +222,6 @@ function errorReply(err: unknown, lang: Lang = 'en'): { status: number; body: Js
   };
 }
 
-export const deployCommand = (stackName: string) => `npx cdk deploy ${stackName}`;
-
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const deps = options.deps ?? {};
   const globals = options.globals ?? {};
@@ -260,20 +259,21 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     const stacks = await Promise.all(
       SERVICES.map(async (s) => {
+        const stackName = session.stackOf(s);
         const about = {
           id: s.id,
-          stackName: s.stackName,
+          stackName,
           awsService: s.awsService,
           concept: lang === 'ko' ? KOREAN_CATALOGUE[s.id].concept : s.concept,
           routes: s.routes.map((r) => `${r.method} ${r.path}`),
         };
         try {
-          const endpoint = await session.endpoint(s.stackName);
+          const endpoint = await session.endpoint(stackName);
           return { ...about, state: 'deployed', region: endpoint.region };
         } catch (err) {
           const state = err instanceof NotDeployedError ? 'not-deployed' : 'unknown';
           const reason = err instanceof CliError ? err.message : t('lookupFailed');
-          return { ...about, state, reason, deployCommand: deployCommand(s.stackName) };
+          return { ...about, state, reason, deployCommand: deployCommand(stackName) };
         }
       }),
     );
@@ -304,7 +304,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     const bytes = await readBody(req, options.maxUploadBytes ?? kind.maxBytes);
     if (bytes.length === 0) throw new PlaygroundError(400, 'INVALID_REQUEST', 'emptyFile');
-    const client = await clientFor(service.stackName);
+    const client = await clientFor(session.stackOf(service));
     const presigned = await client.json({
       method: 'POST',
       path: `/${serviceId}/uploads`,
@@ -356,7 +356,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     } else {
       query = Object.fromEntries(url.searchParams);
     }
-    const client = await clientFor(service.stackName);
+    const client = await clientFor(session.stackOf(service));
     const call = { method: route.method, path: route.path, params, query, body };
     const accepted = String(req.headers.accept ?? '')
       .split(',')
@@ -486,11 +486,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   };
 }
 
-const USAGE = `Usage: npm run playground [-- --port N --outputs-file FILE --region REGION --profile NAME]
+const USAGE = `Usage: npm run playground [-- --port N --outputs-file FILE --region REGION --profile NAME --prefix NAME]
 
 Serves the lab's browser playground on http://127.0.0.1:PORT/ (default ${DEFAULT_PORT}) and forwards its
 calls to the deployed demos, signed with your AWS credentials. Endpoints come from ./cdk-outputs.json
-or CloudFormation, as for \`npm run demo\`.`;
+or CloudFormation, as for \`npm run demo\`; --prefix (or ${PREFIX_ENV}) names the instance the stacks
+were deployed as (-c prefix=NAME, default ${DEFAULT_PREFIX}).`;
 
 /** Parse the command line; throws CliError with the usage on bad input. */
 export function parseOptions(argv: string[]): { port: number; globals: GlobalOptions; help: boolean } {
@@ -503,6 +504,7 @@ export function parseOptions(argv: string[]): { port: number; globals: GlobalOpt
         'outputs-file': { type: 'string' },
         region: { type: 'string' },
         profile: { type: 'string' },
+        prefix: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -522,6 +524,7 @@ export function parseOptions(argv: string[]): { port: number; globals: GlobalOpt
       region: values.region as string | undefined,
       profile: values.profile as string | undefined,
       outputsFile: values['outputs-file'] as string | undefined,
+      prefix: values.prefix as string | undefined,
     },
   };
 }

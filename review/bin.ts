@@ -1,11 +1,13 @@
 /**
  * `npm run review [-- STACK...] [--format md|html|json|sarif] [--out DIR] [--against OLD_CDK_OUT]
- * [--fail-on warning|error] [--lang en|ko] [--assembly DIR]`: an infrastructure review of every
- * stack, read from the cloud assembly (synthesized first when there is none), offline and without
- * credentials. With `--fail-on`, the exit status is 1 when a finding reaches that severity.
+ * [--fail-on warning|error] [--lang en|ko] [--assembly DIR] [--prefix NAME]`: an infrastructure review
+ * of every stack, read from the cloud assembly (synthesized first when there is none), offline and
+ * without credentials. With `--fail-on`, the exit status is 1 when a finding reaches that severity.
+ * `--prefix` (or AI_LAB_PREFIX) reviews one instance's stacks (`-c prefix=…`) and synthesizes with it.
  */
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
+import { PREFIX_ENV, splitStackName } from '../lib/names';
 import { ensureCloudAssembly } from '../scripts/assembly';
 import { readAssembly, skippedBundles } from './assembly';
 import { diffAssemblies, diffBlocks, type StackDiff } from './diff';
@@ -23,6 +25,8 @@ export interface ReviewOptions {
   readonly lang: Lang;
   readonly assembly: string;
   readonly failOn?: 'warning' | 'error';
+  /** Only this instance's stacks (`-c prefix=…`). @default every stack in the assembly */
+  readonly prefix?: string;
 }
 
 export interface ReviewResult {
@@ -43,11 +47,14 @@ export async function runReview(
     cwd: io.cwd,
     flag: '--assembly',
     say: () => io.log(t(opts.lang, 'cli.synthesizing', { dir: opts.assembly })),
+    context: opts.prefix ? { prefix: opts.prefix } : {},
   });
   const assembly = readAssembly(assemblyDir);
   const skipped = skippedBundles(assembly);
   if (skipped > 0) io.log(t(opts.lang, 'cli.skippedBundling', { count: skipped }));
-  const reviews = await reviewAssembly(assembly, opts.stacks, opts.lang);
+  const stacks =
+    opts.stacks.length > 0 || !opts.prefix ? opts.stacks : instanceStacks(assembly, opts.prefix, opts.lang);
+  const reviews = await reviewAssembly(assembly, stacks, opts.lang);
   const outDir = path.resolve(io.cwd, opts.out ?? path.join(opts.assembly, 'review'));
   let extra: Block[] = [];
   let diffs: StackDiff[] | undefined;
@@ -55,7 +62,7 @@ export async function runReview(
     const old = readAssembly(path.resolve(io.cwd, opts.against));
     const oldReviews = await reviewAssembly(
       old,
-      opts.stacks.filter((s) => old.stacks.some((o) => o.stackName === s)),
+      stacks.filter((s) => old.stacks.some((o) => o.stackName === s)),
       opts.lang,
     );
     diffs = diffAssemblies(old, oldReviews, assembly, reviews);
@@ -87,6 +94,15 @@ export async function runReview(
   return { written, failing, exitCode: failing > 0 ? 1 : 0 };
 }
 
+/** The stacks of one instance in the assembly; none is an error listing the known stacks. */
+function instanceStacks(assembly: ReturnType<typeof readAssembly>, prefix: string, lang: Lang): string[] {
+  const known = assembly.stacks.map((s) => s.stackName);
+  const mine = known.filter((n) => splitStackName(n)?.prefix === prefix);
+  if (mine.length === 0)
+    throw new Error(t(lang, 'cli.unknownStack', { names: `${prefix}-*`, known: known.join(', ') }));
+  return mine;
+}
+
 export function program(): Command {
   return new Command('review')
     .description('Explain every stack of the synthesized lab to the person reviewing it.')
@@ -101,7 +117,11 @@ export function program(): Command {
       ]),
     )
     .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'ko']).default('en'))
-    .option('--assembly <dir>', 'the cloud assembly to read', 'cdk.out');
+    .option('--assembly <dir>', 'the cloud assembly to read', 'cdk.out')
+    .option(
+      '--prefix <name>',
+      `only the stacks of this instance, -c prefix=NAME (default: ${PREFIX_ENV}, else all)`,
+    );
 }
 
 if (require.main === module) {
@@ -114,8 +134,9 @@ if (require.main === module) {
     lang: Lang;
     assembly: string;
     failOn?: 'warning' | 'error';
+    prefix?: string;
   }>();
-  runReview({ stacks: cmd.args, ...o })
+  runReview({ stacks: cmd.args, ...o, prefix: o.prefix ?? process.env[PREFIX_ENV] })
     .then((r) => {
       process.exitCode = r.exitCode;
     })

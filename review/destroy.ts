@@ -3,12 +3,14 @@
  * RetainExceptOnCreate, Snapshot), every bucket that would fail to delete because nothing empties it
  * first, and what stays after `cdk destroy` by its nature: account-level settings
  * (`AWS::ApiGateway::Account`), log groups a service creates outside the template, and the CDK
- * bootstrap stack with the assets the stack uploaded.
+ * bootstrap stack with the assets the stack uploaded. A resource the stack records as kept on purpose
+ * (metadata `ai-lab:kept-on-destroy`, with a reason the review words) is explained, not flagged.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Assembly } from './assembly';
 import { type Finding, flag } from './findings';
+import type { Key } from './i18n';
 import { asList, refTarget, type StackView } from './template';
 
 export interface KeptFact {
@@ -19,6 +21,24 @@ export interface KeptFact {
 }
 
 const KEEPS = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
+
+/** The reasons a stack may record for keeping a resource, and the sentence for each. */
+const KEPT_REASONS: Readonly<Record<string, Key>> = {
+  apiGatewayAccountRole: 'destroy.note.apiGatewayAccountRole',
+};
+
+/** Construct path → reason sentence, from the stack's `ai-lab:kept-on-destroy` metadata. */
+function keptOnPurpose(view: StackView): Map<string, Key> {
+  const entries = view.artifact.metadata[`/${view.name}`] ?? [];
+  const out = new Map<string, Key>();
+  for (const e of entries.filter((x) => x.type === 'ai-lab:kept-on-destroy')) {
+    for (const k of (e.data as Array<{ path?: string; reason?: string }> | undefined) ?? []) {
+      const key = k.reason ? KEPT_REASONS[k.reason] : undefined;
+      if (k.path && key) out.set(k.path, key);
+    }
+  }
+  return out;
+}
 
 /** Resource types that are account- or Region-wide settings: deleting the stack does not undo them. */
 const ACCOUNT_LEVEL = new Set(['AWS::ApiGateway::Account']);
@@ -80,9 +100,27 @@ export function destroyOf(
 ): { kept: KeptFact[]; findings: Finding[]; assets: number } {
   const kept: KeptFact[] = [];
   const findings: Finding[] = [];
+  const onPurpose = keptOnPurpose(view);
   for (const r of view.resources) {
     const retained = KEEPS.has(r.deletionPolicy ?? '') || KEEPS.has(r.updateReplacePolicy ?? '');
-    if (ACCOUNT_LEVEL.has(r.type)) {
+    const reason = retained ? onPurpose.get(r.path) : undefined;
+    if (reason) {
+      // Kept on purpose, with the reason the stack recorded: explained, not flagged.
+      findings.push({
+        level: 'note',
+        section: 'destroy',
+        key: reason,
+        params: { path: r.path, type: r.type },
+        where: r.path,
+        logicalId: r.logicalId,
+      });
+      kept.push({
+        path: r.path,
+        type: r.type,
+        deletionPolicy: r.deletionPolicy,
+        updateReplacePolicy: r.updateReplacePolicy,
+      });
+    } else if (ACCOUNT_LEVEL.has(r.type)) {
       // An account setting stays whatever its policy; retaining it on purpose is a note, not a leak.
       findings.push(
         retained

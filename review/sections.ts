@@ -100,7 +100,7 @@ export function destroyBlocks(
       : { type: 'list', items: leaks.map((f) => ({ text: findingText(f), level: f.level })) },
   );
   b.push({ type: 'h3', text: L('doc.h.stays') });
-  const stays = all.filter((f) => f.key.startsWith('destroy.stays.'));
+  const stays = all.filter((f) => f.key.startsWith('destroy.stays.') || f.key.startsWith('destroy.note.'));
   const mine = stays.filter((f) => f.key !== 'destroy.stays.bootstrap');
   if (mine.length === 0) b.push({ type: 'p', text: L('doc.destroy.staysNone'), level: 'ok' });
   b.push({

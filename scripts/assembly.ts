@@ -13,17 +13,23 @@ export interface EnsureOptions {
   /** Where messages go; defaults to stderr. */
   readonly say?: (line: string) => void;
   /** Runs the synth; defaults to `npx cdk synth --quiet --no-notices` in `cwd`. */
-  readonly synth?: (cwd: string) => number;
+  readonly synth?: (cwd: string, context: Readonly<Record<string, string>>) => number;
   readonly cwd?: string;
   /** The command's flag that names the assembly, for the error message. @default '--dir' */
   readonly flag?: string;
+  /** CDK context for that synth, e.g. `{ prefix: 'Kim' }` (passed as `-c prefix=Kim`). @default none */
+  readonly context?: Readonly<Record<string, string>>;
 }
 
 const hasTemplates = (dir: string) =>
   fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.template.json'));
 
-function runSynth(cwd: string): number {
-  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices'], { cwd, stdio: 'inherit' });
+function runSynth(cwd: string, context: Readonly<Record<string, string>>): number {
+  const args = Object.entries(context).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', ...args], {
+    cwd,
+    stdio: 'inherit',
+  });
   return result.status ?? 1;
 }
 
@@ -44,7 +50,7 @@ export function ensureCloudAssembly(dir: string | undefined, options: EnsureOpti
   say(
     `No ${DEFAULT_ASSEMBLY}/ yet: synthesizing the lab first (npx cdk synth, offline, no AWS account needed)…`,
   );
-  const status = (options.synth ?? runSynth)(cwd);
+  const status = (options.synth ?? runSynth)(cwd, options.context ?? {});
   if (status !== 0 || !hasTemplates(target)) {
     throw new Error(
       `\`npx cdk synth\` failed (exit ${status}); fix what it printed above, then run this again.`,

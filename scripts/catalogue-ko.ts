@@ -48,11 +48,12 @@ export const KOREAN_CATALOGUE: Readonly<Record<DemoId, KoreanCatalogueEntry>> = 
 export const KOREAN_LABELS = {
   header: '| 스택 | 서비스 | 경로 | 노트의 개념 | 과금 단위 | 리전 ([표](docs/regions.ko.md)) |',
   sharedService: 'API Gateway 계정 설정',
-  sharedConcept: '계정·리전마다 하나인 API Gateway 로깅용 CloudWatch 역할',
+  sharedConcept:
+    '`-c apiGatewayCloudWatchRole=create`일 때만: 계정·리전마다 하나인 API Gateway 로깅용 CloudWatch 역할을 만들고 삭제 뒤에도 남김',
   free: '무료',
   caller: '나: curl --aws-sigv4, npm run demo, playground',
   apis: '데모마다 스택 하나 (스로틀링, 로그, 태그)',
-  sharedNode: 'API Gateway CloudWatch 역할',
+  sharedNode: 'API Gateway CloudWatch 역할 (create일 때만)',
 } as const;
 
 /** Korean words for what a Region may lack (the Region table's labels, lambda/shared/regions.ts). */

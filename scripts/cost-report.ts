@@ -19,11 +19,15 @@ import {
   translateCost,
 } from '../lambda/shared/pricing';
 import { IDLE_CHARGE_TYPES, NO_IDLE_CHARGE_TYPES } from '../lib/idle-cost';
+import { splitStackName } from '../lib/names';
 import { type DemoId, SERVICES } from '../lib/services';
 
 export interface CfnTemplate {
-  Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+  Resources?: Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }>;
 }
+
+/** Deletion policies that leave the resource in the account after `cdk destroy`. */
+const KEPT_POLICIES = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
 
 interface TypicalCall {
   /** What the assumed call is, in words. */
@@ -107,6 +111,10 @@ export interface StackCost {
   readonly idle: string[];
   /** Types not known either way: check them. */
   readonly unknown: string[];
+  /** Resources `cdk destroy` leaves in the account: `logicalId (Type, idle charge or not)`. */
+  readonly kept: string[];
+  /** The stack points the account's API Gateway CloudWatch setting at a role it keeps (`create` mode). */
+  readonly setsAccountLogRole: boolean;
   readonly call?: TypicalCall & { readonly totalUsd: number };
   readonly callsUsd?: number;
 }
@@ -122,16 +130,24 @@ export function platformUsd(memoryMb: number, seconds: number): number {
 
 export function costReport(templates: Record<string, CfnTemplate>, calls: number): StackCost[] {
   return Object.entries(templates).map(([stackName, template]) => {
-    const svc = SERVICES.find((s) => s.stackName === stackName);
+    // Any instance's stacks (`Kim-Comprehend`): the demo is the part after the prefix.
+    const suffix = splitStackName(stackName)?.suffix;
+    const svc = SERVICES.find((s) => s.stackSuffix === suffix);
     const resourceCounts: Record<string, number> = {};
     const idle: string[] = [];
     const unknown = new Set<string>();
+    const kept: string[] = [];
     for (const [id, r] of Object.entries(template.Resources ?? {})) {
       resourceCounts[r.Type] = (resourceCounts[r.Type] ?? 0) + 1;
       const why = IDLE_CHARGE_TYPES[r.Type];
       if (why) idle.push(`${id} (${r.Type}): ${why}`);
       else if (!NO_IDLE_CHARGE_TYPES.has(r.Type)) unknown.add(r.Type);
+      if (KEPT_POLICIES.has(r.DeletionPolicy ?? ''))
+        kept.push(`${id} (${r.Type}, ${why ? `idle charge: ${why}` : 'no idle charge'})`);
     }
+    const setsAccountLogRole = Object.values(template.Resources ?? {}).some(
+      (r) => r.Type === 'AWS::ApiGateway::Account' && KEPT_POLICIES.has(r.DeletionPolicy ?? ''),
+    );
     const base = {
       stackName,
       awsService: svc?.awsService ?? '—',
@@ -139,6 +155,8 @@ export function costReport(templates: Record<string, CfnTemplate>, calls: number
       resourceCounts,
       idle,
       unknown: [...unknown],
+      kept,
+      setsAccountLogRole,
     };
     if (!svc) return base;
     const call = typicalCall(svc.id);
@@ -162,6 +180,13 @@ export function formatReport(report: StackCost[], calls: number): string {
     lines.push(`  resources: ${counts.join(', ')}`);
     lines.push(`  idle charge: ${s.idle.length ? s.idle.join('; ') : 'none ($0 while nobody calls it)'}`);
     if (s.unknown.length) lines.push(`  not classified (check): ${s.unknown.join(', ')}`);
+    if (s.kept.length) lines.push(`  kept after cdk destroy: ${s.kept.join(', ')}`);
+    if (s.setsAccountLogRole)
+      lines.push(
+        "  the account's API Gateway CloudWatch setting keeps pointing at this role after destroy: other APIs in " +
+          'the account and Region may log through it, so delete the role only after setting another (README: ' +
+          '"What the lab does to an account")',
+      );
     if (s.call) {
       for (const key of s.call.prices) {
         const p = PRICES[key];
@@ -176,8 +201,10 @@ export function formatReport(report: StackCost[], calls: number): string {
   }
   const total = roundUsd(report.reduce((sum, s) => sum + (s.callsUsd ?? 0), 0));
   const idle = report.flatMap((s) => s.idle);
+  const kept = report.flatMap((s) => s.kept);
   lines.push(
-    `All demos, ${calls} calls each: ${usd(total)}. Idle resources: ${idle.length ? idle.length : 'none'}.`,
+    `All demos, ${calls} calls each: ${usd(total)}. Idle resources: ${idle.length ? idle.length : 'none'}.` +
+      ` Kept after cdk destroy: ${kept.length ? kept.length : 'none'}.`,
   );
   return lines.join('\n');
 }

@@ -6,8 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configSchema } from '../lib/config';
+import { DEFAULT_PREFIX, stackName } from '../lib/names';
 import { gapsByRegion } from '../lib/region-gaps';
-import { SERVICES, SHARED_STACK_NAME } from '../lib/services';
+import { SERVICES, SHARED_STACK_SUFFIX } from '../lib/services';
 import { KOREAN_CATALOGUE, KOREAN_LABELS, KOREAN_NEEDS } from './catalogue-ko';
 import { writePages } from './regions-doc';
 
@@ -56,19 +57,23 @@ interface Words {
   sharedNode: string;
 }
 
+/** The tables show the default instance's names (`-c prefix=…` changes the part before the dash). */
+const name = (suffix: string) => stackName(DEFAULT_PREFIX, suffix);
+const SHARED = name(SHARED_STACK_SUFFIX);
+
 const WORDS: Record<ReadmeLanguage, Words> = {
   en: {
     header: '| stack | service | routes | notes concept | billed by | Regions ([table](docs/regions.md)) |',
-    shared: `| \`${SHARED_STACK_NAME}\` | API Gateway account settings | — | one CloudWatch role for API Gateway logging per account and Region | free | all seven |`,
+    shared: `| \`${SHARED}\` | API Gateway account settings | — | only with \`-c apiGatewayCloudWatchRole=create\`: creates the account's CloudWatch role for API Gateway logging (one per account and Region) and keeps it on destroy | free | all seven |`,
     concept: (s) => s.concept,
     billedBy: (s) => `${s.pricingUnit}${s.pricingNote ? ` (${s.pricingNote})` : ''}`,
     caller: 'you: curl --aws-sigv4, npm run demo, playground',
     apis: 'one stack per demo (throttled, logged, tagged)',
-    sharedNode: 'API Gateway CloudWatch role',
+    sharedNode: 'API Gateway CloudWatch role (create only)',
   },
   ko: {
     header: KOREAN_LABELS.header,
-    shared: `| \`${SHARED_STACK_NAME}\` | ${KOREAN_LABELS.sharedService} | — | ${KOREAN_LABELS.sharedConcept} | ${KOREAN_LABELS.free} | 일곱 리전 모두 |`,
+    shared: `| \`${SHARED}\` | ${KOREAN_LABELS.sharedService} | — | ${KOREAN_LABELS.sharedConcept} | ${KOREAN_LABELS.free} | 일곱 리전 모두 |`,
     concept: (s) => KOREAN_CATALOGUE[s.id].concept,
     billedBy: (s) => KOREAN_CATALOGUE[s.id].billedBy,
     caller: KOREAN_LABELS.caller,
@@ -81,10 +86,10 @@ export function catalogueMarkdown(lang: ReadmeLanguage = 'en'): string {
   const w = WORDS[lang];
   const rows = SERVICES.map((s) => {
     const routes = s.routes.map((r) => `\`${r.method} ${r.path}\``).join('<br>');
-    return `| \`${s.stackName}\` | ${s.awsService} | ${routes} | ${w.concept(s)} | ${w.billedBy(s)} | ${regionsCell(s, lang)} |`;
+    return `| \`${name(s.stackSuffix)}\` | ${s.awsService} | ${routes} | ${w.concept(s)} | ${w.billedBy(s)} | ${regionsCell(s, lang)} |`;
   });
   const nodes = SERVICES.map(
-    (s) => `  ${s.id}["${s.stackName}<br>API Gateway → Lambda"] --> ${s.id}svc(["${s.awsService}"])`,
+    (s) => `  ${s.id}["${name(s.stackSuffix)}<br>API Gateway → Lambda"] --> ${s.id}svc(["${s.awsService}"])`,
   );
   return [
     BEGIN,
@@ -99,7 +104,7 @@ export function catalogueMarkdown(lang: ReadmeLanguage = 'en'): string {
     `  subgraph apis["${w.apis}"]`,
     ...nodes.map((n) => `  ${n}`),
     '  end',
-    `  shared["${SHARED_STACK_NAME}: ${w.sharedNode}"] -.-> apis`,
+    `  shared["${SHARED}: ${w.sharedNode}"] -.-> apis`,
     '```',
     END,
   ].join('\n');

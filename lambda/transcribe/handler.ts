@@ -6,10 +6,11 @@ import { createApiHandler } from '../shared/http';
 import { transcribeRoutes } from './routes';
 
 const bucket = requiredEnv('UPLOAD_BUCKET');
+const jobStem = requiredEnv('JOB_NAME_STEM');
 const transcribe = new TranscribeClient(clientConfig());
 const s3 = new S3Client(clientConfig());
 
 export const handler = createApiHandler({
   service: 'transcribe',
-  routes: transcribeRoutes({ transcribe, s3, bucket }),
+  routes: transcribeRoutes({ transcribe, s3, bucket, jobStem }),
 });

@@ -1,10 +1,15 @@
 /** Pure helpers of the Transcribe demo. */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_JOB_STEM } from './schemas';
 
-/** A unique, safe job name: `ai-lab-<UTC timestamp>-<random>`. */
-export function newJobName(now = new Date()): string {
+/**
+ * A unique, safe job name of a fixed shape: `<stem>-<YYYYMMDD>-<HHMMSS>-<8 hex>`, e.g.
+ * `ai-lab-20261128-120000-1a2b3c4d`. The fixed shape lets the role's ARN pattern
+ * (lib/stacks/transcribe-stack.ts) match this instance's jobs and no other instance's.
+ */
+export function newJobName(now = new Date(), stem = DEFAULT_JOB_STEM): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `ai-lab-${stamp}-${randomUUID().slice(0, 8)}`;
+  return `${stem}-${stamp}-${randomUUID().slice(0, 8)}`;
 }
 
 export const transcriptKey = (jobName: string) => `transcripts/${jobName}.json`;

@@ -22,7 +22,8 @@ import { newJobName, readTranscript, type TranscriptDocument, transcriptKey } fr
 import {
   AUDIO_TYPES,
   AUDIO_UPLOAD,
-  JOB_NAME,
+  DEFAULT_JOB_STEM,
+  jobNamePattern,
   MAX_INLINE_AUDIO_BYTES,
   MAX_INLINE_BODY_BYTES,
   MEDIA_FORMAT,
@@ -31,15 +32,24 @@ import {
 } from './schemas';
 
 const UNIT = 'audio seconds';
-const jobPath = z.strictObject({ jobName: z.string().regex(JOB_NAME, 'is not a job name this lab created') });
 
 export interface TranscribeDeps {
   readonly transcribe: TranscribeClient;
   readonly s3: S3Client;
   readonly bucket: string;
+  /** What this instance's job names start with (JOB_NAME_STEM). @default DEFAULT_JOB_STEM */
+  readonly jobStem?: string;
 }
 
-export function transcribeRoutes({ transcribe, s3, bucket }: TranscribeDeps): Route[] {
+export function transcribeRoutes({
+  transcribe,
+  s3,
+  bucket,
+  jobStem = DEFAULT_JOB_STEM,
+}: TranscribeDeps): Route[] {
+  const jobPath = z.strictObject({
+    jobName: z.string().regex(jobNamePattern(jobStem), 'is not a job name this lab created'),
+  });
   return [
     route({
       method: 'POST',
@@ -73,7 +83,7 @@ export function transcribeRoutes({ transcribe, s3, bucket }: TranscribeDeps): Ro
           key = assertOwnKey(input.key!, AUDIO_UPLOAD);
         }
         const ext = key.slice(key.lastIndexOf('.') + 1);
-        const jobName = newJobName();
+        const jobName = newJobName(new Date(), jobStem);
         const out = await transcribe.send(
           new StartTranscriptionJobCommand({
             TranscriptionJobName: jobName,

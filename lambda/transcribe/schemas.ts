@@ -62,8 +62,20 @@ export const startJobRequest = z
     path: ['languageOptions'],
   });
 
-/** Names this lab gives its jobs; GET accepts nothing else. */
-export const JOB_NAME = /^ai-lab-[0-9A-Za-z-]{10,80}$/;
+/**
+ * What the default instance's job names start with. Each copy of the lab starts its job names
+ * with its own stem (the stack sets JOB_NAME_STEM from `-c prefix`, lib/names.ts), and its role
+ * may read only jobs named that way.
+ */
+export const DEFAULT_JOB_STEM = 'ai-lab';
+
+/** Names this instance gives its jobs (`<stem>-…`); GET accepts nothing else. */
+export function jobNamePattern(stem: string): RegExp {
+  return new RegExp(`^${stem.replace(/[^a-z0-9-]/g, '')}-[0-9A-Za-z-]{10,80}$`);
+}
+
+/** Names the default instance gives its jobs. */
+export const JOB_NAME = jobNamePattern(DEFAULT_JOB_STEM);
 
 export const requestSchemas = {
   '/transcribe/uploads': uploadRequest,

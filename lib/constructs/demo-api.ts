@@ -7,6 +7,15 @@ import { Construct } from 'constructs';
 export interface DemoApiProps {
   /** Name of the REST API, e.g. `ai-lab-comprehend`. */
   readonly restApiName: string;
+  /**
+   * Write the stage's access logs (JSON) and execution logs (errors only) to CloudWatch Logs.
+   * API Gateway does that only through the account's API Gateway CloudWatch role (one setting
+   * per account and Region), and refuses to create the stage while the account has none, so
+   * turn this on only where the account has a role. With it off, the function's own logs and
+   * X-Ray still record every call that reaches it.
+   * @default true
+   */
+  readonly cloudWatchLogs?: boolean;
   readonly description: string;
   /** The demo's function: every route is a Lambda proxy integration to it. */
   readonly handler: lambda.IFunction;
@@ -49,14 +58,17 @@ export interface RouteOptions {
 
 /**
  * A REST API for one demo: every method uses AWS_IAM authorization (SigV4), the stage is
- * throttled, access logs are JSON in a log group with retention that is destroyed with the
- * stack, execution logs (errors only, never request or response bodies) go to a log group the
- * stack owns too, X-Ray is on, and gateway errors use the lab's JSON error shape.
+ * throttled, X-Ray is on, and gateway errors use the lab's JSON error shape. With
+ * `cloudWatchLogs` (the default), access logs are JSON in a log group with retention that is
+ * destroyed with the stack, and execution logs (errors only, never request or response bodies)
+ * go to a log group the stack owns too.
  */
 export class DemoApi extends Construct {
   public readonly api: apigw.RestApi;
-  public readonly accessLogGroup: logs.LogGroup;
-  public readonly executionLogGroup: logs.LogGroup;
+  /** The stage's access log group, when `cloudWatchLogs` is on. */
+  public readonly accessLogGroup?: logs.LogGroup;
+  /** The stage's execution log group (owned by the stack), when `cloudWatchLogs` is on. */
+  public readonly executionLogGroup?: logs.LogGroup;
   private readonly handler: lambda.IFunction;
   /** One integration per function and transfer mode, so each function gets one API-wide permission. */
   private readonly integrations = new Map<string, apigw.LambdaIntegration>();
@@ -66,17 +78,20 @@ export class DemoApi extends Construct {
     super(scope, id);
     const retention = props.logRetention ?? logs.RetentionDays.ONE_WEEK;
     const stageName = props.stageName ?? 'v1';
+    const cloudWatchLogs = props.cloudWatchLogs ?? true;
 
-    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
-      retention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    if (cloudWatchLogs) {
+      this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+        retention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+    }
 
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: props.restApiName,
       description: props.description,
       endpointTypes: [apigw.EndpointType.REGIONAL],
-      // The account-level CloudWatch role is set once, by the AiLab-Shared stack.
+      // Never touch the account-wide CloudWatch role setting from a demo stack (lib/config.ts).
       cloudWatchRole: false,
       binaryMediaTypes: props.binaryMediaTypes,
       defaultMethodOptions: { authorizationType: apigw.AuthorizationType.IAM },
@@ -85,33 +100,39 @@ export class DemoApi extends Construct {
         throttlingRateLimit: props.throttle.rateLimit,
         throttlingBurstLimit: props.throttle.burstLimit,
         tracingEnabled: true,
-        // ERROR keeps execution logs to failures; dataTrace would log bodies, so it stays off.
-        loggingLevel: apigw.MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
         metricsEnabled: false,
-        accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogGroup),
-        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
-          caller: true,
-          httpMethod: true,
-          ip: false,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-          user: true,
+        ...(this.accessLogGroup && {
+          // ERROR keeps execution logs to failures; dataTrace would log bodies, so it stays off.
+          loggingLevel: apigw.MethodLoggingLevel.ERROR,
+          dataTraceEnabled: false,
+          accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogGroup),
+          accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
+            caller: true,
+            httpMethod: true,
+            ip: false,
+            protocol: true,
+            requestTime: true,
+            resourcePath: true,
+            responseLength: true,
+            status: true,
+            user: true,
+          }),
         }),
       },
     });
 
-    // API Gateway creates this log group itself, with no retention, and CloudFormation would
-    // leave it behind on destroy. Owning it (same name, created before the stage) fixes both.
-    this.executionLogGroup = new logs.LogGroup(this, 'ExecutionLogs', {
-      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${stageName}`,
-      retention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.api.deploymentStage.node.addDependency(this.executionLogGroup);
+    if (cloudWatchLogs) {
+      // API Gateway creates this log group itself, with no retention, and CloudFormation would
+      // leave it behind on destroy. Owning it (same name, created before the stage) fixes both.
+      this.executionLogGroup = new logs.LogGroup(this, 'ExecutionLogs', {
+        logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${stageName}`,
+        retention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      this.api.deploymentStage.node.addDependency(this.executionLogGroup);
+    } else {
+      this.acknowledgeNoStageLogs();
+    }
 
     this.handler = props.handler;
     this.validator = this.api.addRequestValidator('Validator', {
@@ -131,6 +152,17 @@ export class DemoApi extends Construct {
       reason:
         'No WAF web ACL: it is billed monthly per ACL and rule even when idle, and the API only accepts SigV4-signed calls from the account.',
     });
+  }
+
+  /** The stage logs nothing to CloudWatch: say why, once per finding, on the stage alone. */
+  private acknowledgeNoStageLogs(): void {
+    const reason =
+      "API Gateway writes stage logs to CloudWatch only through the account's API Gateway CloudWatch role, an " +
+      'account-wide setting the lab does not change unless asked, and it refuses to create a logging stage in an ' +
+      'account without one. Deploy with -c apiGatewayCloudWatchRole=existing (the account has a role) or =create ' +
+      'to turn the logs on; the function logs and X-Ray traces record every call that reaches it either way.';
+    for (const id of ['AwsSolutions-APIG1', 'AwsSolutions-APIG6', 'Serverless-APIGWAccessLogging'])
+      Validations.of(this.api.deploymentStage).acknowledge({ id, reason });
   }
 
   /** Add a route backed by the demo's function (or `options.handler`). Every method uses AWS_IAM authorization. */

@@ -12,13 +12,14 @@ import { labGuardrail } from '../bedrock-guardrail';
 import { modelInvokePolicy, resolveModel } from '../bedrock-invoke';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
+import { guardrailName } from '../names';
 import { PROJECT_ROOT } from '../project-root';
 import { RegionMap } from '../region-map';
 import { service } from '../services';
 import { DemoStack } from './demo-stack';
 
 /**
- * AiLab-Bedrock: the Converse API with the notes' prompt elements, a guardrail for toxicity and
+ * <prefix>-Bedrock: the Converse API with the notes' prompt elements, a guardrail for toxicity and
  * PII, a hallucination notice, non-determinism samples, RAG over the study notes, token costs.
  */
 export class BedrockStack extends DemoStack {
@@ -105,7 +106,7 @@ export class BedrockStack extends DemoStack {
 
     // --- Guardrail: toxicity (유해성) and prompt attacks in Korean too (Standard tier), PII (규정 위반)
     if (config.bedrockGuardrail) {
-      const lab = labGuardrail(this, `ai-lab-guardrail-${config.environment}`);
+      const lab = labGuardrail(this, guardrailName(config.prefix, config.environment));
       this.guardrail = lab.guardrail;
       this.guardrailVersion = lab.version;
       for (const [fn, policy] of [

@@ -1,10 +1,13 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, Stack, type StackProps } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import type { Construct } from 'constructs';
 import { CostTags } from '../constructs/cost-tags';
+import { budgetName } from '../names';
 import { PROJECT_TAG_VALUE } from '../services';
 
 export interface BudgetStackProps extends StackProps {
+  /** The instance prefix (lib/names.ts): the budget is named `<stem>-monthly-<Region>`. */
+  readonly prefix: string;
   /** Who gets the alerts. */
   readonly email: string;
   /** Monthly budget in USD. */
@@ -14,9 +17,12 @@ export interface BudgetStackProps extends StackProps {
 }
 
 /**
- * AiLab-Budget (optional, only with `-c budgetEmail=...`): a monthly cost budget filtered on the
+ * <prefix>-Budget (optional, only with `-c budgetEmail=...`): a monthly cost budget filtered on the
  * `Project` cost allocation tag, e-mailing on actual spend thresholds and on a forecast over
- * 100%. The tag must be activated as a cost allocation tag in Billing first (README).
+ * 100%. The tag must be activated as a cost allocation tag in Billing first (README). Budget
+ * names are unique per account, not per Region, so the name carries the prefix and the Region:
+ * the same learner can deploy a budget in a second Region, and a classmate one of their own.
+ * The filter is the Project tag, so each budget counts every copy of the lab in the account.
  */
 export class BudgetStack extends Stack {
   public readonly budget: budgets.CfnBudget;
@@ -45,7 +51,7 @@ export class BudgetStack extends Stack {
     };
     this.budget = new budgets.CfnBudget(this, 'Budget', {
       budget: {
-        budgetName: 'ai-services-lab-monthly',
+        budgetName: budgetName(props.prefix, Aws.REGION),
         budgetType: 'COST',
         timeUnit: 'MONTHLY',
         budgetLimit: { amount: props.monthlyUsd, unit: 'USD' },

@@ -6,10 +6,12 @@ import { recordPriceKeys } from '../review-metadata';
 
 export interface DashboardStackProps extends StackProps {
   readonly apis: readonly DashboardApi[];
+  /** The dashboard's name (lib/names.ts: per prefix and Region). @default 'ai-services-lab' */
+  readonly dashboardName?: string;
 }
 
 /**
- * AiLab-Dashboard (opt-in, `-c dashboard=true`): the lab's one CloudWatch dashboard. A stack of its
+ * <prefix>-Dashboard (opt-in, `-c dashboard=true`): the lab's one CloudWatch dashboard. A stack of its
  * own so it is deployed, priced and destroyed on its own; it names the demos' APIs and metrics and
  * imports nothing from their stacks, so each demo still deploys and destroys alone.
  */
@@ -23,7 +25,7 @@ export class DashboardStack extends Stack {
       ...props,
     });
     CostTags.applyToStack(this, { service: 'Amazon CloudWatch', pricingUnit: 'dashboard months' });
-    this.lab = new LabDashboard(this, 'Lab', { apis: props.apis });
+    this.lab = new LabDashboard(this, 'Lab', { apis: props.apis, dashboardName: props.dashboardName });
     recordPriceKeys(this, [
       'cloudwatchDashboardMonth',
       'cloudwatchCustomMetricMonth',

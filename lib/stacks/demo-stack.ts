@@ -8,6 +8,7 @@ import type { LabConfig } from '../config';
 import { CostTags } from '../constructs/cost-tags';
 import { DemoApi } from '../constructs/demo-api';
 import { DemoFunction } from '../constructs/demo-function';
+import { restApiName } from '../names';
 import { gapsByRegion } from '../region-gaps';
 import { RegionMap } from '../region-map';
 import { recordPrices, recordRegionGaps } from '../review-metadata';
@@ -127,8 +128,9 @@ export abstract class DemoStack extends Stack {
     }
 
     this.api = new DemoApi(this, 'Api', {
-      restApiName: `ai-lab-${service.id}`,
+      restApiName: restApiName(config.prefix, service.id),
       description: `${service.awsService} demo of ai-services-lab (${config.environment})`,
+      cloudWatchLogs: config.apiGatewayCloudWatchRole !== 'none',
       handler: this.demo.fn,
       throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
       logRetention: retention,

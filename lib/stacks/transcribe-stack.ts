@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { requestSchemas } from '../../lambda/transcribe/schemas';
 import type { LabConfig } from '../config';
 import { UploadBucket } from '../constructs/upload-bucket';
+import { transcribeJobStem } from '../names';
 import { service } from '../services';
 import { DemoStack } from './demo-stack';
 
@@ -20,6 +21,9 @@ export class TranscribeStack extends DemoStack {
     });
     const bucket = this.uploads.bucket;
     this.demo.fn.addEnvironment('UPLOAD_BUCKET', bucket.bucketName);
+    // Job names are unique per account and Region: each instance names its jobs after its prefix.
+    const jobStem = transcribeJobStem(props.config.prefix);
+    this.demo.fn.addEnvironment('JOB_NAME_STEM', jobStem);
 
     const role = this.demo.role;
     this.uploads.grantPut(role, 'uploads/'); // presigned uploads and inline clips
@@ -42,7 +46,11 @@ export class TranscribeStack extends DemoStack {
             Stack.of(this).formatArn({
               service: 'transcribe',
               resource: 'transcription-job',
-              resourceName: 'ai-lab-*',
+              // The exact shape of this instance's job names (lambda/transcribe/logic.ts), one
+              // character per `?` and no `*`: the pattern has the length of this instance's job
+              // names, so it never matches another instance's, even where one stem begins the
+              // other (`ai-…` of prefix Ai, `ai-lab-…` of AiLab).
+              resourceName: `${jobStem}-????????-??????-????????`,
             }),
           ],
         }),
@@ -54,11 +62,6 @@ export class TranscribeStack extends DemoStack {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'transcribe:StartTranscriptionJob has no resource-level permissions; the transcribe:OutputBucketName condition limits it to this stack’s bucket.',
-    });
-    Validations.of(start).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:transcribe:<AWS::Region>:<AWS::AccountId>:transcription-job/ai-lab-*]',
-      reason:
-        'Job names are generated per request with the ai-lab- prefix; the GET route may read only those jobs.',
     });
   }
 }

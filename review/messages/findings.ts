@@ -26,6 +26,8 @@ export const FINDINGS = defineMessages(
       '{path} ({type}) has removal policy {policy}: it outlives `cdk destroy` and may keep costing.',
     'destroy.flag.notEmptied':
       'Bucket {path} is not emptied before deletion: destroy fails while it holds objects.',
+    'destroy.note.apiGatewayAccountRole':
+      '{path} ({type}) is kept after `cdk destroy` on purpose (no idle charge): the account’s API Gateway CloudWatch setting, one per account and Region, names this role, and every API there logs through it. Delete the role only after pointing the setting at another one.',
     'flow.caller': 'caller',
     'flow.cloudformation': 'CloudFormation (deploy/destroy)',
     'flow.unauthenticated': 'NO AUTH',
@@ -54,6 +56,8 @@ export const FINDINGS = defineMessages(
       '{path}({type})의 제거 정책이 {policy}입니다. `cdk destroy` 뒤에도 남아 비용이 계속 들 수 있습니다.',
     'destroy.flag.notEmptied':
       '버킷 {path|은/는} 삭제 전에 비워지지 않습니다. 객체가 남아 있으면 삭제가 실패합니다.',
+    'destroy.note.apiGatewayAccountRole':
+      '일부러 `cdk destroy` 뒤에도 남기는 리소스: {path}({type}), 유휴 비용 없음. 계정·리전마다 하나인 API Gateway CloudWatch 설정이 이 역할을 가리키고, 그 리전의 모든 API가 이 역할로 로그를 씁니다. 설정을 다른 역할로 바꾼 뒤에만 이 역할을 삭제하세요.',
     'flow.caller': '호출자',
     'flow.cloudformation': 'CloudFormation(배포/삭제)',
     'flow.unauthenticated': '인증 없음',

@@ -203,3 +203,65 @@ describe('through the CLI', () => {
     );
   });
 });
+
+describe('an instance prefix (-c prefix=Kim at deploy)', () => {
+  const lookupOf = (asked: string[]) => async (stack: string) => {
+    asked.push(stack);
+    return undefined;
+  };
+
+  test('--prefix, else AI_LAB_PREFIX, names the stacks the CLI looks up', async () => {
+    for (const [argv, env, stack] of [
+      [['--prefix', 'Kim'], {}, 'Kim-Bedrock'],
+      [[], { AI_LAB_PREFIX: 'Lee' }, 'Lee-Bedrock'],
+      [['--prefix', 'Kim'], { AI_LAB_PREFIX: 'Lee' }, 'Kim-Bedrock'],
+      [[], {}, 'AiLab-Bedrock'],
+    ] as const) {
+      const asked: string[] = [];
+      const run = await runCli(
+        ['--region', 'ap-northeast-2', ...argv, 'bedrock', 'ask', '--question', 'hi'],
+        {
+          cwd: tempDir(),
+          env: { AWS_REGION: 'ap-northeast-2', ...env },
+          lookup: lookupOf(asked),
+        },
+      );
+      expect(asked).toEqual([stack]);
+      // The deploy command names the prefix too: synth makes one instance's stacks only.
+      const deploy = stack.startsWith('AiLab-')
+        ? `npx cdk deploy ${stack}`
+        : `npx cdk deploy ${stack} -c prefix=${stack.split('-')[0]}`;
+      expect(run.stderr).toBe(
+        `Stack ${stack} is not deployed in ap-northeast-2: deploy it with \`${deploy}\`.\n`,
+      );
+    }
+  });
+
+  test("the outputs file's stacks of that instance are used; another instance's are only a hint", async () => {
+    const dir = tempDir();
+    writeOutputs(dir, { 'Kim-Comprehend': COMPREHEND_URL });
+    const endpoints = (prefixStack: string) =>
+      new Endpoints({ cwd: dir, outputsFile: 'cdk-outputs.json', lookup: () => noLookup }).find(prefixStack);
+    await expect(endpoints('Kim-Comprehend')).resolves.toMatchObject({
+      stackName: 'Kim-Comprehend',
+      url: COMPREHEND_URL,
+    });
+    await expect(endpoints('AiLab-Comprehend')).rejects.toThrow(
+      'Stack AiLab-Comprehend has no ApiUrl in cdk-outputs.json (cdk-outputs.json lists Kim-Comprehend: pass --prefix Kim ' +
+        'or set AI_LAB_PREFIX=Kim): deploy it with `npx cdk deploy AiLab-Comprehend`',
+    );
+  });
+
+  test('a prefix that cannot be one is an error naming where it came from, before any lookup', async () => {
+    const bad = await runCli(['--prefix', 'kim-lee', 'polly', 'voices']);
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^--prefix 'kim-lee' is not a lab prefix: it must be a capital letter/),
+    });
+    const badEnv = await runCli(['polly', 'voices'], {
+      env: { AWS_REGION: 'us-east-1', AI_LAB_PREFIX: 'x' },
+    });
+    expect(badEnv.stderr).toMatch(/^AI_LAB_PREFIX 'x' is not a lab prefix/);
+  });
+});

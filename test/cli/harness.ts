@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { main } from '../../cli/commands';
 import type { CliDeps } from '../../cli/session';
 import { smokeMain } from '../../cli/smoke';
-import { SERVICES } from '../../lib/services';
+import { DEFAULT_PREFIX, stackName } from '../../lib/names';
+import { type DemoService, SERVICES } from '../../lib/services';
 import { TEST_CREDENTIALS, TEST_REGION } from './stand-in';
 
 export const REPO = path.join(__dirname, '..', '..');
@@ -28,8 +29,13 @@ export function writeOutputs(dir: string, urls: Record<string, string>): string 
   return file;
 }
 
-/** Every demo stack deployed at `url`. */
-export const allStacks = (url: string) => Object.fromEntries(SERVICES.map((s) => [s.stackName, url]));
+/** A demo's stack name in an instance (default: the default instance, `AiLab-…`). */
+export const labStack = (s: Pick<DemoService, 'stackSuffix'>, prefix = DEFAULT_PREFIX) =>
+  stackName(prefix, s.stackSuffix);
+
+/** Every demo stack of an instance deployed at `url`. */
+export const allStacks = (url: string, prefix = DEFAULT_PREFIX) =>
+  Object.fromEntries(SERVICES.map((s) => [labStack(s, prefix), url]));
 
 export interface Run {
   readonly code: number;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { formatTable, STEPS } from '../../cli/smoke';
 import { SERVICES } from '../../lib/services';
-import { allStacks, runSmoke, sample, tempDir, writeOutputs } from './harness';
+import { allStacks, labStack, runSmoke, sample, tempDir, writeOutputs } from './harness';
 import { type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
 
 let api: StandIn;
@@ -40,7 +40,7 @@ test('every stack deployed: every route called once with the samples, a table, e
         .slice(0, 2)
         .join(' '),
     ),
-  ).toEqual(SERVICES.flatMap((s) => s.routes.map((r) => `${s.stackName} ${r.method} ${r.path}`)));
+  ).toEqual(SERVICES.flatMap((s) => s.routes.map((r) => `${labStack(s)} ${r.method} ${r.path}`)));
   const row = (route: string) => rows.find((l) => l.includes(` ${route} `))!;
   expect(row('POST /comprehend/sentiment')).toMatch(/ 200 +\d+ +3 Comprehend units of 100 characters$/);
   expect(row('POST /textract/jobs')).toMatch(/ 202 +\d+ +0 pages$/);
@@ -71,9 +71,32 @@ test('one stack deployed: its routes are checked, the others skipped with the de
   expect(run.stdout).toContain('6 passed, 0 failed, 6 stacks skipped\n');
   for (const s of SERVICES.filter((x) => x.id !== 'comprehend')) {
     expect(run.stdout).toMatch(
-      new RegExp(`^skipped ${s.stackName}: .*\`npx cdk deploy ${s.stackName}\``, 'm'),
+      new RegExp(`^skipped ${labStack(s)}: .*\`npx cdk deploy ${labStack(s)}\``, 'm'),
     );
   }
+});
+
+test('--prefix Kim checks the stacks of that instance', async () => {
+  const run = await runSmoke([
+    '--prefix',
+    'Kim',
+    '--only',
+    'comprehend',
+    '--outputs-file',
+    outputsFor(allStacks(api.url, 'Kim')),
+  ]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^Kim-Comprehend +POST \/comprehend\/sentiment +200/m);
+  expect(run.stdout).toContain('6 passed, 0 failed, 0 stacks skipped\n');
+  // Without the prefix, the default instance's stacks are looked for, and the file's other instance named.
+  const plain = await runSmoke([
+    '--only',
+    'comprehend',
+    '--outputs-file',
+    outputsFor(allStacks(api.url, 'Kim')),
+  ]);
+  expect(plain.code).toBe(1);
+  expect(plain.stdout).toMatch(/^skipped AiLab-Comprehend: .*lists Kim-Comprehend: pass --prefix Kim/m);
 });
 
 test('a failing route: FAIL in the table, its error below, exit 1; the other routes still run', async () => {
@@ -159,7 +182,7 @@ test('nothing deployed: says so and exits 1', async () => {
   const run = await runSmoke(['--outputs-file', outputsFor({})]);
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('0 passed, 0 failed, 7 stacks skipped\n');
-  expect(run.stderr).toContain('No demo stack is deployed');
+  expect(run.stderr).toContain('No demo stack of AiLab is deployed');
 });
 
 test('credentials that fail stop the run once, before any call', async () => {

@@ -22,6 +22,7 @@ import { TRANSLATE } from '../../playground/app/messages/translate';
 import { UI } from '../../playground/app/messages/ui';
 import { SERVER } from '../../playground/messages';
 import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
+import { labStack } from '../cli/harness';
 import { holdGate, STREAM_TOKENS, type StandIn, streamEvents, streamReply } from '../cli/stand-in';
 import { ARTIFACTS, type Browser, type Lab, launchBrowser, startLab } from './harness';
 import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
@@ -569,7 +570,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
 
   test('a demo that is not deployed: its panel says so, with the command that deploys it', async () => {
     const stacks = Object.fromEntries(
-      SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [s.stackName, api.url]),
+      SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [labStack(s), api.url]),
     );
     const partial = await startLab(api, { stacks });
     try {

@@ -11,6 +11,7 @@ import { SERVICES } from '../../lib/services';
 import { BEDROCK } from '../../playground/app/messages/bedrock';
 import { REKOGNITION } from '../../playground/app/messages/rekognition';
 import { TEXTRACT } from '../../playground/app/messages/textract';
+import { labStack } from '../cli/harness';
 import { launchBrowser, REPO, startLab } from './harness';
 import { startSampleStandIn } from './stand-in';
 
@@ -37,7 +38,7 @@ async function main(out: string, lang: Lang): Promise<void> {
   const api = await startSampleStandIn();
   // Transcribe left undeployed, to show how such a panel looks.
   const stacks = Object.fromEntries(
-    SERVICES.filter((s) => s.id !== 'transcribe').map((s) => [s.stackName, api.url]),
+    SERVICES.filter((s) => s.id !== 'transcribe').map((s) => [labStack(s), api.url]),
   );
   const lab = await startLab(api, { stacks });
   // The browser's language decides the page's.

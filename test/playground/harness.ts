@@ -36,6 +36,8 @@ export async function startLab(
     pollIntervalMs?: number;
     maxBodyBytes?: number;
     maxUploadBytes?: number;
+    /** The instance the playground calls (--prefix). @default the default instance */
+    prefix?: string;
   } = {},
 ): Promise<Lab> {
   const cwd = tempDir();
@@ -45,7 +47,7 @@ export async function startLab(
   const playground = await startPlayground({
     port: 0,
     // Relative, as a user would type it: messages name `cdk-outputs.json`, not a temp path.
-    globals: { outputsFile: path.basename(outputsFile) },
+    globals: { outputsFile: path.basename(outputsFile), prefix: options.prefix },
     deps,
     log: (line) => log.push(line),
     pollIntervalMs: options.pollIntervalMs ?? 20,

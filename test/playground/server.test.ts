@@ -14,7 +14,7 @@ import { listedSamples } from '../../playground/assets';
 import { requestLang, SERVER } from '../../playground/messages';
 import { DEFAULT_PORT, parseOptions, startPlayground } from '../../playground/server';
 import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
-import { tempDir, testDeps, writeOutputs } from '../cli/harness';
+import { labStack, tempDir, testDeps, writeOutputs } from '../cli/harness';
 import { type StandIn, TEST_CREDENTIALS } from '../cli/stand-in';
 import { type Lab, startLab } from './harness';
 import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
@@ -485,14 +485,14 @@ describe('status', () => {
     expect(res.status).toBe(200);
     expect(res.json.credentials).toEqual({ ok: true });
     expect(res.json.stacks.map((s: any) => [s.stackName, s.state, s.region])).toEqual(
-      SERVICES.map((s) => [s.stackName, 'deployed', 'us-east-1']),
+      SERVICES.map((s) => [labStack(s), 'deployed', 'us-east-1']),
     );
     expect(res.json.stacks[0].routes).toContain('POST /comprehend/sentiment');
   });
 
   test('a demo that is not deployed: its stack name and the command that deploys it; calls to it are 503', async () => {
     const some = Object.fromEntries(
-      SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [s.stackName, api.url]),
+      SERVICES.filter((s) => s.id !== 'bedrock').map((s) => [labStack(s), api.url]),
     );
     const partial = await startLab(api, { stacks: some });
     try {
@@ -644,7 +644,7 @@ describe('the command line', () => {
     expect(parseOptions([])).toEqual({
       port: DEFAULT_PORT,
       help: false,
-      globals: { region: undefined, profile: undefined, outputsFile: undefined },
+      globals: { region: undefined, profile: undefined, outputsFile: undefined, prefix: undefined },
     });
     expect(
       parseOptions([
@@ -656,11 +656,13 @@ describe('the command line', () => {
         'eu-west-1',
         '--profile',
         'lab',
+        '--prefix',
+        'Kim',
       ]),
     ).toEqual({
       port: 5000,
       help: false,
-      globals: { region: 'eu-west-1', profile: 'lab', outputsFile: 'out.json' },
+      globals: { region: 'eu-west-1', profile: 'lab', outputsFile: 'out.json', prefix: 'Kim' },
     });
   });
 

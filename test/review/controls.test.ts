@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { readAssembly } from '../../review/assembly';
 import { runReview } from '../../review/bin';
 import { diffAssemblies } from '../../review/diff';
@@ -105,4 +106,25 @@ test('an unknown stack name is an error that lists the stacks there are', async 
       { log: () => undefined, cwd: process.cwd() },
     ),
   ).rejects.toThrow('Unknown stack(s): Nope. Stacks in the assembly: Control.');
+});
+
+test('--prefix reviews one instance of the lab; an instance not in the assembly is an error', async () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-instances-'));
+  const app = new App({ outdir });
+  for (const name of ['Kim-Control', 'Lee-Control'])
+    new CfnResource(new Stack(app, name), 'Queue', { type: 'AWS::SQS::Queue' });
+  app.synth();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-out-'));
+  const log: string[] = [];
+  await runReview(
+    { stacks: [], format: 'md', lang: 'en', assembly: outdir, out, prefix: 'Kim' },
+    { log: (l) => log.push(l), cwd: process.cwd() },
+  );
+  expect(log.filter((l) => /flag/.test(l)).map((l) => l.split(':')[0])).toEqual(['Kim-Control']);
+  await expect(
+    runReview(
+      { stacks: [], format: 'md', lang: 'en', assembly: outdir, out, prefix: 'Park' },
+      { log: () => undefined, cwd: process.cwd() },
+    ),
+  ).rejects.toThrow('Unknown stack(s): Park-*. Stacks in the assembly: Kim-Control, Lee-Control.');
 });

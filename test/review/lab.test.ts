@@ -26,7 +26,8 @@ const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-lab-'));
 
 beforeAll(async () => {
   const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const { app } = buildTestLab({}, { outdir, nag: true });
+  // `create` adds the Shared stack, whose role the review must explain as kept on purpose.
+  const { app } = buildTestLab({ apiGatewayCloudWatchRole: 'create' }, { outdir, nag: true });
   app.synth();
   errorSpy.mockRestore();
   assembly = readAssembly(outdir);
@@ -127,6 +128,24 @@ test('every model the Bedrock role may invoke is priced; minimums and unmetered 
   );
   const translate = renderMarkdown(buildDoc(reviews.find((r) => r.name === 'AiLab-Translate')!, 'en'));
   expect(translate).toMatch(/Indirect charge: .*Amazon Comprehend/);
+});
+
+test('the account role `create` keeps is explained in the destroy section, not flagged', () => {
+  const shared = reviews.find((r) => r.name === 'AiLab-Shared')!;
+  expect(shared.kept.map((k) => k.type).sort()).toEqual(['AWS::ApiGateway::Account', 'AWS::IAM::Role']);
+  const destroy = shared.findings.filter((f) => f.section === 'destroy');
+  expect(destroy.map((f) => [f.level, f.key, f.where])).toEqual([
+    ['note', 'destroy.note.apiGatewayAccountRole', 'ApiGatewayCloudWatchRole'],
+    ['note', 'destroy.note.apiGatewayAccountRole', 'ApiGatewayAccount'],
+    // The stack's assets stay in the bootstrap staging bucket, like every stack's.
+    ['note', 'destroy.stays.bootstrap', undefined],
+  ]);
+  const md = renderMarkdown(buildDoc(shared, 'en'));
+  expect(md).toMatch(/ApiGatewayCloudWatchRole \(AWS::IAM::Role\) is kept after `cdk destroy` on purpose/);
+  const kmd = renderMarkdown(buildDoc(ko.find((r) => r.name === 'AiLab-Shared')!, 'ko'));
+  expect(kmd).toMatch(
+    /일부러 `cdk destroy` 뒤에도 남기는 리소스: ApiGatewayCloudWatchRole\(AWS::IAM::Role\)/,
+  );
 });
 
 test('demo stacks carry their dated prices and billed unit; every `*` is explained', () => {

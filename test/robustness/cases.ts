@@ -29,6 +29,7 @@ const sample = (file: string) =>
 export const HANDLER_ENV: Record<string, string> = {
   ...FAKE_CREDENTIALS_ENV,
   UPLOAD_BUCKET: 'lab-uploads',
+  JOB_NAME_STEM: 'ai-lab',
   MODEL_ID: 'amazon.nova-micro-v1:0',
   MAX_TOKENS_CAP: '512',
   GUARDRAIL_ID: 'gr-test',

@@ -32,7 +32,7 @@ test('no cdk.out/ yet: synthesizes first and says so in one line', () => {
   expect(ensureCloudAssembly(undefined, { cwd, say: (l) => said.push(l), synth })).toBe(
     path.join(cwd, 'cdk.out'),
   );
-  expect(synth).toHaveBeenCalledWith(cwd);
+  expect(synth).toHaveBeenCalledWith(cwd, {});
   expect(said).toEqual([
     expect.stringMatching(/^No cdk\.out\/ yet: synthesizing the lab first \(npx cdk synth, offline/),
   ]);

@@ -1,6 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { costReport, formatReport, platformUsd, typicalCall } from '../../scripts/cost-report';
+import {
+  type CfnTemplate,
+  costReport,
+  formatReport,
+  platformUsd,
+  typicalCall,
+} from '../../scripts/cost-report';
+import { readLabTemplates } from '../../scripts/lab-templates';
 import { buildTestLab } from '../support/lab';
 
 const lab = buildTestLab();
@@ -55,4 +65,46 @@ test('the printed report names prices, their status and the idle verdict', () =>
   expect(text).toMatch(/idle charge: none/);
   expect(text).toMatch(/\[unverified\]|\[verified\]/);
   expect(text).toMatch(/100 calls: \$/);
+});
+
+describe('one instance of the lab, with the account role created', () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'ai-lab-cost-kim-'));
+  const { app } = buildTestLab({ prefix: 'Kim', apiGatewayCloudWatchRole: 'create' }, { outdir });
+  app.synth();
+
+  test("the assembly's stacks are found by prefix, through its manifest", () => {
+    const kim = readLabTemplates<CfnTemplate>(outdir, 'Kim');
+    expect(Object.keys(kim.templates).sort()).toEqual(
+      ['Bedrock', 'Comprehend', 'Polly', 'Rekognition', 'Shared', 'Textract', 'Transcribe', 'Translate'].map(
+        (s) => `Kim-${s}`,
+      ),
+    );
+    expect(readLabTemplates(outdir, 'AiLab')).toEqual({ templates: {}, prefixes: ['Kim'] });
+    expect(Object.keys(readLabTemplates(outdir).templates)).toHaveLength(8);
+  });
+
+  test("the report knows Kim's demos, and says what destroy keeps and why", () => {
+    const { templates } = readLabTemplates<CfnTemplate>(outdir, 'Kim');
+    const report = costReport(templates, 10);
+    expect(report.find((s) => s.stackName === 'Kim-Comprehend')?.call?.serviceUsd).toBeGreaterThan(0);
+    const shared = report.find((s) => s.stackName === 'Kim-Shared')!;
+    expect(shared.kept).toEqual([
+      expect.stringMatching(/^ApiGatewayCloudWatchRole\w+ \(AWS::IAM::Role, no idle charge\)$/),
+      'ApiGatewayAccount (AWS::ApiGateway::Account, no idle charge)',
+    ]);
+    expect(shared.setsAccountLogRole).toBe(true);
+    const text = formatReport(report, 10);
+    expect(text).toMatch(
+      /Kim-Shared — .*\n(.*\n)* {2}kept after cdk destroy: ApiGatewayCloudWatchRole\w+ \(AWS::IAM::Role, no idle charge\)/,
+    );
+    expect(text).toMatch(
+      /the account's API Gateway CloudWatch setting keeps pointing at this role after destroy/,
+    );
+    expect(text).toMatch(/Kept after cdk destroy: 2\.$/);
+  });
+
+  test('the default lab keeps nothing (the control)', () => {
+    expect(formatReport(costReport(templates, 1), 1)).toMatch(/Kept after cdk destroy: none\.$/);
+    expect(costReport(templates, 1).flatMap((s) => s.kept)).toEqual([]);
+  });
 });

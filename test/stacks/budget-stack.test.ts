@@ -16,7 +16,8 @@ test('a monthly cost budget on the Project tag, alerting on actual thresholds an
   const template = Template.fromStack(lab.budget!);
   const budget = Object.values(template.findResources('AWS::Budgets::Budget'))[0]!;
   expect(budget.Properties.Budget).toEqual({
-    BudgetName: 'ai-services-lab-monthly',
+    // Budget names are unique per account: the name carries the instance and the Region.
+    BudgetName: { 'Fn::Join': ['', ['ai-lab-monthly-', { Ref: 'AWS::Region' }]] },
     BudgetType: 'COST',
     TimeUnit: 'MONTHLY',
     BudgetLimit: { Amount: 5, Unit: 'USD' },
@@ -33,4 +34,13 @@ test('a monthly cost budget on the Project tag, alerting on actual thresholds an
   expect(budget.Properties.ResourceTags.map((t: { Key: string }) => t.Key)).toEqual(
     expect.arrayContaining(['Project', 'Service', 'CostCenter']),
   );
+});
+
+test("another instance's budget has its own name", () => {
+  const lab = buildTestLab({ budgetEmail: 'learner@example.com', prefix: 'Kim' });
+  expect(lab.budget!.stackName).toBe('Kim-Budget');
+  const budget = Object.values(Template.fromStack(lab.budget!).findResources('AWS::Budgets::Budget'))[0]!;
+  expect(budget.Properties.Budget.BudgetName).toEqual({
+    'Fn::Join': ['', ['kim-monthly-', { Ref: 'AWS::Region' }]],
+  });
 });

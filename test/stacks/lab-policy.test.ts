@@ -28,16 +28,36 @@ import {
 } from '../support/policy';
 
 const lab = buildTestLab({ budgetEmail: 'learner@example.com' });
-const stacks = lab.app.node.children.filter((c): c is Stack => c instanceof Stack);
-const templates = stacks.map((s) => [s.stackName, Template.fromStack(s)] as const);
+const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
+const stacks = stacksOf(lab.app);
+// Every stack of the default lab, and of the two modes that turn on API Gateway stage logging
+// (`create` adds the Shared stack; demo stacks are named for the mode so failures say which).
+const templates = [
+  ...stacks.map((s) => [s.stackName, Template.fromStack(s)] as const),
+  ...(['existing', 'create'] as const).flatMap((mode) =>
+    stacksOf(buildTestLab({ apiGatewayCloudWatchRole: mode }).app)
+      .filter((s) => mode === 'create' || s.stackName !== 'AiLab-Shared')
+      .map((s) => [`${s.stackName} (${mode})`, Template.fromStack(s)] as const),
+  ),
+];
 
-test('the app has the shared stack and a stack per built demo', () => {
+/** What `create` keeps on destroy on purpose: the account's CloudWatch role and its setting. */
+const KEPT_ON_PURPOSE: Record<string, string[]> = {
+  'AiLab-Shared (create)': [
+    expect.stringMatching(/^ApiGatewayCloudWatchRole\w+ \(AWS::IAM::Role\)$/),
+    expect.stringMatching(/^ApiGatewayAccount \(AWS::ApiGateway::Account\)$/),
+  ] as unknown as string[],
+};
+
+test('the app has a stack per built demo, and no Shared stack unless asked', () => {
   expect(stacks.map((s) => s.stackName)).toEqual(
-    expect.arrayContaining(['AiLab-Shared', 'AiLab-Comprehend', 'AiLab-Translate']),
+    expect.arrayContaining(['AiLab-Comprehend', 'AiLab-Translate', 'AiLab-Budget']),
   );
+  expect(stacks.map((s) => s.stackName)).not.toContain('AiLab-Shared');
+  expect(templates.map(([name]) => name)).toContain('AiLab-Shared (create)');
 });
 
-describe.each(templates)('%s', (_name, template) => {
+describe.each(templates)('%s', (name, template) => {
   test('every API method uses AWS_IAM', () => expect(methodsWithoutIamAuth(template)).toEqual([]));
   test('no policy document allows a wildcard action (but CDK’s bucket-emptying statement)', () =>
     expect(wildcardActions(template)).toEqual([]));
@@ -45,7 +65,8 @@ describe.each(templates)('%s', (_name, template) => {
     expect(starResourceViolations(template)).toEqual([]));
   test('every taggable resource has the cost-allocation tags', () =>
     expect(missingTags(template)).toEqual([]));
-  test('nothing is retained on destroy', () => expect(retainedResources(template)).toEqual([]));
+  test('nothing is retained on destroy (but what create keeps on purpose)', () =>
+    expect(retainedResources(template)).toEqual(KEPT_ON_PURPOSE[name] ?? []));
   test('every log group has a retention', () => expect(logGroupsWithoutRetention(template)).toEqual([]));
   test('functions: Node.js 24, arm64, explicit log group, X-Ray', () =>
     expect(functionViolations(template)).toEqual([]));

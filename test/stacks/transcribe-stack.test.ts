@@ -1,4 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { newJobName } from '../../lambda/transcribe/logic';
 import { expectSecureUploadBucket } from '../support/buckets';
 import { buildTestLab, templateOf } from '../support/lab';
 
@@ -69,7 +70,8 @@ test('StartTranscriptionJob is pinned to the bucket; GetTranscriptionJob to the 
           Effect: 'Allow',
           Action: 'transcribe:GetTranscriptionJob',
           Resource: {
-            'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':transcription-job/ai-lab-\\*$')])],
+            // The exact shape of this instance's job names, one character per `?`, no `*`.
+            'Fn::Join': ['', Match.arrayWith([':transcription-job/ai-lab-????????-??????-????????'])],
           },
         },
       ],
@@ -77,10 +79,25 @@ test('StartTranscriptionJob is pinned to the bucket; GetTranscriptionJob to the 
   });
 });
 
-test('the function knows its bucket', () => {
+test('the function knows its bucket and how its job names start', () => {
   template.hasResourceProperties('AWS::Lambda::Function', {
     Environment: {
-      Variables: Match.objectLike({ UPLOAD_BUCKET: { Ref: Match.stringLikeRegexp('^UploadsBucket') } }),
+      Variables: Match.objectLike({
+        UPLOAD_BUCKET: { Ref: Match.stringLikeRegexp('^UploadsBucket') },
+        JOB_NAME_STEM: 'ai-lab',
+      }),
     },
   });
+});
+
+test("the job-name pattern matches this instance's job names and no other instance's", () => {
+  // The IAM pattern, as a regular expression: `?` is one character.
+  const iamPattern = (stem: string) => new RegExp(`^${stem}-.{8}-.{6}-.{8}$`);
+  const mine = newJobName(new Date(), 'ai-lab');
+  expect(mine).toMatch(iamPattern('ai-lab'));
+  // A prefix whose stem begins this one's (Ai → ai, AiLab → ai-lab), both ways round.
+  expect(mine).not.toMatch(iamPattern('ai'));
+  expect(newJobName(new Date(), 'ai')).not.toMatch(iamPattern('ai-lab'));
+  // Negative control: the `*` pattern this replaced matched the other instance's jobs.
+  expect(mine).toMatch(/^ai-.*$/);
 });

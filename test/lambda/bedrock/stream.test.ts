@@ -318,7 +318,11 @@ describe('POST /bedrock/converse-stream: client limits, before any model call', 
     );
     const res = await stream({ prompt: 'a' });
     expect(res.statusCode).toBe(403);
-    expect(JSON.parse(res.body).error).toMatchObject({ code: 'MODEL_ACCESS', message: /Model access/ });
+    const { error } = JSON.parse(res.body);
+    expect(error.code).toBe('MODEL_ACCESS');
+    // How Bedrock grants access today: no model access page, enabled on first use.
+    expect(error.message).toMatch(/enabled on first use/);
+    expect(error.message).not.toMatch(/Modify model access/);
   });
 
   it('an answer without an event stream is a 502', async () => {

@@ -10,7 +10,7 @@ import { apiEvent, bodyOf } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
 import { captureLogs, type LogCapture } from '../../support/logs';
 
-useHandlerEnv({ UPLOAD_BUCKET: 'lab-uploads' });
+useHandlerEnv({ UPLOAD_BUCKET: 'lab-uploads', JOB_NAME_STEM: 'ai-lab' });
 
 const { handler } =
   require('../../../lambda/transcribe/handler') as typeof import('../../../lambda/transcribe/handler');

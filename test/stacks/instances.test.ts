@@ -1,0 +1,98 @@
+/**
+ * Two copies of the lab in one account and Region (two learners in a classroom account): with
+ * different prefixes they share no physical name — no stack, API, guardrail, budget, log group,
+ * export or run-time job name — so neither deploy updates, nor destroy deletes, the other's.
+ * A negative control reintroduces one fixed name and must be caught.
+ */
+import { type App, Aspects, CfnResource, type IAspect, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { buildTestLab } from '../support/lab';
+import { PARENT_SCOPED, type PhysicalName, physicalNames, sharedNames } from '../support/physical-names';
+
+/** Everything that can be on: budget, dashboard, guardrail, API Gateway stage logs (named log groups). */
+const CONTEXT = {
+  budgetEmail: 'learner@example.com',
+  dashboard: 'true',
+  apiGatewayCloudWatchRole: 'existing',
+};
+
+const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
+const namesOf = (prefix: string, aspect?: IAspect): PhysicalName[] => {
+  const { app } = buildTestLab({ ...CONTEXT, prefix });
+  if (aspect) Aspects.of(app).add(aspect);
+  return physicalNames(stacksOf(app));
+};
+
+const defaultNames = namesOf('AiLab');
+const kimNames = namesOf('Kim');
+
+test('two prefixes share no physical name', () => {
+  expect(sharedNames(defaultNames, kimNames)).toEqual([]);
+});
+
+test('the collector sees every kind of name the lab gives (it is not vacuous)', () => {
+  const names = kimNames.map((n) => n.name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'Kim-Comprehend',
+      'Kim-Bedrock',
+      'Kim-Budget',
+      'kim-comprehend', // a REST API
+      'kim-guardrail-sandbox',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the rendered CloudFormation pseudo parameter
+      'kim-monthly-${AWS::Region}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the rendered CloudFormation pseudo parameter
+      'kim-dashboard-${AWS::Region}',
+      'kim', // Transcribe job names start with it (JOB_NAME_STEM)
+      expect.stringMatching(/^API-Gateway-Execution-Logs_<Kim-Comprehend\/Api\w+>\/v1$/),
+      expect.stringMatching(/^\/aws\/lambda\/<Kim-Textract\/\w+>$/),
+    ]),
+  );
+  // Every stack of the app is in it, and the parent-scoped names left out are only those listed.
+  expect(kimNames.filter((n) => n.where.endsWith('(stack name)'))).toHaveLength(9);
+  expect(Object.keys(PARENT_SCOPED).length).toBeGreaterThan(0);
+});
+
+test('the default instance keeps the names it always had', () => {
+  const names = defaultNames.map((n) => n.name);
+  expect(names).toEqual(
+    expect.arrayContaining(['AiLab-Comprehend', 'ai-lab-comprehend', 'ai-lab-guardrail-sandbox', 'ai-lab']),
+  );
+});
+
+test('the account-wide API Gateway setting is not among them: no AWS::ApiGateway::Account in these modes', () => {
+  const { app } = buildTestLab({ ...CONTEXT, prefix: 'Kim' });
+  for (const stack of stacksOf(app))
+    expect(
+      stack.node
+        .findAll()
+        .filter((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::ApiGateway::Account'),
+    ).toEqual([]);
+});
+
+/** Gives every guardrail the same fixed name, as the lab once did. */
+class FixedGuardrailName implements IAspect {
+  visit(node: IConstruct): void {
+    if (CfnResource.isCfnResource(node) && node.cfnResourceType === 'AWS::Bedrock::Guardrail')
+      node.addPropertyOverride('Name', 'ai-lab-guardrail-sandbox');
+  }
+}
+
+test('negative control: one fixed name reintroduced is caught, with where it is', () => {
+  const shared = sharedNames(
+    namesOf('AiLab', new FixedGuardrailName()),
+    namesOf('Kim', new FixedGuardrailName()),
+  );
+  expect(shared).toEqual([
+    expect.stringMatching(
+      /^ai-lab-guardrail-sandbox: AiLab-Bedrock\/Guardrail\w* \(AWS::Bedrock::Guardrail\)\.Name and Kim-Bedrock\//,
+    ),
+  ]);
+});
+
+test('negative control: a name that differs only in letter case is caught too', () => {
+  const a = [{ name: 'KIM-GUARDRAIL-SANDBOX', where: 'a' }];
+  expect(sharedNames(a, [{ name: 'kim-guardrail-sandbox', where: 'b' }])).toEqual([
+    'KIM-GUARDRAIL-SANDBOX: a and b',
+  ]);
+});

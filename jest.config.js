@@ -9,6 +9,10 @@ module.exports = {
   },
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+  // One temp folder per run, removed as a whole; the run fails if anything is left beside it
+  // (test/support/run-temp.ts). It also holds the lab's shared assembly (test/support/lab-assembly.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
   cacheDirectory: '<rootDir>/.jest-cache',
   testTimeout: 60000,

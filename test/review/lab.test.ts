@@ -15,21 +15,18 @@ import { renderMarkdown } from '../../review/render-md';
 import { reviewAssembly, type StackReview } from '../../review/review';
 import { writeReports } from '../../review/write';
 import { ARTIFACTS } from '../playground/harness';
-import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { englishProse, mechanicalParticles } from './korean';
 import { screenshotReport } from './screenshot';
 
 let assembly: Assembly;
 let reviews: StackReview[];
 let ko: StackReview[];
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-lab-'));
+let outdir: string;
 
 beforeAll(async () => {
-  const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   // `create` adds the Shared stack, whose role the review must explain as kept on purpose.
-  const { app } = buildTestLab({ apiGatewayCloudWatchRole: 'create' }, { outdir, nag: true });
-  app.synth();
-  errorSpy.mockRestore();
+  outdir = labAssembly({ apiGatewayCloudWatchRole: 'create' }).dir;
   assembly = readAssembly(outdir);
   reviews = await reviewAssembly(assembly, [], 'en');
   ko = await reviewAssembly(assembly, [], 'ko');

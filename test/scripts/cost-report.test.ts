@@ -1,8 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import {
   type CfnTemplate,
   costReport,
@@ -11,14 +6,10 @@ import {
   typicalCall,
 } from '../../scripts/cost-report';
 import { readLabTemplates } from '../../scripts/lab-templates';
-import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
-const lab = buildTestLab();
-const templates = Object.fromEntries(
-  lab.app.node.children
-    .filter((c): c is Stack => c instanceof Stack)
-    .map((s) => [s.stackName, Template.fromStack(s).toJSON()]),
-);
+const lab = labAssembly();
+const templates = Object.fromEntries(lab.stackNames.map((name) => [name, lab.json(name)]));
 
 test('no stack of the lab has a resource with an idle charge, and every type is classified', () => {
   for (const s of costReport(templates, 10)) {
@@ -68,9 +59,7 @@ test('the printed report names prices, their status and the idle verdict', () =>
 });
 
 describe('one instance of the lab, with the account role created', () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'ai-lab-cost-kim-'));
-  const { app } = buildTestLab({ prefix: 'Kim', apiGatewayCloudWatchRole: 'create' }, { outdir });
-  app.synth();
+  const outdir = labAssembly({ prefix: 'Kim', apiGatewayCloudWatchRole: 'create' }).dir;
 
   test("the assembly's stacks are found by prefix, through its manifest", () => {
     const kim = readLabTemplates<CfnTemplate>(outdir, 'Kim');

@@ -3,10 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
-import { buildTestLab, templateOf } from '../support/lab';
+import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 const bedrockTemplate = (context: Record<string, unknown> = {}): Template =>
-  templateOf(buildTestLab(context).stacks.bedrock!);
+  labAssembly(context).demo('bedrock');
 
 /** The template as deployed in `region` (Mappings, Conditions and Fn::If resolved). */
 const inRegion = (template: Template, region: string) => new RegionView(template.toJSON() as never, region);

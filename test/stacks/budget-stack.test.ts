@@ -1,19 +1,18 @@
-import { Template } from 'aws-cdk-lib/assertions';
-import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 test('no budget stack unless an e-mail is configured', () => {
-  const lab = buildTestLab();
+  const lab = labAssembly();
   expect(lab.budget).toBeUndefined();
-  expect(lab.app.node.tryFindChild('AiLab-Budget')).toBeUndefined();
+  expect(lab.stackNames).not.toContain('AiLab-Budget');
 });
 
 test('a monthly cost budget on the Project tag, alerting on actual thresholds and forecast', () => {
-  const lab = buildTestLab({
+  const lab = labAssembly({
     budgetEmail: 'learner@example.com',
     budgetMonthlyUsd: '5',
     budgetThresholds: '50,100',
   });
-  const template = Template.fromStack(lab.budget!);
+  const template = lab.template(lab.budget!);
   const budget = Object.values(template.findResources('AWS::Budgets::Budget'))[0]!;
   expect(budget.Properties.Budget).toEqual({
     // Budget names are unique per account: the name carries the instance and the Region.

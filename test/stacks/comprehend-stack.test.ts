@@ -1,11 +1,10 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 let template: Template;
 
 beforeAll(() => {
-  const lab = buildTestLab();
-  template = templateOf(lab.stacks.comprehend!);
+  template = labAssembly().demo('comprehend');
 });
 
 test('matches the snapshot (asset hashes masked)', () => {

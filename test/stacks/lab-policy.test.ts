@@ -11,7 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { SERVICES } from '../../lib/services';
-import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import {
   apiRoutes,
   CDK_AUTO_DELETE_WILDCARDS,
@@ -27,18 +27,17 @@ import {
   wildcardActions,
 } from '../support/policy';
 
-const lab = buildTestLab({ budgetEmail: 'learner@example.com' });
-const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
-const stacks = stacksOf(lab.app);
+const lab = labAssembly({ budgetEmail: 'learner@example.com' });
 // Every stack of the default lab, and of the two modes that turn on API Gateway stage logging
 // (`create` adds the Shared stack; demo stacks are named for the mode so failures say which).
 const templates = [
-  ...stacks.map((s) => [s.stackName, Template.fromStack(s)] as const),
-  ...(['existing', 'create'] as const).flatMap((mode) =>
-    stacksOf(buildTestLab({ apiGatewayCloudWatchRole: mode }).app)
-      .filter((s) => mode === 'create' || s.stackName !== 'AiLab-Shared')
-      .map((s) => [`${s.stackName} (${mode})`, Template.fromStack(s)] as const),
-  ),
+  ...lab.stackNames.map((name) => [name, lab.template(name)] as const),
+  ...(['existing', 'create'] as const).flatMap((mode) => {
+    const modeLab = labAssembly({ apiGatewayCloudWatchRole: mode });
+    return modeLab.stackNames
+      .filter((name) => mode === 'create' || name !== 'AiLab-Shared')
+      .map((name) => [`${name} (${mode})`, modeLab.template(name)] as const);
+  }),
 ];
 
 /** What `create` keeps on destroy on purpose: the account's CloudWatch role and its setting. */
@@ -50,10 +49,10 @@ const KEPT_ON_PURPOSE: Record<string, string[]> = {
 };
 
 test('the app has a stack per built demo, and no Shared stack unless asked', () => {
-  expect(stacks.map((s) => s.stackName)).toEqual(
+  expect(lab.stackNames).toEqual(
     expect.arrayContaining(['AiLab-Comprehend', 'AiLab-Translate', 'AiLab-Budget']),
   );
-  expect(stacks.map((s) => s.stackName)).not.toContain('AiLab-Shared');
+  expect(lab.stackNames).not.toContain('AiLab-Shared');
   expect(templates.map(([name]) => name)).toContain('AiLab-Shared (create)');
 });
 
@@ -76,10 +75,10 @@ describe.each(templates)('%s', (name, template) => {
   test('no resource has an idle charge', () => expect(idleCostResources(template)).toEqual([]));
 });
 
-test.each(SERVICES.filter((s) => lab.stacks[s.id]))(
+test.each(SERVICES.filter((s) => lab.demos[s.id]))(
   '$stackName serves exactly the catalogue routes',
   (svc) => {
-    const template = Template.fromStack(lab.stacks[svc.id]!);
+    const template = lab.demo(svc.id);
     expect(apiRoutes(template)).toEqual(svc.routes.map((r) => `${r.method} ${r.path}`).sort());
   },
 );

@@ -1,9 +1,9 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 let template: Template;
 beforeAll(() => {
-  template = templateOf(buildTestLab().stacks.polly!);
+  template = labAssembly().demo('polly');
 });
 
 test('matches the snapshot (asset hashes masked)', () => {

@@ -1,13 +1,12 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { service } from '../../lib/services';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { apiRoutes } from '../support/policy';
 
 let template: Template;
 
 beforeAll(() => {
-  const lab = buildTestLab();
-  template = templateOf(lab.stacks.rekognition!);
+  template = labAssembly().demo('rekognition');
 });
 
 test('matches the snapshot (asset hashes masked)', () => {

@@ -2,12 +2,12 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { MAX_SYNC_BODY_BYTES } from '../../lambda/textract/schemas';
 import { service } from '../../lib/services';
 import { expectSecureUploadBucket } from '../support/buckets';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { apiRoutes } from '../support/policy';
 
 let template: Template;
 beforeAll(() => {
-  template = templateOf(buildTestLab().stacks.textract!);
+  template = labAssembly().demo('textract');
 });
 
 const bucketId = () => Object.keys(template.findResources('AWS::S3::Bucket'))[0]!;

@@ -1,11 +1,11 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { newJobName } from '../../lambda/transcribe/logic';
 import { expectSecureUploadBucket } from '../support/buckets';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 let template: Template;
 beforeAll(() => {
-  template = templateOf(buildTestLab().stacks.transcribe!);
+  template = labAssembly().demo('transcribe');
 });
 
 const bucketId = () => Object.keys(template.findResources('AWS::S3::Bucket'))[0]!;

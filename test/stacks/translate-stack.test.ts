@@ -1,10 +1,10 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 let template: Template;
 
 beforeAll(() => {
-  template = templateOf(buildTestLab().stacks.translate!);
+  template = labAssembly().demo('translate');
 });
 
 test('matches the snapshot (asset hashes masked)', () => {

@@ -1,0 +1,71 @@
+/**
+ * The shared lab assembly (test/support/lab-assembly.ts): one per context, made once per run
+ * across the jest workers, never half made.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { labAssembly, produceOnce } from '../support/lab-assembly';
+
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lab-assembly-'));
+
+test('one assembly per context: the same settings in any order share one, others get their own', () => {
+  const lab = labAssembly();
+  const withBudget = labAssembly({ budgetEmail: 'learner@example.com' });
+  expect(lab.budget).toBeUndefined();
+  expect(withBudget.budget).toBe('AiLab-Budget');
+  expect(withBudget.stackNames).toEqual([...lab.stackNames, 'AiLab-Budget']);
+  expect(withBudget.dir).not.toBe(lab.dir);
+  expect(labAssembly({}).dir).toBe(lab.dir);
+  expect(labAssembly({}, { nag: true }).dir).toBe(lab.dir);
+  // The catalogue's demos, and a template per stack that the assembly's manifest lists.
+  expect(Object.keys(lab.demos)).toEqual(
+    expect.arrayContaining(['comprehend', 'translate', 'textract', 'polly', 'bedrock']),
+  );
+  const manifest = JSON.parse(fs.readFileSync(path.join(lab.dir, 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string }>;
+  };
+  const inManifest = Object.entries(manifest.artifacts)
+    .filter(([, a]) => a.type === 'aws:cloudformation:stack')
+    .map(([id]) => id);
+  expect([...lab.stackNames].sort()).toEqual(inManifest.sort());
+  expect(lab.demo('polly').toJSON()).toEqual(lab.json(lab.demos.polly!));
+  expect(() => lab.template('AiLab-Nope')).toThrow(/no stack AiLab-Nope; it has AiLab-/);
+});
+
+test('made once: a second call finds it; a failed attempt leaves nothing and the next one retries', () => {
+  const dir = path.join(scratch(), 'made');
+  let calls = 0;
+  expect(() =>
+    produceOnce(dir, () => {
+      calls++;
+      throw new Error('synth failed');
+    }),
+  ).toThrow('synth failed');
+  expect(fs.readdirSync(path.dirname(dir))).toEqual([]); // no lock, no staging, no half assembly
+  const write = (staging: string) => {
+    calls++;
+    fs.writeFileSync(path.join(staging, 'done'), 'yes');
+  };
+  produceOnce(dir, write);
+  produceOnce(dir, write);
+  expect(calls).toBe(2);
+  expect(fs.readdirSync(path.dirname(dir))).toEqual(['made']);
+  expect(fs.readFileSync(path.join(dir, 'done'), 'utf8')).toBe('yes');
+});
+
+test('waits while a live process holds the lock, and takes over a lock whose process died', () => {
+  const dir = path.join(scratch(), 'made');
+  const lock = `${dir}.lock`;
+  fs.mkdirSync(lock);
+  fs.writeFileSync(path.join(lock, 'pid'), String(process.ppid)); // alive: jest's parent
+  const never = () => {
+    throw new Error('must not produce while another process holds the lock');
+  };
+  expect(() => produceOnce(dir, never, { timeoutMs: 200, pollMs: 20 })).toThrow(/Gave up waiting/);
+
+  fs.writeFileSync(path.join(lock, 'pid'), '99999999'); // above the kernel's pid maximum: dead
+  produceOnce(dir, (staging) => fs.writeFileSync(path.join(staging, 'done'), 'yes'), { pollMs: 20 });
+  expect(fs.existsSync(path.join(dir, 'done'))).toBe(true);
+  expect(fs.existsSync(lock)).toBe(false);
+});

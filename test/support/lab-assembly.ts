@@ -1,0 +1,209 @@
+/**
+ * The lab's cloud assembly, synthesized once per test run and read by every test that checks the
+ * whole lab or one of its stacks (see ./README.md):
+ *
+ *   const lab = labAssembly();                              // cdk.json's context, as `cdk synth`
+ *   const template = lab.demo('comprehend');                // a Template of AiLab-Comprehend
+ *   const withBudget = labAssembly({ budgetEmail: 'learner@example.com' }); // -c settings: its own
+ *
+ * One assembly per context (and options): the first test file that asks synthesizes it into the
+ * run's temp folder (./run-temp.ts), the others read it, in any worker; a worker that asks while
+ * another is synthesizing waits for it. The assembly is the one `buildTestLab` makes (the real
+ * lib/app.ts, cdk-nag registered as `cdk synth` has it, no esbuild bundling) and must be treated
+ * as read-only: every test of the run shares it.
+ *
+ * Tests whose point is to synthesize (a setting that must fail synth, determinism, the
+ * validation cache, negative controls) keep calling `buildTestLab` or their own small app.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { DemoId } from '../../lib/services';
+import { isRunning, RUN_DIR_ENV } from './run-temp';
+
+export interface LabAssemblyOptions {
+  /** Register the cdk-nag packs, as `cdk synth` does (the templates are the same either way). @default true */
+  readonly nag?: boolean;
+}
+
+/** A synthesized template, as JSON. */
+export interface TemplateJson {
+  readonly Resources?: Record<string, { Type: string; Properties?: Record<string, any>; [k: string]: any }>;
+  readonly [section: string]: any;
+}
+
+/** What the synth wrote besides the assembly: which stack is which. */
+interface LabIndex {
+  readonly context: Record<string, unknown>;
+  readonly nag: boolean;
+  /** Every stack of the app, in the order the app created them. */
+  readonly stacks: ReadonlyArray<{ readonly stackName: string; readonly templateFile: string }>;
+  readonly demos: Partial<Record<DemoId, string>>;
+  readonly shared?: string;
+  readonly budget?: string;
+}
+
+export interface LabAssembly {
+  /** The cloud assembly directory (cdk.out layout). Read-only: shared by the whole run. */
+  readonly dir: string;
+  /** Every stack's name, in the order the app created them. */
+  readonly stackNames: readonly string[];
+  /** The stack name of each demo stack the app built, by catalogue id. */
+  readonly demos: Partial<Record<DemoId, string>>;
+  /** The stack names of AiLab-Shared and AiLab-Budget, when the app has them. */
+  readonly shared?: string;
+  readonly budget?: string;
+  /** The template of a stack, by stack name (throws for a stack the app does not have). */
+  template(stackName: string): Template;
+  /** The template of a demo's stack (throws when the app did not build it). */
+  demo(id: DemoId): Template;
+  /** The template of a stack as JSON (a fresh copy: change it freely). */
+  json(stackName: string): TemplateJson;
+}
+
+const INDEX = 'lab-index.json';
+
+export function labAssembly(
+  context: Record<string, unknown> = {},
+  options: LabAssemblyOptions = {},
+): LabAssembly {
+  const nag = options.nag ?? true;
+  const key = createHash('sha256').update(stableJson({ context, nag })).digest('hex').slice(0, 16);
+  const dir = path.join(runDir(), 'lab-assemblies', key);
+  produceOnce(dir, (outdir) => synthesizeLab(outdir, context, nag));
+  return readLabAssembly(dir);
+}
+
+/** The run's folder, which the global setup creates (jest.config.js). */
+function runDir(): string {
+  const dir = process.env[RUN_DIR_ENV];
+  if (!dir)
+    throw new Error(
+      `labAssembly() keeps the assembly in the test run's temp folder (${RUN_DIR_ENV}), which jest.config.js's globalSetup creates: run the tests with jest.config.js.`,
+    );
+  return dir;
+}
+
+function synthesizeLab(outdir: string, context: Record<string, unknown>, nag: boolean): void {
+  // Loaded only to synthesize: a test file that reads an existing assembly never loads the stacks.
+  const { buildTestLab } = require('./lab') as typeof import('./lab');
+  const { Stack: StackClass } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
+  const lab = buildTestLab(context, { outdir, nag });
+  lab.app.synth();
+  const stacks = lab.app.node.children.filter((c): c is Stack => c instanceof StackClass);
+  const index: LabIndex = {
+    context,
+    nag,
+    stacks: stacks.map((s) => ({ stackName: s.stackName, templateFile: s.templateFile })),
+    demos: Object.fromEntries(Object.entries(lab.stacks).map(([id, s]) => [id, s!.stackName])),
+    ...(lab.shared ? { shared: lab.shared.stackName } : {}),
+    ...(lab.budget ? { budget: lab.budget.stackName } : {}),
+  };
+  fs.writeFileSync(path.join(outdir, INDEX), JSON.stringify(index, null, 2));
+}
+
+function readLabAssembly(dir: string): LabAssembly {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, INDEX), 'utf8')) as LabIndex;
+  const files = new Map(index.stacks.map((s) => [s.stackName, s.templateFile]));
+  const templates = new Map<string, Template>();
+  const json = (stackName: string): TemplateJson => {
+    const file = files.get(stackName);
+    if (!file) throw new Error(`The lab has no stack ${stackName}; it has ${[...files.keys()].join(', ')}.`);
+    return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as TemplateJson;
+  };
+  const template = (stackName: string): Template => {
+    let t = templates.get(stackName);
+    if (!t) {
+      t = Template.fromJSON(json(stackName));
+      templates.set(stackName, t);
+    }
+    return t;
+  };
+  return {
+    dir,
+    stackNames: index.stacks.map((s) => s.stackName),
+    demos: index.demos,
+    ...(index.shared ? { shared: index.shared } : {}),
+    ...(index.budget ? { budget: index.budget } : {}),
+    template,
+    json,
+    demo: (id) => {
+      const stackName = index.demos[id];
+      if (!stackName) throw new Error(`The lab built no stack for ${id} with this context.`);
+      return template(stackName);
+    },
+  };
+}
+
+/**
+ * Makes `dir` with `produce` unless it exists, once across processes: the first caller takes a
+ * lock, produces into a staging folder and renames it into place; the others wait for the folder.
+ * A lock whose process has died is taken over. Synchronous, so tests can call it at module level.
+ */
+export function produceOnce(
+  dir: string,
+  produce: (staging: string) => void,
+  options: { timeoutMs?: number; pollMs?: number } = {},
+): void {
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  while (!fs.existsSync(dir)) {
+    if (tryLock(lock)) {
+      try {
+        if (fs.existsSync(dir)) return;
+        const staging = `${dir}.${process.pid}.staging`;
+        fs.rmSync(staging, { recursive: true, force: true });
+        try {
+          fs.mkdirSync(staging);
+          produce(staging);
+          fs.renameSync(staging, dir);
+        } finally {
+          fs.rmSync(staging, { recursive: true, force: true });
+        }
+      } finally {
+        fs.rmSync(lock, { recursive: true, force: true });
+      }
+      return;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`Gave up waiting for ${dir}: ${lock} is held by a process that does not finish.`);
+    sleep(options.pollMs ?? 50);
+  }
+}
+
+/** Takes the lock (a folder with the owner's pid), or takes over one whose owner has died. */
+function tryLock(lock: string): boolean {
+  try {
+    fs.mkdirSync(lock);
+    fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  let owner: number;
+  try {
+    owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    return false; // just created, pid not written yet
+  }
+  if (owner > 0 && !isRunning(owner)) fs.rmSync(lock, { recursive: true, force: true });
+  return false;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are one context. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}

@@ -102,8 +102,11 @@ export async function launchBrowser(options: ResolveOptions & { locale?: string 
     context,
     page,
     close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      try {
+        await context.close();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Whole-app measurements: `cdk synth` (full app vs one stack, cold vs cached) and the test suite. */
+/** Whole-app measurements: `cdk synth` (full app vs one stack, cold vs cached). The test suite: ./test-suite.ts. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -101,34 +101,4 @@ export function cliOnly(assemblyDir: string): Promise<RunResult> {
     ['cdk', 'synth', '--quiet', '--no-notices', '--app', assemblyDir, '--output', assemblyDir],
     { cwd: ROOT, env: CDK_ENV },
   );
-}
-
-export interface TestRun extends RunResult {
-  /** Jest's summary lines ("Test Suites: ...", "Tests: ..."). */
-  readonly summary: string;
-  /** Whether the browser suite (the playground in Chromium) ran and passed in this run. */
-  readonly browser: 'passed' | 'failed' | 'not run';
-}
-
-const BROWSER_SUITE = 'test/playground/browser.test.ts';
-
-/**
- * `npx jest --ci`: the suite `npm test` runs. --ci so that a missing snapshot fails instead of
- * being written (the benchmark must not change files it does not own).
- */
-export async function testOnce(): Promise<TestRun> {
-  const result = await runMeasured('npx', ['jest', '--ci'], {
-    cwd: ROOT,
-    env: { ...process.env, CI: 'true' },
-    timeoutMs: 900_000,
-  });
-  const out = result.stderr + result.stdout;
-  const summary = out
-    .split('\n')
-    .filter((l) => /^(Test Suites|Tests):/.test(l))
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .join('; ');
-  const verdict = new RegExp(`^(PASS|FAIL) ${BROWSER_SUITE}`, 'm').exec(out)?.[1];
-  const browser = verdict === 'PASS' ? 'passed' : verdict === 'FAIL' ? 'failed' : 'not run';
-  return { ...result, summary, browser };
 }

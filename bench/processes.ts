@@ -17,6 +17,8 @@ export interface RunResult {
   readonly peakTreeRssMb: number;
   /** Peak RSS of the largest single process, in MB (from /usr/bin/time -v), if measured. */
   readonly peakProcessRssMb?: number;
+  /** CPU time, user + system, of the process and every child it waited for (from /usr/bin/time -v), if measured. */
+  readonly cpuMs?: number;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -99,9 +101,14 @@ export function runMeasured(
       if (poll) clearInterval(poll);
       clearTimeout(timer);
       let peakProcessRssMb: number | undefined;
+      let cpuMs: number | undefined;
       if (useTime && fs.existsSync(timeFile)) {
-        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8'));
+        const report = fs.readFileSync(timeFile, 'utf8');
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
         if (m) peakProcessRssMb = Number(m[1]) / 1024;
+        const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+        const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+        if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
       }
       fs.rmSync(path.dirname(timeFile), { recursive: true, force: true });
       resolve({
@@ -110,6 +117,7 @@ export function runMeasured(
         wallMs,
         peakTreeRssMb: peakKb / 1024,
         peakProcessRssMb,
+        cpuMs,
         stdout,
         stderr,
       });

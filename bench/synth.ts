@@ -28,8 +28,6 @@ export interface SynthMeasurements {
   readonly wholeCached: SynthRun[];
   readonly oneCached: SynthRun[];
   readonly cli: RunResult[];
-  /** Temporary directories to remove afterwards. */
-  readonly tempDirs: string[];
 }
 
 export async function measureSynth(runs: number, log: (m: string) => void): Promise<SynthMeasurements> {
@@ -39,17 +37,12 @@ export async function measureSynth(runs: number, log: (m: string) => void): Prom
     wholeCached: [],
     oneCached: [],
     cli: [],
-    tempDirs: [],
   };
-  const freshCache = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-cache-'));
-    m.tempDirs.push(dir);
-    return dir;
-  };
+  // Under os.tmpdir(): the bench's own temp folder, removed when it exits (bench/bench.ts).
+  const freshCache = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-cache-'));
   const run = async (label: string, into: SynthRun[], stack: string | undefined, cacheDir: string) => {
     log(`cdk synth ${label}`);
     const r = await synthOnce({ stack, cacheDir });
-    m.tempDirs.push(r.outDir);
     if (r.exitCode !== 0) log(`cdk synth ${label} failed (exit ${r.exitCode}): ${r.stderr.slice(-1500)}`);
     into.push(r);
     return r;

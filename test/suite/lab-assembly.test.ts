@@ -17,7 +17,12 @@ test('one assembly per context: the same settings in any order share one, others
   expect(withBudget.stackNames).toEqual([...lab.stackNames, 'AiLab-Budget']);
   expect(withBudget.dir).not.toBe(lab.dir);
   expect(labAssembly({}).dir).toBe(lab.dir);
-  expect(labAssembly({}, { nag: true }).dir).toBe(lab.dir);
+  expect(labAssembly({}, { nag: false }).dir).toBe(lab.dir);
+  // With cdk-nag (the review's): another assembly, the same templates.
+  const nagged = labAssembly({}, { nag: true });
+  expect(nagged.dir).not.toBe(lab.dir);
+  expect(nagged.stackNames).toEqual(lab.stackNames);
+  for (const name of lab.stackNames) expect([name, nagged.json(name)]).toEqual([name, lab.json(name)]);
   // The catalogue's demos, and a template per stack that the assembly's manifest lists.
   expect(Object.keys(lab.demos)).toEqual(
     expect.arrayContaining(['comprehend', 'translate', 'textract', 'polly', 'bedrock']),

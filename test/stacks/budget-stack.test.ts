@@ -2,7 +2,7 @@ import { labAssembly } from '../support/lab-assembly';
 
 test('no budget stack unless an e-mail is configured', () => {
   const lab = labAssembly();
-  expect(lab.budget).toBeUndefined();
+  expect(lab.named.budget).toBeUndefined();
   expect(lab.stackNames).not.toContain('AiLab-Budget');
 });
 
@@ -12,7 +12,7 @@ test('a monthly cost budget on the Project tag, alerting on actual thresholds an
     budgetMonthlyUsd: '5',
     budgetThresholds: '50,100',
   });
-  const template = lab.template(lab.budget!);
+  const template = lab.template(lab.named.budget!);
   const budget = Object.values(template.findResources('AWS::Budgets::Budget'))[0]!;
   expect(budget.Properties.Budget).toEqual({
     // Budget names are unique per account: the name carries the instance and the Region.

@@ -14,6 +14,7 @@ import { EVAL_METRICS, EVAL_NAMESPACE } from '../../lib/eval-metrics';
 import { PRICES_METADATA } from '../../lib/review-metadata';
 import { SERVICES } from '../../lib/services';
 import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { nagFindings } from '../support/nag';
 
 const lab = buildTestLab({ dashboard: 'true' });
@@ -42,9 +43,9 @@ function metricLines(): string[] {
 }
 
 test('off by default: no dashboard stack, no dashboard', () => {
-  const plain = buildTestLab();
-  expect(plain.dashboard).toBeUndefined();
-  expect(plain.app.node.tryFindChild('AiLab-Dashboard')).toBeUndefined();
+  const plain = labAssembly();
+  expect(plain.named.dashboard).toBeUndefined();
+  expect(plain.stackNames).not.toContain('AiLab-Dashboard');
 });
 
 test('matches the snapshot', () => {

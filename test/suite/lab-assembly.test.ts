@@ -12,8 +12,8 @@ const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lab-assembly-'));
 test('one assembly per context: the same settings in any order share one, others get their own', () => {
   const lab = labAssembly();
   const withBudget = labAssembly({ budgetEmail: 'learner@example.com' });
-  expect(lab.budget).toBeUndefined();
-  expect(withBudget.budget).toBe('AiLab-Budget');
+  expect(lab.named).toEqual({ shared: 'AiLab-Shared' });
+  expect(withBudget.named).toEqual({ shared: 'AiLab-Shared', budget: 'AiLab-Budget' });
   expect(withBudget.stackNames).toEqual([...lab.stackNames, 'AiLab-Budget']);
   expect(withBudget.dir).not.toBe(lab.dir);
   expect(labAssembly({}).dir).toBe(lab.dir);

@@ -46,8 +46,7 @@ interface LabIndex {
   /** Every stack of the app, in the order the app created them. */
   readonly stacks: ReadonlyArray<{ readonly stackName: string; readonly templateFile: string }>;
   readonly demos: Partial<Record<DemoId, string>>;
-  readonly shared?: string;
-  readonly budget?: string;
+  readonly named: Record<string, string>;
 }
 
 export interface LabAssembly {
@@ -57,9 +56,11 @@ export interface LabAssembly {
   readonly stackNames: readonly string[];
   /** The stack name of each demo stack the app built, by catalogue id. */
   readonly demos: Partial<Record<DemoId, string>>;
-  /** The stack names of AiLab-Shared and AiLab-Budget, when the app has them. */
-  readonly shared?: string;
-  readonly budget?: string;
+  /**
+   * The stack name of every other stack the app built, by its field in lib/app.ts's `Lab`
+   * (`shared`, `budget`, `dashboard`, …): a setting's stack is absent when it is off.
+   */
+  readonly named: Readonly<Record<string, string>>;
   /** The template of a stack, by stack name (throws for a stack the app does not have). */
   template(stackName: string): Template;
   /** The template of a demo's stack (throws when the app did not build it). */
@@ -103,8 +104,9 @@ function synthesizeLab(outdir: string, context: Record<string, unknown>, nag: bo
     nag,
     stacks: stacks.map((s) => ({ stackName: s.stackName, templateFile: s.templateFile })),
     demos: Object.fromEntries(Object.entries(lab.stacks).map(([id, s]) => [id, s!.stackName])),
-    ...(lab.shared ? { shared: lab.shared.stackName } : {}),
-    ...(lab.budget ? { budget: lab.budget.stackName } : {}),
+    named: Object.fromEntries(
+      Object.entries(lab).flatMap(([field, s]) => (s instanceof StackClass ? [[field, s.stackName]] : [])),
+    ),
   };
   fs.writeFileSync(path.join(outdir, INDEX), JSON.stringify(index, null, 2));
 }
@@ -130,8 +132,7 @@ function readLabAssembly(dir: string): LabAssembly {
     dir,
     stackNames: index.stacks.map((s) => s.stackName),
     demos: index.demos,
-    ...(index.shared ? { shared: index.shared } : {}),
-    ...(index.budget ? { budget: index.budget } : {}),
+    named: index.named,
     template,
     json,
     demo: (id) => {

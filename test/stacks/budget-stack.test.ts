@@ -36,9 +36,9 @@ test('a monthly cost budget on the Project tag, alerting on actual thresholds an
 });
 
 test("another instance's budget has its own name", () => {
-  const lab = buildTestLab({ budgetEmail: 'learner@example.com', prefix: 'Kim' });
-  expect(lab.budget!.stackName).toBe('Kim-Budget');
-  const budget = Object.values(Template.fromStack(lab.budget!).findResources('AWS::Budgets::Budget'))[0]!;
+  const lab = labAssembly({ budgetEmail: 'learner@example.com', prefix: 'Kim' });
+  expect(lab.named.budget).toBe('Kim-Budget');
+  const budget = Object.values(lab.template(lab.named.budget!).findResources('AWS::Budgets::Budget'))[0]!;
   expect(budget.Properties.Budget.BudgetName).toEqual({
     'Fn::Join': ['', ['kim-monthly-', { Ref: 'AWS::Region' }]],
   });

@@ -12,17 +12,20 @@ const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lab-assembly-'));
 test('one assembly per context: the same settings in any order share one, others get their own', () => {
   const lab = labAssembly();
   const withBudget = labAssembly({ budgetEmail: 'learner@example.com' });
-  expect(lab.named).toEqual({ shared: 'AiLab-Shared' });
-  expect(withBudget.named).toEqual({ shared: 'AiLab-Shared', budget: 'AiLab-Budget' });
+  expect(lab.named).toEqual({});
+  expect(withBudget.named).toEqual({ budget: 'AiLab-Budget' });
   expect(withBudget.stackNames).toEqual([...lab.stackNames, 'AiLab-Budget']);
   expect(withBudget.dir).not.toBe(lab.dir);
   expect(labAssembly({}).dir).toBe(lab.dir);
   expect(labAssembly({}, { nag: false }).dir).toBe(lab.dir);
   // With cdk-nag (the review's): another assembly, the same templates.
-  const nagged = labAssembly({}, { nag: true });
-  expect(nagged.dir).not.toBe(lab.dir);
-  expect(nagged.stackNames).toEqual(lab.stackNames);
-  for (const name of lab.stackNames) expect([name, nagged.json(name)]).toEqual([name, lab.json(name)]);
+  const created = labAssembly({ apiGatewayCloudWatchRole: 'create' });
+  expect(created.named).toEqual({ shared: 'AiLab-Shared' });
+  const nagged = labAssembly({ apiGatewayCloudWatchRole: 'create' }, { nag: true });
+  expect(nagged.dir).not.toBe(created.dir);
+  expect(nagged.stackNames).toEqual(created.stackNames);
+  for (const name of created.stackNames)
+    expect([name, nagged.json(name)]).toEqual([name, created.json(name)]);
   // The catalogue's demos, and a template per stack that the assembly's manifest lists.
   expect(Object.keys(lab.demos)).toEqual(
     expect.arrayContaining(['comprehend', 'translate', 'textract', 'polly', 'bedrock']),

@@ -54,7 +54,31 @@ export interface DemoFunctionProps {
   readonly define?: Record<string, string>;
   /** Where bundles are cached between synths. @default BundleCache.forProject() */
   readonly bundleCache?: BundleCache;
+  /**
+   * Who invokes the function. API Gateway and Step Functions wait for the answer (a failure goes
+   * back to the caller, or to the state's Retry and Catch); EventBridge invokes asynchronously.
+   * Only an API Gateway function is held below the 29 s integration timeout.
+   * @default 'api-gateway'
+   */
+  readonly invokedBy?: 'api-gateway' | 'step-functions' | 'eventbridge';
 }
+
+/** Why a function needs no dead-letter queue or failure destination, by who invokes it. */
+const NO_DLQ_REASONS = {
+  'api-gateway': {
+    dlq: 'Invoked synchronously by API Gateway; errors return to the caller, a DLQ would stay empty.',
+    async: 'Never invoked asynchronously (API Gateway proxy integration only).',
+  },
+  'step-functions': {
+    dlq: "Invoked synchronously by a Step Functions Task state (lambda:invoke); a failure goes to the state's Retry and Catch, a DLQ would stay empty.",
+    async: 'Never invoked asynchronously (Step Functions request-response integration only).',
+  },
+  eventbridge: {
+    dlq: 'Invoked asynchronously by one EventBridge rule; Lambda retries a failed event twice, and the run waiting for it ends at its own timeout with the failure recorded, so nothing is left waiting or unrecorded.',
+    async:
+      'The only asynchronous caller is an EventBridge rule whose failures end at the waiting run’s timeout (see the DLQ reason).',
+  },
+} as const;
 
 /** API Gateway's REST integration timeout; a buffered function behind it must finish sooner. */
 const API_GATEWAY_TIMEOUT_SECONDS = AWS_LIMITS.apiGatewayIntegrationTimeout.value;
@@ -80,13 +104,14 @@ export class DemoFunction extends Construct {
   constructor(scope: Construct, id: string, props: DemoFunctionProps) {
     super(scope, id);
     const timeout = props.timeout ?? Duration.seconds(20);
+    const invokedBy = props.invokedBy ?? 'api-gateway';
     if (props.responseStreaming) {
       if (timeout.toSeconds() > STREAMING_TIMEOUT_MAX_SECONDS) {
         throw new Error(
           `DemoFunction ${id}: timeout ${timeout.toSeconds()} s is more than a streamed response may last (${STREAMING_TIMEOUT_MAX_SECONDS} s).`,
         );
       }
-    } else if (timeout.toSeconds() >= API_GATEWAY_TIMEOUT_SECONDS) {
+    } else if (invokedBy === 'api-gateway' && timeout.toSeconds() >= API_GATEWAY_TIMEOUT_SECONDS) {
       throw new Error(
         `DemoFunction ${id}: timeout ${timeout.toSeconds()} s must be below API Gateway's ${API_GATEWAY_TIMEOUT_SECONDS} s.`,
       );
@@ -141,15 +166,15 @@ export class DemoFunction extends Construct {
           'xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions. Service actions go in separate, named policies.',
       });
     }
-    // Invoked synchronously by API Gateway: the caller gets the error, so a DLQ or on-failure
-    // destination would never receive anything.
+    // A synchronous caller gets the error, so a DLQ or on-failure destination would never
+    // receive anything; the asynchronous case says what bounds a lost event.
     Validations.of(this.fn).acknowledge({
       id: 'Serverless-LambdaDLQ',
-      reason: 'Invoked synchronously by API Gateway; errors return to the caller, a DLQ would stay empty.',
+      reason: NO_DLQ_REASONS[invokedBy].dlq,
     });
     Validations.of(this.fn).acknowledge({
       id: 'Serverless-LambdaAsyncFailureDestination',
-      reason: 'Never invoked asynchronously (API Gateway proxy integration only).',
+      reason: NO_DLQ_REASONS[invokedBy].async,
     });
   }
 

@@ -278,6 +278,76 @@ export const PRICES = {
       `for Lambda Managed Instances (verbatim in ${AE}/aws-lambda plans, read 2026-09-20), not for functions.`,
     status: 'unverified',
   },
+  stepFunctionsStateTransition: {
+    usd: 0.000025,
+    unit: 'Standard workflow state transition ($0.025 per 1,000; retries count too)',
+    source:
+      'aws.amazon.com/step-functions/pricing (stored copy, read 2026-12-05): "$0.025 per 1,000 state ' +
+      'transitions", US East (N. Virginia) $0.0250, Asia Pacific (Seoul) $0.0271.',
+    status: 'verified',
+    note: 'The first 4,000 transitions a month are free (not counted in estimates).',
+  },
+  stepFunctionsExpressRequest: {
+    usd: 0.000001,
+    unit: 'Express workflow execution started ($1.00 per 1M requests)',
+    source:
+      'aws.amazon.com/step-functions/pricing describes the request and duration charges (stored copy, ' +
+      'read 2026-12-05) but renders the rates client-side; figure from third-party write-ups (e.g. ' +
+      'wring.co/blog/aws-step-functions-pricing-guide, 2026-03-14).',
+    status: 'unverified',
+    note: 'Each child workflow of the Distributed Map is one Express execution.',
+  },
+  stepFunctionsExpressGbSecond: {
+    usd: 0.00001667,
+    unit: 'GB-second of Express workflow duration ($0.00001667 per GB-s, first tier)',
+    source:
+      'Billing rule (duration rounded up to 100 ms, memory billed in 64-MB chunks) on ' +
+      'aws.amazon.com/step-functions/pricing (stored copy, read 2026-12-05); figure from third-party ' +
+      'write-ups (wring.co/blog/aws-step-functions-pricing-guide).',
+    status: 'unverified',
+  },
+  novaMicroBatchInputToken: {
+    usd: 0.0000000175,
+    unit: 'input token in a batch job, amazon.nova-micro-v1:0 ($0.0175 per 1M tokens: half on demand)',
+    source:
+      'Half of the on-demand price above: batch inference is "charged at a 50% discount compared to ' +
+      'On-Demand pricing" (AWS Machine Learning Blog, "Automate Amazon Bedrock batch inference", read in ' +
+      'a stored copy 2026-12-05; Salesforce Trailhead "Explain the Cost Structure of Amazon Bedrock" agrees). ' +
+      'The batch line of the AWS Price List was not read.',
+    status: 'unverified',
+  },
+  novaMicroBatchOutputToken: {
+    usd: 0.00000007,
+    unit: 'output token in a batch job, amazon.nova-micro-v1:0 ($0.07 per 1M tokens: half on demand)',
+    source: 'Half of the on-demand price, as novaMicroBatchInputToken.',
+    status: 'unverified',
+  },
+  novaLiteBatchInputToken: {
+    usd: 0.00000003,
+    unit: 'input token in a batch job, amazon.nova-lite-v1:0 ($0.03 per 1M tokens: half on demand)',
+    source: 'Half of the on-demand price, as novaMicroBatchInputToken.',
+    status: 'unverified',
+  },
+  novaLiteBatchOutputToken: {
+    usd: 0.00000012,
+    unit: 'output token in a batch job, amazon.nova-lite-v1:0 ($0.12 per 1M tokens: half on demand)',
+    source: 'Half of the on-demand price, as novaMicroBatchInputToken.',
+    status: 'unverified',
+  },
+  novaProBatchInputToken: {
+    usd: 0.0000004,
+    unit: 'input token in a batch job, amazon.nova-pro-v1:0 ($0.40 per 1M tokens: half on demand)',
+    source:
+      'Half of the on-demand price, as novaMicroBatchInputToken. The AWS Price List transcription cited ' +
+      'for Nova Pro on demand lists its Flex tier at exactly this half price ($0.0004 per 1K input tokens).',
+    status: 'unverified',
+  },
+  novaProBatchOutputToken: {
+    usd: 0.0000016,
+    unit: 'output token in a batch job, amazon.nova-pro-v1:0 ($1.60 per 1M tokens: half on demand)',
+    source: 'Half of the on-demand price, as novaMicroBatchInputToken.',
+    status: 'unverified',
+  },
   cloudwatchLogsIngestGb: {
     usd: 0.5,
     unit: 'GB of log data ingested, Standard log class ($0.50 per GB)',
@@ -482,6 +552,35 @@ export function bedrockTokenCost(
   assertCount('inputTokens', inputTokens);
   assertCount('outputTokens', outputTokens);
   const price = BEDROCK_TOKEN_PRICES[baseModelId(modelId)];
+  if (!price) return undefined;
+  return roundUsd(inputTokens * price.input + outputTokens * price.output);
+}
+
+/** Per-token prices of batch inference (일괄 추론) by foundation-model id: the models batch is priced for here. */
+export const BEDROCK_BATCH_TOKEN_PRICES: Readonly<Record<string, TokenPrice>> = {
+  'amazon.nova-micro-v1:0': {
+    input: PRICES.novaMicroBatchInputToken.usd,
+    output: PRICES.novaMicroBatchOutputToken.usd,
+  },
+  'amazon.nova-lite-v1:0': {
+    input: PRICES.novaLiteBatchInputToken.usd,
+    output: PRICES.novaLiteBatchOutputToken.usd,
+  },
+  'amazon.nova-pro-v1:0': {
+    input: PRICES.novaProBatchInputToken.usd,
+    output: PRICES.novaProBatchOutputToken.usd,
+  },
+};
+
+/** Cost of tokens processed in a batch inference job, or `undefined` for a model not in the table. */
+export function bedrockBatchTokenCost(
+  modelId: string,
+  inputTokens: number,
+  outputTokens: number,
+): number | undefined {
+  assertCount('inputTokens', inputTokens);
+  assertCount('outputTokens', outputTokens);
+  const price = BEDROCK_BATCH_TOKEN_PRICES[baseModelId(modelId)];
   if (!price) return undefined;
   return roundUsd(inputTokens * price.input + outputTokens * price.output);
 }

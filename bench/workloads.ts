@@ -99,4 +99,13 @@ export const WORKLOADS: Record<DemoId, Workload> = {
       metrics: { latencyMs: 400 },
     }),
   },
+  pipeline: {
+    method: 'POST',
+    path: '/pipeline/runs',
+    why: 'a run of inline documents: validate, store each and the manifest, start the execution',
+    output: () => ({
+      executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Pipeline:run',
+      startDate: new Date(0),
+    }),
+  },
 };

@@ -21,6 +21,7 @@ import { BudgetStack } from './stacks/budget-stack';
 import { ComprehendStack } from './stacks/comprehend-stack';
 import { DashboardStack } from './stacks/dashboard-stack';
 import type { DemoStack } from './stacks/demo-stack';
+import { PipelineStack } from './stacks/pipeline-stack';
 import { PollyStack } from './stacks/polly-stack';
 import { RekognitionStack } from './stacks/rekognition-stack';
 import { SharedStack } from './stacks/shared-stack';
@@ -33,6 +34,8 @@ export interface DemoStackClass {
   new (scope: App, id: string, props: { env: Environment; config: LabConfig }): DemoStack;
   /** esbuild `define` of the demo's function, when it has compile-time constants. */
   readonly bundleDefine?: (config: LabConfig) => Record<string, string>;
+  /** Handler files of the stack's other functions (no compile-time constants), for the prebuild. */
+  readonly extraEntries?: readonly string[];
 }
 
 /** The stack class of each demo in the catalogue. */
@@ -44,6 +47,7 @@ export const DEMO_STACKS: Partial<Record<DemoId, DemoStackClass>> = {
   polly: PollyStack,
   transcribe: TranscribeStack,
   bedrock: BedrockStack,
+  pipeline: PipelineStack,
 };
 
 export interface Lab {

@@ -18,7 +18,11 @@ import type { Construct } from 'constructs';
 import { modelRoute } from '../lambda/shared/regions';
 import { ConditionalStatement, mapKey, RegionMap } from './region-map';
 
-export type ModelAction = 'bedrock:InvokeModel' | 'bedrock:InvokeModelWithResponseStream';
+export type ModelAction =
+  | 'bedrock:InvokeModel'
+  | 'bedrock:InvokeModelWithResponseStream'
+  // A batch inference job names its model the same way (AiLab-Pipeline).
+  | 'bedrock:CreateModelInvocationJob';
 
 /** The ARN form the table's destination lists use (every table Region is in the `aws` partition). */
 const foundationModelArn = (region: string, modelId: string) =>

@@ -145,6 +145,35 @@ export const configSchema = z.object({
   bedrockMaxTokensCap: int(1, 8_192).default(512),
   /** Apply the lab's Bedrock guardrail to every Converse call. */
   bedrockGuardrail: bool.default(true),
+  /** AiLab-Pipeline: most documents in a real-time run (a cost ceiling: every document is billed per step). */
+  pipelineMaxItems: int(1, 1_000).default(100),
+  /**
+   * AiLab-Pipeline: most documents in a batch run. Bedrock takes up to 50,000 records per batch job by
+   * default (unverified quota); the lab stops at 1,000 unless raised here.
+   */
+  pipelineMaxBatchItems: int(1, 50_000).default(1_000),
+  /**
+   * AiLab-Pipeline: fewest documents in a batch run, the model's "Minimum number of records per batch
+   * inference job" quota (100 by default for most models; adjustable, so check Service Quotas).
+   */
+  pipelineBatchMinRecords: int(1, 50_000).default(100),
+  /** AiLab-Pipeline: documents processed at once (the Distributed Map's MaxConcurrency). */
+  pipelineMaxConcurrency: int(1, 1_000).default(5),
+  /**
+   * AiLab-Pipeline: the share of documents that may fail before the run stops (the Distributed Map's
+   * ToleratedFailurePercentage): a run where most documents fail (model access not enabled, a
+   * missing permission) stops instead of paying for the rest.
+   */
+  pipelineToleratedFailurePercent: int(0, 100).default(50),
+  /** AiLab-Pipeline: largest image or PDF upload in bytes (Textract's synchronous limit is 10 MB). */
+  pipelineMaxItemBytes: int(1, 10 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** AiLab-Pipeline: a batch job's timeout in hours (CreateModelInvocationJob takes 24 to 168). */
+  pipelineBatchTimeoutHours: int(24, 168).default(24),
+  /**
+   * AiLab-Pipeline: the execution's timeout in hours. It must outlast the batch job's, which it
+   * waits for; a real-time run of the default ceiling takes minutes.
+   */
+  pipelineExecutionTimeoutHours: int(1, 170).default(26),
   /** Markdown notes file for POST /bedrock/ask-notes (path relative to the project root). */
   notesFile: z.string().min(1).default('notes/study-notes.md'),
   /**
@@ -233,6 +262,16 @@ export function loadConfig(ctx: ContextSource, env: NodeJS.ProcessEnv = process.
     throw new ConfigError(`Invalid ai-services-lab settings:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  if (config.pipelineExecutionTimeoutHours <= config.pipelineBatchTimeoutHours) {
+    throw new ConfigError(
+      `Invalid ai-services-lab settings:\n  -c pipelineExecutionTimeoutHours: must be more than pipelineBatchTimeoutHours (${config.pipelineBatchTimeoutHours}), so a run outlasts the batch job it waits for`,
+    );
+  }
+  if (config.pipelineBatchMinRecords > config.pipelineMaxBatchItems) {
+    throw new ConfigError(
+      `Invalid ai-services-lab settings:\n  -c pipelineBatchMinRecords: must not exceed pipelineMaxBatchItems (${config.pipelineMaxBatchItems})`,
+    );
+  }
   // Control Tower's CT.CLOUDWATCH.PR.2 asks for at least a year of log retention.
   if (config.governed && config.logRetentionDays < GOVERNED_RETENTION_DAYS)
     return { ...config, logRetentionDays: GOVERNED_RETENTION_DAYS };

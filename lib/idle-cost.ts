@@ -40,6 +40,9 @@ export const NO_IDLE_CHARGE_TYPES = new Set([
   // 2020-10-01). Budgets with actions cost $0.10 per day after 62 free budget-days; the lab's has none.
   'AWS::Budgets::Budget',
   'AWS::CDK::Metadata',
+  // An EventBridge rule on the default bus matching AWS service events: no charge for the rule or
+  // for AWS service events delivered on the default bus (aws.amazon.com/eventbridge/pricing).
+  'AWS::Events::Rule',
   'AWS::IAM::Policy',
   'AWS::IAM::Role',
   'AWS::Lambda::Function',
@@ -47,5 +50,7 @@ export const NO_IDLE_CHARGE_TYPES = new Set([
   'AWS::Logs::LogGroup',
   'AWS::S3::Bucket',
   'AWS::S3::BucketPolicy',
+  // Billed per state transition (Standard) and per request and duration (Express): nothing idle.
+  'AWS::StepFunctions::StateMachine',
   'Custom::S3AutoDeleteObjects',
 ]);

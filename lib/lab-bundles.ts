@@ -25,6 +25,7 @@ export function labBundleSpecs(app: App): BundleSpec[] {
       continue;
     specs.push({ entry: demoEntry(svc.id), define: StackClass.bundleDefine?.(config) });
     if (svc.routes.some((r) => r.streaming)) specs.push({ entry: streamEntry(svc.id) });
+    for (const entry of StackClass.extraEntries ?? []) specs.push({ entry });
   }
   return specs;
 }

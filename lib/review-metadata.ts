@@ -60,6 +60,21 @@ const PRICE_KEYS: Readonly<Record<DemoId, readonly PriceKey[]>> = {
   transcribe: ['transcribeBatchSecond'],
   // Token prices follow the models the stack's role may invoke (bedrockModelKeys); these come with them.
   bedrock: ['guardrailContentFilterTextUnit', 'guardrailSensitiveInfoTextUnit'],
+  // The summarize step's model (on demand and in a batch job) comes from bedrockModelKeys too.
+  pipeline: [
+    'stepFunctionsStateTransition',
+    'stepFunctionsExpressRequest',
+    'stepFunctionsExpressGbSecond',
+    'textractDetectTextPage',
+    'comprehendNlpUnit',
+    'translateStandardChar',
+    'guardrailContentFilterTextUnit',
+    'guardrailSensitiveInfoTextUnit',
+    'pollyStandardChar',
+    'lambdaRequest',
+    's3PutRequest',
+    's3GetRequest',
+  ],
 };
 
 /** Minimum billable quantity per request or job, where the price table states one. */
@@ -74,11 +89,17 @@ const INDIRECT: Partial<Record<DemoId, ReadonlyArray<{ key: string; priceKey: Pr
   translate: [{ key: 'translateAuto', priceKey: 'comprehendNlpUnit' }],
 };
 
-/** The token price entries of a Bedrock model (`input token, <model> …`), with the model they price. */
-function bedrockModelKeys(modelId: string): Array<{ key: PriceKey; model: string }> {
+/**
+ * The token price entries of a Bedrock model (`input token, <model> …`, or with `batch job` those of
+ * a batch inference job: `input token in a batch job, <model> …`), with the model they price.
+ */
+function bedrockModelKeys(
+  modelId: string,
+  kind: 'token' | 'batch job' = 'token',
+): Array<{ key: PriceKey; model: string }> {
   const base = baseModelId(modelId);
   return (Object.keys(PRICES) as PriceKey[])
-    .filter((k) => PRICES[k].unit.includes(`token, ${base} `))
+    .filter((k) => PRICES[k].unit.includes(`${kind}, ${base} `))
     .map((key) => ({ key, model: base }));
 }
 
@@ -95,7 +116,10 @@ function bedrockModels(config: LabConfig): string[] {
 export function recordPrices(stack: Stack, service: DemoService, config: LabConfig): void {
   const id = service.id;
   recordPriceKeys(stack, [
-    ...(id === 'bedrock' ? bedrockModels(config).flatMap(bedrockModelKeys) : []),
+    ...(id === 'bedrock' ? bedrockModels(config).flatMap((m) => bedrockModelKeys(m)) : []),
+    ...(id === 'pipeline'
+      ? [...bedrockModelKeys(config.bedrockModelId), ...bedrockModelKeys(config.bedrockModelId, 'batch job')]
+      : []),
     ...PRICE_KEYS[id],
   ]);
   stack.node.addMetadata(METERED_METADATA, {

@@ -1,6 +1,6 @@
 /**
- * The catalogue of the lab's seven demos: the single source the app (stacks, tags), the docs,
- * the CLI and the tests read. A route listed here must exist on the demo's API, and the other
+ * The catalogue of the lab's demos (one per AI service, and the pipeline that chains them over many
+ * documents): the single source the app (stacks, tags), the docs, the CLI and the tests read. A route listed here must exist on the demo's API, and the other
  * way round (checked by the template policy tests).
  *
  * What a route needs from its Region (its service, always; a feature such as Comprehend toxicity) comes
@@ -10,8 +10,11 @@
 import type { FeatureId, Need, ServiceId } from '../lambda/shared/regions';
 import { stackName } from './names';
 
-/** One demo per AWS service of the Region table (lambda/shared/region-facts.ts). */
-export type DemoId = ServiceId;
+/**
+ * One demo per AWS service of the Region table (lambda/shared/region-facts.ts), and the pipeline,
+ * which chains several of them: its needs are those of the steps a run asks for.
+ */
+export type DemoId = ServiceId | 'pipeline';
 
 export interface DemoRoute {
   readonly method: 'GET' | 'POST';
@@ -205,6 +208,36 @@ export const SERVICES: readonly DemoService[] = [
         method: 'POST',
         path: '/bedrock/compare',
         summary: 'One prompt to 2-3 listed models: latency, tokens and cost side by side',
+      },
+    ],
+  },
+  {
+    id: 'pipeline',
+    stackSuffix: 'Pipeline',
+    awsService: 'AWS Step Functions',
+    pricingUnit: 'state transitions and each step units',
+    pricingNote:
+      'each document is billed by every service its steps call; Standard transitions, Express requests and duration around them',
+    notesSection: '추론 › 일괄 추론; AWS AI 솔루션의 장점 › 확장성 및 비용 최적화, AWS 도구 및 서비스와 통합',
+    concept:
+      'Workloads: many documents through AI services on a Distributed Map, in real time or as a Bedrock batch inference job (일괄 추론)',
+    routes: [
+      {
+        method: 'POST',
+        path: '/pipeline/uploads',
+        summary: "Presigned upload of a document into a run's input/",
+        metered: false,
+      },
+      {
+        method: 'POST',
+        path: '/pipeline/runs',
+        summary: 'Start a run: the chosen steps over its documents, real time or batch',
+      },
+      {
+        method: 'GET',
+        path: '/pipeline/runs/{runId}',
+        summary: "A run's status, progress, per-document results (paged) and cost",
+        metered: false,
       },
     ],
   },

@@ -42,6 +42,12 @@ export const KOREAN_CATALOGUE: Readonly<Record<DemoId, KoreanCatalogueEntry>> = 
       '파운데이션 모델(FM), 프롬프트 엔지니어링, 가드레일, 할루시네이션, 비결정성, RAG, 토큰 기반 요금, 응답성(스트리밍), 모델 선택',
     billedBy: '입력·출력 토큰 (입력 토큰과 출력 토큰은 모델마다 가격이 따로 매겨짐)',
   },
+  pipeline: {
+    concept:
+      '워크로드: 여러 문서를 분산 맵(Distributed Map)으로 AI 서비스에 차례로 보내기, 실시간 또는 Bedrock 일괄 추론 작업으로 (확장성, AWS 도구 및 서비스와 통합)',
+    billedBy:
+      '상태 전환과 각 단계의 단위 (문서마다 단계가 부르는 서비스가 각각 과금; 그 주변의 Standard 상태 전환, Express 요청과 실행 시간)',
+  },
 };
 
 /** The fixed words of the Korean table and diagram. */

@@ -4,6 +4,7 @@
  * price, and the estimated cost of N typical calls. Prices come from the one dated table in
  * lambda/shared/pricing.ts.
  */
+import { project } from '../lambda/pipeline/projection';
 import {
   bedrockTokenCost,
   comprehendCost,
@@ -97,6 +98,27 @@ export function typicalCall(id: DemoId, bedrockModelId = 'amazon.nova-micro-v1:0
           'guardrailSensitiveInfoTextUnit',
         ],
         lambda: { memoryMb: 512, seconds: 3 },
+      };
+    }
+    case 'pipeline': {
+      // One typical document (a one-page scan, 1,500 characters) through all seven steps, in real
+      // time; lambda/pipeline/projection.ts states the assumptions and prices runs of any size.
+      const run = project(1, 'realtime', { modelId: bedrockModelId, guardrail: true, concurrency: 1 });
+      return {
+        description:
+          'POST /pipeline/runs with one 1-page document through all seven steps (real time), the run included',
+        serviceUsd: run.cost.totalUsd,
+        prices: [
+          'textractDetectTextPage',
+          'comprehendNlpUnit',
+          'translateStandardChar',
+          'novaMicroInputToken',
+          'novaMicroOutputToken',
+          'pollyStandardChar',
+          'stepFunctionsStateTransition',
+          'stepFunctionsExpressRequest',
+        ],
+        lambda: { memoryMb: 256, seconds: 0.3 },
       };
     }
   }

@@ -39,13 +39,15 @@ export async function presignUpload(
   bucket: string,
   kind: UploadKind,
   contentType: string,
+  /** The key for a file of this extension. @default `<prefix><uuid>.<extension>` */
+  keyFor: (extension: string) => string = (extension) => newKey(kind.prefix, extension),
 ): Promise<PresignedUpload> {
   // Own properties only: 'constructor' or 'toString' must not pass as a content type.
   const extension = Object.hasOwn(kind.types, contentType) ? kind.types[contentType] : undefined;
   if (!extension) {
     throw badRequest(`contentType must be one of ${Object.keys(kind.types).join(', ')}.`);
   }
-  const key = newKey(kind.prefix, extension);
+  const key = keyFor(extension);
   const expires = kind.expiresSeconds ?? 300;
   const { url, fields } = await createPresignedPost(s3, {
     Bucket: bucket,

@@ -20,6 +20,7 @@
  */
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { modelInvokePolicy } from '../bedrock-invoke';
 import type { UploadBucket } from '../constructs/upload-bucket';
@@ -54,10 +55,22 @@ export function grantPipeline(scope: Construct, p: PipelinePermissionsProps): ia
     return made;
   };
 
+  // Object ARNs under a prefix are wildcards to cdk-nag; each one is acknowledged with its reason.
+  const bucketId = stack.getLogicalId(b.node.defaultChild as s3.CfnBucket);
+  const ackPrefixes = (on: iam.Policy, prefixes: string[], reason: string) => {
+    for (const x of prefixes) {
+      Validations.of(on).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${x}*]`, reason });
+    }
+  };
   const read = policy('ReadDocuments', [
     // The manifests (input/, batch/), text files, and the scans Textract reads with these permissions.
     new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects('input/', 'batch/') }),
   ]);
+  ackPrefixes(
+    read,
+    ['input/', 'batch/'],
+    "Reads a run's documents and manifests under the stack's own bucket prefixes; the keys are generated per run.",
+  );
   const write = policy('WriteResults', [
     // Item records and the Map's result files (results/), speech (output/), the batch task token (batch/).
     new iam.PolicyStatement({
@@ -70,6 +83,11 @@ export function grantPipeline(scope: Construct, p: PipelinePermissionsProps): ia
       resources: objects('results/'),
     }),
   ]);
+  ackPrefixes(
+    write,
+    ['results/', 'output/', 'batch/'],
+    "Writes a run's records, speech and task token under the stack's own bucket prefixes; the keys are generated per run.",
+  );
   const ai = policy('AiServices', [
     new iam.PolicyStatement({ actions: [...NO_RESOURCE_LEVEL_ACTIONS], resources: ['*'] }),
   ]);

@@ -37,7 +37,9 @@ afterAll(() => {
   if (!process.env.AI_LAB_PIPELINE_TIMINGS) return;
   const items = timings.reduce((n, t) => n + t.items, 0);
   const ms = timings.reduce((n, t) => n + t.ms, 0);
-  process.stderr.write(`${JSON.stringify({ runs: timings, items, msPerItem: items ? ms / items : 0 }, null, 2)}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ runs: timings, items, msPerItem: items ? ms / items : 0 }, null, 2)}\n`,
+  );
 });
 
 /** Start a run through the API (inline documents, plus uploaded files), then run it. */

@@ -8,8 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { DemoApi } from '../../lib/constructs/demo-api';
 import { DemoFunction } from '../../lib/constructs/demo-function';
@@ -95,4 +98,31 @@ test('negative control: a method without IAM auth is reported', () => {
     .addMethod('GET', undefined, { authorizationType: apigw.AuthorizationType.NONE });
   const rules = nagFindings(app, outdir).map((f) => f.rule);
   expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-APIG4']));
+});
+
+test('negative control: a state machine without logs and X-Ray is reported (AiLab-Pipeline has both)', () => {
+  const outdir = tmp();
+  const { app, stack } = nagApp(outdir);
+  new sfn.StateMachine(stack, 'Bare', {
+    definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Only')),
+  });
+  const rules = nagFindings(app, outdir).map((f) => f.rule);
+  expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-SF1', 'AwsSolutions-SF2']));
+});
+
+test('negative control: an event rule with no DLQ reason is reported (AiLab-Pipeline acknowledges its one)', () => {
+  const outdir = tmp();
+  const { app, stack } = nagApp(outdir);
+  const demo = new DemoFunction(stack, 'Fn', {
+    entry: 'lambda/pipeline/job-event-handler.ts',
+    serviceName: 'control',
+    description: 'control',
+    invokedBy: 'eventbridge',
+  });
+  new events.Rule(stack, 'Rule', {
+    eventPattern: { source: ['aws.bedrock'] },
+    targets: [new targets.LambdaFunction(demo.fn)],
+  });
+  const rules = nagFindings(app, outdir).map((f) => f.rule);
+  expect(rules).toContain('Serverless-EventBusDLQ');
 });

@@ -2,11 +2,12 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 
 /**
- * Private, encrypted, owner-enforced, SSL-only, objects expire after a day, and the bucket is
+ * Private, encrypted, owner-enforced, SSL-only, objects expire after a day (or the days a stack
+ * needs, such as a pipeline run waiting for a batch job), and the bucket is
  * deleted with the stack (emptied first by the auto-delete custom resource, whose provider's log
  * group is owned by the stack, kept a day and destroyed with it).
  */
-export function expectSecureUploadBucket(template: Template): void {
+export function expectSecureUploadBucket(template: Template, expirationDays = 1): void {
   template.resourceCountIs('AWS::S3::Bucket', 1);
   template.hasResource('AWS::S3::Bucket', {
     Properties: {
@@ -23,7 +24,7 @@ export function expectSecureUploadBucket(template: Template): void {
       LifecycleConfiguration: {
         Rules: [
           Match.objectLike({
-            ExpirationInDays: 1,
+            ExpirationInDays: expirationDays,
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
             Status: 'Enabled',
           }),

@@ -50,6 +50,21 @@ export const STAR_RESOURCE_ALLOWLIST = new Set([
   'polly:SynthesizeSpeech',
   'polly:DescribeVoices',
   'transcribe:StartTranscriptionJob',
+  // AiLab-Pipeline's state machine: its AI steps, the log delivery and X-Ray sampling CDK grants for
+  // its logging and tracing, and the task-token callbacks of its batch job event function.
+  'polly:StartSpeechSynthesisTask',
+  'logs:CreateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:DescribeLogGroups',
+  'logs:DescribeResourcePolicies',
+  'logs:GetLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:UpdateLogDelivery',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+  'states:SendTaskSuccess',
+  'states:SendTaskFailure',
 ]);
 
 /** Types that accept Tags in CloudFormation, so must carry the cost-allocation tags. */
@@ -61,6 +76,7 @@ const TAGGABLE_TYPES = new Set([
   'AWS::Logs::LogGroup',
   'AWS::S3::Bucket',
   'AWS::Bedrock::Guardrail',
+  'AWS::StepFunctions::StateMachine',
 ]);
 
 export const RUNTIME = 'nodejs24.x';

@@ -18,6 +18,7 @@ import {
   uploadPresigned,
 } from './client';
 import { isRunning, render, waitFor } from './output';
+import { PIPELINE_ACTIONS } from './pipeline-commands';
 import { type CliDeps, type GlobalOptions, PREFIX_HELP, PREFIX_OPTION, Session } from './session';
 import { CliError } from './signer';
 
@@ -470,6 +471,7 @@ export const ACTIONS: Record<string, Action> = {
     },
   },
   ...BEDROCK_ACTIONS,
+  ...PIPELINE_ACTIONS,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -486,6 +488,7 @@ Examples:
   npm run demo -- bedrock converse --file samples/prompts/four-elements.json
   npm run demo -- bedrock stream --text "Explain foundation models in two sentences"
   npm run demo -- bedrock compare --text "What is RAG?" --models amazon.nova-micro-v1:0,amazon.nova-lite-v1:0
+  npm run demo -- pipeline run samples/pipeline/*.txt samples/invoice-form.png --steps extract,pii,translate,summarize,speak --to ko
 
 Endpoints come from ./cdk-outputs.json (cdk deploy --outputs-file) or else from the stacks'
 ApiUrl outputs (CloudFormation, in --region / AWS_REGION / your profile's Region). Requests are

@@ -229,6 +229,58 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
     const failed = ((res.body.models ?? []) as Json[]).filter((m) => !m.ok).map((m) => String(m.modelId));
     return failed.length ? { ...res, failure: `no answer from ${failed.join(', ')}` } : res;
   },
+
+  // The pipeline in real time over two documents (a scan and a text) through every step; the
+  // batch mode needs 100 documents and hours, so the smoke run leaves it to `pipeline run --batch`.
+  'POST /pipeline/uploads': async (s) => {
+    const res = await s.call({
+      method: 'POST',
+      path: '/pipeline/uploads',
+      body: { contentType: 'image/png', name: 'invoice-form.png' },
+    });
+    const upload = res.body.upload as PresignedUpload;
+    await uploadPresigned(
+      upload,
+      { bytes: s.sample('invoice-form.png'), name: 'invoice-form.png', contentType: 'image/png' },
+      s.session.fetch,
+    );
+    s.state.set('pipelineRun', String(res.body.runId));
+    return res;
+  },
+  'POST /pipeline/runs': async (s) => {
+    const runId = s.need('pipelineRun', 'POST /pipeline/uploads');
+    const text = s.sample('pipeline/customer-email.en.txt').toString('utf8');
+    const res = await s.call({
+      method: 'POST',
+      path: '/pipeline/runs',
+      body: {
+        runId,
+        documents: [{ name: 'customer-email.en.txt', text }],
+        steps: ['extract', 'language', 'pii', 'sentiment', 'translate', 'summarize', 'speak'],
+        targetLanguage: 'ko',
+      },
+    });
+    s.state.set('pipelineStarted', runId);
+    return res;
+  },
+  'GET /pipeline/runs/{runId}': async (s) => {
+    const runId = s.need('pipelineStarted', 'POST /pipeline/runs');
+    const call: ApiCall = { method: 'GET', path: '/pipeline/runs/{runId}', params: { runId } };
+    let last = await s.call(call);
+    const started = s.session.now();
+    while (s.wait.enabled && last.body.status === 'RUNNING') {
+      if (s.session.now() - started >= s.wait.timeoutSeconds * 1000) break;
+      await s.session.sleep(s.wait.intervalSeconds * 1000);
+      last = await s.call(call);
+    }
+    const items = (last.body.items ?? {}) as Json;
+    if (['FAILED', 'TIMED_OUT', 'ABORTED'].includes(String(last.body.status))) {
+      return { ...last, failure: `run ${last.body.status}` };
+    }
+    return Number(items.failed ?? 0) > 0
+      ? { ...last, failure: `${items.failed} of ${items.total} documents failed` }
+      : last;
+  },
 };
 
 export interface SmokeOptions extends GlobalOptions {

@@ -414,6 +414,48 @@ const CASES: Case[] = [
     route: 'POST /bedrock/compare',
     body: { prompt: 'What is RAG?', models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'] },
   },
+  {
+    argv: () => ['pipeline', 'upload', sample('pipeline/customer-email.en.txt')],
+    route: 'POST /pipeline/uploads',
+    body: { contentType: 'text/plain', name: 'customer-email.en.txt' },
+  },
+  {
+    argv: () => [
+      'pipeline',
+      'run',
+      sample('pipeline/customer-email.en.txt'),
+      '--steps',
+      'pii,translate',
+      '--to',
+      'ko',
+      '--no-wait',
+    ],
+    route: 'POST /pipeline/runs',
+    body: {
+      runId: expect.stringMatching(/^r\d{14}-[0-9a-f]{8}$/),
+      steps: ['pii', 'translate'],
+      targetLanguage: 'ko',
+      inference: 'realtime',
+    },
+  },
+  {
+    argv: async () => {
+      const run = await cli(
+        'pipeline',
+        'run',
+        sample('pipeline/product-review.en.txt'),
+        '--steps',
+        'language',
+        '--no-wait',
+        '--json',
+      );
+      expectOk(run);
+      return ['pipeline', 'status', JSON.parse(run.stdout).runId];
+    },
+    route: 'GET /pipeline/runs/{runId}',
+    query: {},
+    params: { runId: /^r\d{14}-[0-9a-f]{8}$/ },
+  },
 ];
 
 describe('request shape of every action', () => {

@@ -27,7 +27,7 @@ test('every stack deployed: every route called once with the samples, a table, e
   expect(api.refused).toEqual([]);
   // Every route once; the uploads' S3 POSTs on top.
   expect(api.requests.map((r) => `${r.method} ${r.route}`)).toEqual(CATALOGUE);
-  expect(api.uploads.map((u) => u.file.name)).toEqual(['two-page.pdf', 'hello-en.mp3']);
+  expect(api.uploads.map((u) => u.file.name)).toEqual(['two-page.pdf', 'hello-en.mp3', 'invoice-form.png']);
 
   const lines = run.stdout.split('\n');
   expect(lines[0]).toMatch(/^stack +route +status +latency ms +billable units$/);
@@ -51,10 +51,21 @@ test('every stack deployed: every route called once with the samples, a table, e
   // The stream is read to its usage event; the comparison sums its models.
   expect(row('POST /bedrock/converse-stream')).toMatch(/ 200 +\d+ +30 tokens$/);
   expect(row('POST /bedrock/compare')).toMatch(/ 200 +\d+ +100 tokens$/);
+  // The pipeline: a scan uploaded, a run of it and a text started, its status read.
+  expect(row('POST /pipeline/runs')).toMatch(/ 202 +\d+ +2 documents$/);
+  expect(row('GET /pipeline/runs/{runId}')).toMatch(/ 200 +\d+ +2 documents$/);
   expect(run.stdout).toContain(`${CATALOGUE.length} passed, 0 failed, 0 stacks skipped\n`);
 
   // The committed samples, as they are.
   const body = (route: string) => api.requests.find((r) => `${r.method} ${r.route}` === route)!.body;
+  expect(body('POST /pipeline/runs')).toEqual({
+    runId: expect.stringMatching(/^r\d{14}-[0-9a-f]{8}$/),
+    documents: [
+      { name: 'customer-email.en.txt', text: readFileSync(sample('pipeline/customer-email.en.txt'), 'utf8') },
+    ],
+    steps: ['extract', 'language', 'pii', 'sentiment', 'translate', 'summarize', 'speak'],
+    targetLanguage: 'ko',
+  });
   expect(body('POST /comprehend/pii')).toEqual(JSON.parse(readFileSync(sample('text/pii.json'), 'utf8')));
   expect(body('POST /textract/text')).toEqual({
     document: readFileSync(sample('invoice-form.png')).toString('base64'),
@@ -68,7 +79,7 @@ test('one stack deployed: its routes are checked, the others skipped with the de
   const run = await runSmoke(['--outputs-file', outputsFor({ 'AiLab-Comprehend': api.url })]);
   expect(run.code).toBe(0);
   expect(new Set(api.requests.map((r) => r.route.split('/')[1]))).toEqual(new Set(['comprehend']));
-  expect(run.stdout).toContain('6 passed, 0 failed, 6 stacks skipped\n');
+  expect(run.stdout).toContain('6 passed, 0 failed, 7 stacks skipped\n');
   for (const s of SERVICES.filter((x) => x.id !== 'comprehend')) {
     expect(run.stdout).toMatch(
       new RegExp(`^skipped ${labStack(s)}: .*\`npx cdk deploy ${labStack(s)}\``, 'm'),
@@ -119,7 +130,7 @@ test('a failing route: FAIL in the table, its error below, exit 1; the other rou
   expect(run.stdout).toContain(
     'FAIL AiLab-Comprehend POST /comprehend/toxicity: 501 NOT_AVAILABLE_IN_REGION: DetectToxicContent failed in eu-central-2; it is offered only in some Regions. (req-tox)\n',
   );
-  expect(run.stdout).toContain('7 passed, 1 failed, 5 stacks skipped\n');
+  expect(run.stdout).toContain('7 passed, 1 failed, 6 stacks skipped\n');
   expect(api.requests.map((r) => r.route)).toContain('/translate/languages');
 });
 
@@ -140,7 +151,7 @@ test('a failed step leaves the steps that need it "not run"', async () => {
     ['GET /textract/jobs/{jobId}', 'not run'],
   ]);
   expect(report.rows[3].error).toBe('needs POST /textract/uploads');
-  expect(report.skipped).toHaveLength(6);
+  expect(report.skipped).toHaveLength(7);
 });
 
 test('--wait polls the batch jobs to the end (IN_PROGRESS twice), progress on stderr', async () => {
@@ -181,7 +192,7 @@ test('a job that FAILED fails the run', async () => {
 test('nothing deployed: says so and exits 1', async () => {
   const run = await runSmoke(['--outputs-file', outputsFor({})]);
   expect(run.code).toBe(1);
-  expect(run.stdout).toContain('0 passed, 0 failed, 7 stacks skipped\n');
+  expect(run.stdout).toContain('0 passed, 0 failed, 8 stacks skipped\n');
   expect(run.stderr).toContain('No demo stack of AiLab is deployed');
 });
 

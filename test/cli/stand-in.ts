@@ -18,6 +18,10 @@ import type * as z from 'zod';
 import { requestSchemas as bedrockSchemas } from '../../lambda/bedrock/schemas';
 import { comprehendUsage } from '../../lambda/comprehend/logic';
 import { requestSchemas as comprehendSchemas } from '../../lambda/comprehend/schemas';
+import {
+  requestSchemas as pipelineSchemas,
+  statusQuery as pipelineStatusQuery,
+} from '../../lambda/pipeline/schemas';
 import { audioDelivery } from '../../lambda/polly/logic';
 import {
   FORMATS,
@@ -47,6 +51,7 @@ import { newJobName } from '../../lambda/transcribe/logic';
 import { AUDIO_UPLOAD, JOB_NAME, requestSchemas as transcribeSchemas } from '../../lambda/transcribe/schemas';
 import { languagesQuery, requestSchemas as translateSchemas } from '../../lambda/translate/schemas';
 import { SERVICES } from '../../lib/services';
+import { pipelineStandIn } from './pipeline-stand-in';
 
 export const TEST_REGION = 'us-east-1';
 /** Static test credentials: the CLI signs with these, the stand-in verifies with them. */
@@ -195,11 +200,13 @@ const POST_SCHEMAS: Record<string, z.ZodType> = {
   ...pollySchemas,
   ...transcribeSchemas,
   ...bedrockSchemas,
+  ...pipelineSchemas,
 };
 const GET_SCHEMAS: Record<string, z.ZodType> = {
   '/translate/languages': languagesQuery,
   '/polly/voices': voicesQuery,
   '/textract/jobs/{jobId}': jobQuery,
+  '/pipeline/runs/{runId}': pipelineStatusQuery,
 };
 
 const ROUTES = SERVICES.flatMap((s) => s.routes).map((r) => ({
@@ -292,8 +299,11 @@ export async function startStandIn(): Promise<StandIn> {
   function usage(unit: string, quantity: number, extra: Record<string, unknown> = {}) {
     return { unit, quantity, ...extra };
   }
+  const pipeline = pipelineStandIn(() => uploads.map((u) => u.fields.key ?? ''));
   function answer(key: string, input: any, req: Recorded, base: string): Reply {
     const ok = (body: Record<string, unknown>, status = 200): Reply => ({ status, body });
+    const piped = pipeline(key, input, req.params, base);
+    if (piped) return piped;
     const text: string = input.text ?? '';
     switch (key) {
       case 'POST /comprehend/sentiment':

@@ -19,7 +19,14 @@ test('after prebuilding, constructing the whole lab builds no bundle', async () 
     BundleCache.forProject().projectRoot,
   );
   const specs = labBundleSpecs(app);
-  expect(specs.map((s) => s.entry)).toHaveLength(8);
+  // Eight demo bundles, and AiLab-Pipeline's API and its three workflow functions.
+  expect(specs.map((s) => s.entry)).toHaveLength(12);
+  expect(specs.map((s) => s.entry).filter((e) => e.startsWith('lambda/pipeline/'))).toEqual([
+    'lambda/pipeline/handler.ts',
+    'lambda/pipeline/text-handler.ts',
+    'lambda/pipeline/run-handler.ts',
+    'lambda/pipeline/job-event-handler.ts',
+  ]);
   expect(specs.find((s) => s.entry === 'lambda/bedrock/handler.ts')?.define).toHaveProperty(
     '__NOTES_INDEX__',
   );
@@ -29,8 +36,8 @@ test('after prebuilding, constructing the whole lab builds no bundle', async () 
   expect(streamSpec?.define).toBeUndefined();
 
   const pre = await prebundle(specs, cache);
-  // One esbuild call for the seven functions without a define, one for Bedrock's with the notes index.
-  expect(pre).toMatchObject({ built: 8, cached: 0, builds: 2, failed: [] });
+  // One esbuild call for the eleven functions without a define, one for Bedrock's with the notes index.
+  expect(pre).toMatchObject({ built: 12, cached: 0, builds: 2, failed: [] });
 
   // Built together, each bundle is byte for byte (and input for input) what building it alone
   // gives, which is what construction does when a bundle was not prebuilt: the asset hash cannot
@@ -49,7 +56,7 @@ test('after prebuilding, constructing the whole lab builds no bundle', async () 
       ]);
     }
   }
-  expect(alone.stats).toMatchObject({ misses: 8, builds: 8 });
+  expect(alone.stats).toMatchObject({ misses: 12, builds: 12 });
 
   const previous = process.env.AI_LAB_BUNDLE_CACHE;
   process.env.AI_LAB_BUNDLE_CACHE = cache.dir;
@@ -69,7 +76,7 @@ test('only the stacks the CLI bundles are prebuilt (cdk synth AiLab-Translate --
     labBundleSpecs(
       new App({ context: patterns ? { 'aws:cdk:bundling-stacks': patterns } : {}, autoSynth: false }),
     ).map((s) => s.entry);
-  expect(entries()).toHaveLength(8);
+  expect(entries()).toHaveLength(12);
   expect(entries(['AiLab-Translate'])).toEqual(['lambda/translate/handler.ts']);
   expect(entries(['AiLab-T*'])).toEqual([
     'lambda/translate/handler.ts',

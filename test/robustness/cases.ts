@@ -35,6 +35,13 @@ export const HANDLER_ENV: Record<string, string> = {
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
   COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',
+  PIPELINE_BUCKET: 'pipeline-documents',
+  STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:Pipeline',
+  MAX_ITEMS: '100',
+  MAX_BATCH_ITEMS: '1000',
+  BATCH_MIN_RECORDS: '100',
+  MAX_ITEM_BYTES: '5242880',
+  GUARDRAIL: 'true',
 };
 
 /**
@@ -188,6 +195,27 @@ export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: Rou
           models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'],
           maxTokens: 100,
         },
+      },
+    ],
+  },
+  pipeline: {
+    handler: () => require('../../lambda/pipeline/handler').handler,
+    routes: [
+      { method: 'POST', path: '/pipeline/uploads', valid: { contentType: 'text/plain', name: 'notes.txt' } },
+      {
+        method: 'POST',
+        path: '/pipeline/runs',
+        valid: {
+          documents: [{ name: 'note.txt', text: 'Generative AI adapts to many tasks.' }],
+          steps: ['language', 'translate'],
+          targetLanguage: 'ko',
+        },
+      },
+      {
+        method: 'GET',
+        path: '/pipeline/runs/{runId}',
+        valid: {},
+        pathParameters: { runId: 'r20261205120000-00aa11bb' },
       },
     ],
   },

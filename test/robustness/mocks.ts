@@ -4,6 +4,7 @@ import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { PollyClient } from '@aws-sdk/client-polly';
 import { RekognitionClient } from '@aws-sdk/client-rekognition';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { TextractClient } from '@aws-sdk/client-textract';
 import { TranscribeClient } from '@aws-sdk/client-transcribe';
 import { TranslateClient } from '@aws-sdk/client-translate';
@@ -33,6 +34,7 @@ export function mockAllClients() {
     TextractClient,
     RekognitionClient,
     BedrockRuntimeClient,
+    SFNClient,
   ].map((c) => mockClient(c as any) as AnyStub);
   return {
     stubs,

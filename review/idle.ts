@@ -39,6 +39,10 @@ const BY_TYPE: Readonly<Record<string, Exclude<IdleClass, 'unknown'>>> = {
   'AWS::SNS::Subscription': 'free',
   'AWS::SQS::Queue': 'usage',
   'AWS::DynamoDB::Table': 'usage',
+  // Billed per state transition (Standard) or per request and duration (Express).
+  'AWS::StepFunctions::StateMachine': 'usage',
+  // A rule on the default bus matching AWS service events: no charge for the rule.
+  'AWS::Events::Rule': 'free',
   'AWS::EC2::NatGateway': 'idle',
   'AWS::EC2::Instance': 'idle',
   'AWS::EC2::EIP': 'idle',

@@ -26,6 +26,8 @@ export const RESOURCES = defineMessages(
     'purpose.AWS::Budgets::Budget': 'e-mails when spend passes a threshold',
     'purpose.AWS::SNS::Topic': 'delivers notifications',
     'purpose.AWS::SQS::Queue': 'a message queue',
+    'purpose.AWS::StepFunctions::StateMachine': 'a workflow: runs its states, calling AWS services itself',
+    'purpose.AWS::Events::Rule': 'sends matching events (here: AWS service events) to its targets',
     'purpose.unknown': 'not described by the review',
   },
   {
@@ -53,6 +55,8 @@ export const RESOURCES = defineMessages(
     'purpose.AWS::Budgets::Budget': '지출이 임계값을 넘으면 이메일 발송',
     'purpose.AWS::SNS::Topic': '알림 전달',
     'purpose.AWS::SQS::Queue': '메시지 대기열',
+    'purpose.AWS::StepFunctions::StateMachine': '워크플로: 상태를 차례로 실행하며 AWS 서비스를 직접 호출',
+    'purpose.AWS::Events::Rule': '조건에 맞는 이벤트(여기서는 AWS 서비스 이벤트)를 대상에 전달',
     'purpose.unknown': '검토 도구에 설명이 없는 유형',
   },
 );

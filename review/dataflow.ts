@@ -54,6 +54,8 @@ export async function flowOf(
     proxy: string;
     accessLogs: string;
     logs: string;
+    /** An EventBridge rule delivering an event to its target. */
+    event: string;
     actions: (count: number) => string;
   },
 ): Promise<Flow> {
@@ -108,48 +110,24 @@ export async function flowOf(
       }
     }
   }
-  const functions = view.resources.filter((r) => r.type === 'AWS::Lambda::Function');
-  for (const fn of functions) {
-    const roleId = refTarget(fn.props.Role);
-    const logGroup = refTarget((fn.props.LoggingConfig as { LogGroup?: unknown } | undefined)?.LogGroup);
-    if (logGroup && nodes.has(fn.logicalId)) {
-      node(logGroup, pathOf(logGroup), 'logs');
-      edge(fn.logicalId, logGroup, labels.logs);
+  // An EventBridge rule invokes its targets: drawn as a caller of each target function.
+  for (const rule of view.resources.filter((r) => r.type === 'AWS::Events::Rule')) {
+    for (const t of (rule.props.Targets as Array<{ Arn?: unknown }> | undefined) ?? []) {
+      const target = refTarget(t.Arn);
+      if (!target || view.byId.get(target)?.type !== 'AWS::Lambda::Function') continue;
+      node(rule.logicalId, `EventBridge ${pathOf(rule.logicalId)}`, 'caller');
+      node(target, `λ ${pathOf(target)}`, 'function');
+      edge(rule.logicalId, target, labels.event);
     }
-    if (!roleId || !nodes.has(fn.logicalId)) continue;
-    const mine = statements.filter(
-      (s) =>
-        s.effect === 'Allow' &&
-        ((s.kind === 'identity' && s.roleIds.includes(roleId)) ||
-          s.grantee.includes(`‹${view.byId.get(roleId)?.path}›`)),
-    );
-    for (const s of mine) {
-      const local = s.targets.filter((t) => view.byId.has(t) && t !== fn.logicalId);
-      if (local.length > 0) {
-        for (const t of local) {
-          const target = view.byId.get(t)!;
-          const kind: NodeKind =
-            target.type === 'AWS::S3::Bucket'
-              ? 'bucket'
-              : target.type === 'AWS::Logs::LogGroup'
-                ? 'logs'
-                : 'other';
-          node(t, target.path, kind);
-          edge(
-            fn.logicalId,
-            t,
-            s.actions.map((a) => a.split(':')[1]!),
-          );
-        }
-        continue;
-      }
-      for (const prefix of new Set(s.actions.map((a) => a.split(':')[0]!))) {
-        const name = await iamServiceName(prefix).catch(() => prefix);
-        node(`svc-${prefix}`, name, 'service');
-        const acts = s.actions.filter((a) => a.startsWith(`${prefix}:`)).map((a) => a.split(':')[1]!);
-        edge(fn.logicalId, `svc-${prefix}`, acts);
-      }
-    }
+  }
+  // Functions and state machines draw what their roles may use; a state machine calls AWS
+  // services and functions itself, and those functions draw theirs in the next pass.
+  const principals = view.resources.filter(
+    (r) => r.type === 'AWS::Lambda::Function' || r.type === 'AWS::StepFunctions::StateMachine',
+  );
+  for (let before = -1; before !== nodes.size; ) {
+    before = nodes.size;
+    await drawPrincipals();
   }
   return {
     nodes: [...nodes.values()],
@@ -165,6 +143,54 @@ export async function flowOf(
       };
     }),
   };
+
+  async function drawPrincipals() {
+    for (const fn of principals) {
+      const machine = fn.type === 'AWS::StepFunctions::StateMachine';
+      const roleId = refTarget(machine ? fn.props.RoleArn : fn.props.Role);
+      const logGroup = refTarget((fn.props.LoggingConfig as { LogGroup?: unknown } | undefined)?.LogGroup);
+      if (logGroup && nodes.has(fn.logicalId)) {
+        node(logGroup, pathOf(logGroup), 'logs');
+        edge(fn.logicalId, logGroup, labels.logs);
+      }
+      if (!roleId || !nodes.has(fn.logicalId)) continue;
+      const mine = statements.filter(
+        (s) =>
+          s.effect === 'Allow' &&
+          ((s.kind === 'identity' && s.roleIds.includes(roleId)) ||
+            s.grantee.includes(`‹${view.byId.get(roleId)?.path}›`)),
+      );
+      for (const s of mine) {
+        const local = s.targets.filter((t) => view.byId.has(t) && t !== fn.logicalId);
+        if (local.length > 0) {
+          for (const t of local) {
+            const target = view.byId.get(t)!;
+            const kind: NodeKind =
+              target.type === 'AWS::S3::Bucket'
+                ? 'bucket'
+                : target.type === 'AWS::Logs::LogGroup'
+                  ? 'logs'
+                  : target.type === 'AWS::Lambda::Function'
+                    ? 'function'
+                    : 'other';
+            node(t, kind === 'function' ? `λ ${target.path}` : target.path, kind);
+            edge(
+              fn.logicalId,
+              t,
+              s.actions.map((a) => a.split(':')[1]!),
+            );
+          }
+          continue;
+        }
+        for (const prefix of new Set(s.actions.map((a) => a.split(':')[0]!))) {
+          const name = await iamServiceName(prefix).catch(() => prefix);
+          node(`svc-${prefix}`, name, 'service');
+          const acts = s.actions.filter((a) => a.startsWith(`${prefix}:`)).map((a) => a.split(':')[1]!);
+          edge(fn.logicalId, `svc-${prefix}`, acts);
+        }
+      }
+    }
+  }
 }
 
 const mermaidId = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');

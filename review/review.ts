@@ -67,6 +67,7 @@ export async function reviewStack(view: StackView, assembly: Assembly, lang: Lan
     proxy: t(lang, 'flow.proxy'),
     accessLogs: t(lang, 'flow.accessLogs'),
     logs: t(lang, 'flow.logs'),
+    event: t(lang, 'flow.event'),
     actions: (count: number) => t(lang, 'flow.actions', { count }),
   });
   const byPath = new Map(view.resources.map((r) => [r.path, r.logicalId]));

@@ -72,6 +72,7 @@ export const SECURITY = defineMessages(
     'flow.proxy': 'proxy',
     'flow.accessLogs': 'access logs',
     'flow.logs': 'logs',
+    'flow.event': 'event',
     'flow.actions': '{count} actions',
     'flow.invoke': 'invoke',
     'cli.outIsFile': '--out takes a folder: {path} is a file. Name a folder (it is created when missing).',
@@ -152,6 +153,7 @@ export const SECURITY = defineMessages(
     'flow.proxy': '프록시',
     'flow.accessLogs': '액세스 로그',
     'flow.logs': '로그',
+    'flow.event': '이벤트',
     'flow.actions': '작업 {count}개',
     'flow.invoke': '호출',
     'cli.outIsFile':

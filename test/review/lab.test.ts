@@ -100,11 +100,12 @@ test('the lab is flagged only for what CDK generates and for the account-level s
   const flags = reviews.flatMap((r) =>
     r.findings.filter((f) => f.level === 'flag').map((f) => `${r.name} ${f.key} ${f.where}`),
   );
-  // Textract and Transcribe: CDK's bucket-emptying policy, granted to its provider role on the one bucket:
-  // s3:DeleteObject*, s3:GetBucket*, s3:List* and s3:PutBucketPolicy (permissions management).
-  const bucketPolicy = flags.filter((f) => /Uploads\/Bucket\/Policy$/.test(f));
-  expect(bucketPolicy.filter((f) => f.includes('perm.flag.wildcardAction'))).toHaveLength(6);
-  expect(bucketPolicy.filter((f) => f.includes('risk.permissions '))).toHaveLength(2);
+  // Textract, Transcribe and the pipeline: CDK's bucket-emptying policy, granted to its provider role
+  // on the one bucket: s3:DeleteObject*, s3:GetBucket*, s3:List* and s3:PutBucketPolicy (permissions
+  // management).
+  const bucketPolicy = flags.filter((f) => /(Uploads|Documents)\/Bucket\/Policy$/.test(f));
+  expect(bucketPolicy.filter((f) => f.includes('perm.flag.wildcardAction'))).toHaveLength(9);
+  expect(bucketPolicy.filter((f) => f.includes('risk.permissions '))).toHaveLength(3);
   // AiLab-Shared's AWS::ApiGateway::Account stays after destroy (an account-level setting).
   const shared = flags.filter((f) => f.startsWith('AiLab-Shared '));
   expect(shared.every((f) => f.includes('destroy.stays.') || f.includes('api'))).toBe(true);

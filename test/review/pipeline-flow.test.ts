@@ -1,0 +1,43 @@
+/**
+ * The review of AiLab-Pipeline draws its data flow through the state machine: the API starts it,
+ * it reads the bucket and calls each AI service and its two functions itself, and the EventBridge
+ * rule drives the batch job's event function. Its IAM appears statement by statement, in words.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readAssembly } from '../../review/assembly';
+import { toMermaid } from '../../review/dataflow';
+import { reviewAssembly, type StackReview } from '../../review/review';
+import { buildTestLab } from '../support/lab';
+
+let review: StackReview;
+beforeAll(async () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-pipeline-'));
+  const { app } = buildTestLab({}, { outdir });
+  app.synth();
+  const assembly = readAssembly(outdir);
+  const stack = assembly.stacks.filter((s) => s.stackName === 'AiLab-Pipeline');
+  review = (await reviewAssembly({ ...assembly, stacks: stack }, [], 'en'))[0]!;
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
+
+test('S3 → Step Functions → each service: the flow passes through the state machine', () => {
+  const mermaid = toMermaid(review.flow);
+  const machine = /(StateMachine[0-9A-F]{8})\["StateMachine"\]/.exec(mermaid)?.[1];
+  expect(machine).toBeDefined();
+  expect(mermaid).toMatch(new RegExp(`HandlerFunction\\w+ -- "StartExecution" --> ${machine}`));
+  for (const service of ['comprehend', 'translate', 'textract', 'polly', 'bedrock']) {
+    expect(mermaid).toMatch(new RegExp(`${machine} -- "[^"]+" --> svc_${service}`));
+  }
+  expect(mermaid).toMatch(new RegExp(`${machine} -- "GetObject" --> DocumentsBucket\\w+`));
+  expect(mermaid).toMatch(new RegExp(`${machine} -- "InvokeFunction" --> TextFunction\\w+`));
+  expect(mermaid).toMatch(/BatchJobEvents\w+ -- "event" --> JobEventFunction\w+/);
+  expect(mermaid).toMatch(/JobEventFunction\w+ -- "SendTaskFailure, SendTaskSuccess" --> svc_states/);
+});
+
+test('the state machine and the rule are known to the review, and cost nothing idle', () => {
+  const flagged = review.findings.filter((f) => f.level === 'flag').map((f) => f.key);
+  expect(flagged.filter((k) => /idle|unknown/.test(k))).toEqual([]);
+  expect(flagged).toContain('perm.flag.wildcardAction'); // CDK's own bucket-emptying policy, as in every stack with a bucket
+});

@@ -57,6 +57,7 @@ const SAMPLE_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   mp3: 'audio/mpeg',
   wav: 'audio/wav',
+  txt: 'text/plain; charset=utf-8',
 };
 
 /**

@@ -35,6 +35,7 @@ import {
 import {
   DOCUMENT_TYPES,
   type DocumentType,
+  MAX_RUN_BODY_BYTES,
   MAX_TEXT_BYTES,
   RUN_ID,
   runRequest,
@@ -179,6 +180,7 @@ export function pipelineRoutes(d: PipelineDeps): Route[] {
       method: 'POST',
       path: '/pipeline/runs',
       schema: runRequest,
+      maxBodyBytes: MAX_RUN_BODY_BYTES,
       handle: async (req, ctx) => {
         const { steps, added } = plannedSteps(req.steps);
         for (const [i, doc] of (req.documents ?? []).entries()) {

@@ -79,8 +79,17 @@ export const VOICES = {
 } as const;
 export type VoiceLanguage = keyof typeof VOICES;
 
-/** Inline documents are small by design: bigger ones go through POST /pipeline/uploads. */
-export const MAX_INLINE_DOCUMENTS = 20;
+/**
+ * Inline documents: up to the smallest batch job (100 records by default), so a batch run can be
+ * tried from curl or the playground without uploads. Each holds at most MAX_TEXT_BYTES.
+ */
+export const MAX_INLINE_DOCUMENTS = 100;
+/**
+ * The body of POST /pipeline/runs: 100 documents of 5,000 bytes, JSON-escaped (a Korean character
+ * of 3 bytes is one character in JSON, so escaping does not grow it), plus the rest of the request.
+ * Well inside Lambda's 6 MB synchronous payload.
+ */
+export const MAX_RUN_BODY_BYTES = MAX_INLINE_DOCUMENTS * MAX_TEXT_BYTES * 2 + 64 * 1024;
 
 const runId = z.string().regex(RUN_ID, 'must be a run id this API returned (r<14 digits>-<8 hex>)');
 

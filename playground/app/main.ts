@@ -8,6 +8,7 @@ import { lang, messages, messagesWithNodes, setLang } from './i18n';
 import { PAGE } from './messages/page';
 import { mountBedrock } from './panels/bedrock';
 import { mountComprehend } from './panels/comprehend';
+import { mountPipeline } from './panels/pipeline';
 import { mountPolly } from './panels/polly';
 import { mountRekognition } from './panels/rekognition';
 import { mountTextract } from './panels/textract';
@@ -43,6 +44,7 @@ const PANELS: Record<string, MountPanel> = {
   polly: mountPolly,
   transcribe: mountTranscribe,
   bedrock: mountBedrock,
+  pipeline: mountPipeline,
 };
 
 function panel(stack: StackStatus, ctx: PanelContext): HTMLElement {

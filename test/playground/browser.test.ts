@@ -14,6 +14,7 @@ import { SERVICES } from '../../lib/services';
 import { BEDROCK, BEDROCK_LIVE } from '../../playground/app/messages/bedrock';
 import { COMPREHEND } from '../../playground/app/messages/comprehend';
 import { PAGE } from '../../playground/app/messages/page';
+import { PIPELINE } from '../../playground/app/messages/pipeline';
 import { POLLY } from '../../playground/app/messages/polly';
 import { REKOGNITION } from '../../playground/app/messages/rekognition';
 import { JOBS, TEXTRACT } from '../../playground/app/messages/textract';
@@ -52,6 +53,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
   const S = room(TRANSCRIBE, lang);
   const B = room(BEDROCK, lang);
   const BL = room(BEDROCK_LIVE, lang);
+  const PL = room(PIPELINE, lang);
   const SV = room(SERVER, lang);
   const suffix = lang === 'en' ? '' : `-${lang}`;
 
@@ -98,7 +100,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
   }
 
   test('one panel per demo, each deployed, with the samples preloaded, in the browser’s language', async () => {
-    const status = `${P('deployedCount', { deployed: 7, total: 7 })}${P('region', { regions: 'us-east-1' })}`;
+    const status = `${P('deployedCount', { deployed: 8, total: 8 })}${P('region', { regions: 'us-east-1' })}`;
     await page.getByRole('status').getByText(status).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
     expect(await page.locator('h1').textContent()).toBe(`${P('heading')} ${P('headingThin')}`);
@@ -533,6 +535,53 @@ describe.each(LANGS)('the playground in %s', (lang) => {
     expect(await alert.textContent()).toContain(BL('streamPartial', { events: '3', chars: '46' }));
   });
 
+  test('Pipeline: the samples through the chosen steps, a progress bar, then a row per document and the cost', async () => {
+    const p = panel('pipeline');
+    await p.getByRole('button', { name: PL('start') }).click();
+    const out = p.locator('.output');
+    await out.locator('.verdict', { hasText: 'SUCCEEDED' }).waitFor();
+    // The four sample texts went inline, with the steps and the target language.
+    const body = sent('POST /pipeline/runs')[0]!.body;
+    expect(body.documents.map((d: { name: string }) => d.name)).toEqual([
+      'customer-email.en.txt',
+      'product-review.en.txt',
+      'study-review.ko.txt',
+      'soporte.es.txt',
+    ]);
+    expect(body.documents[2].text).toBe(
+      readFileSync(path.join(SAMPLES, 'pipeline/study-review.ko.txt'), 'utf8'),
+    );
+    expect(body).toMatchObject({
+      steps: ['language', 'pii', 'sentiment', 'translate', 'summarize'],
+      targetLanguage: 'ko',
+      inference: 'realtime',
+    });
+    // The bar filled while it polled; the Korean document failed at pii, the others passed.
+    expect(await out.locator('progress').evaluate((e) => [e.getAttribute('max'), (e as any).value])).toEqual([
+      '4',
+      4,
+    ]);
+    expect(await out.locator('.job-status').textContent()).toBe(
+      PL('line', { status: 'SUCCEEDED', done: 3, failed: 1, total: 4 }),
+    );
+    const rows = await out
+      .locator('table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+      );
+    expect(rows).toEqual([
+      ['customer-email.en.txt', 'ok'],
+      ['product-review.en.txt', 'ok'],
+      ['study-review.ko.txt', 'failed'],
+      ['soporte.es.txt', 'ok'],
+    ]);
+    expect(await out.locator('.error-message').textContent()).toMatch(/^pii: PiiLanguageNotSupported — /);
+    expect(await out.locator('caption', { hasText: PL('costTitle') }).count()).toBe(1);
+    await shot('pipeline');
+  });
+
   test('keyboard only: Tab to a demo, Tab to its button, Enter runs it; Space works too', async () => {
     await page.goto(lab.playground.url);
     await panel('translate').locator('textarea').waitFor();
@@ -584,7 +633,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       );
       expect(await p.locator('button').count()).toBe(0);
       expect(await page.getByRole('status').textContent()).toBe(
-        `${P('deployedCount', { deployed: 6, total: 7 })}${P('region', { regions: 'us-east-1' })}`,
+        `${P('deployedCount', { deployed: 7, total: 8 })}${P('region', { regions: 'us-east-1' })}`,
       );
       expect(await page.getByRole('link', { name: `Bedrock${P('navNotDeployed')}` }).count()).toBe(1);
       await shot('bedrock', 'bedrock-not-deployed');
@@ -595,7 +644,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
   test('the language switch: the other language at once, still there after a reload, and back', async () => {
     const other: Lang = lang === 'en' ? 'ko' : 'en';
     const O = room(PAGE, other);
-    const status = (t: typeof P) => `${t('deployedCount', { deployed: 7, total: 7 })}`;
+    const status = (t: typeof P) => `${t('deployedCount', { deployed: 8, total: 8 })}`;
     await page.goto(lab.playground.url);
     await page.getByRole('status').getByText(status(P)).waitFor();
     expect(await page.locator(`[data-lang="${lang}"]`).getAttribute('aria-pressed')).toBe('true');
@@ -626,7 +675,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
      * code: what a missed string looks like.
      */
     const ALLOWED =
-      /^(\d+|[\w-]+\.(json|png|jpg|pdf|mp3|wav)|Amazon \w+|Converse|PII|MP3|Ogg Vorbis|English|verified: false\.)$/;
+      /^(\d+|[\w.-]+\.(json|png|jpg|pdf|mp3|wav|txt)|Amazon \w+|Converse|PII|MP3|Ogg Vorbis|English|verified: false\.)$/;
     async function untranslated(): Promise<string[]> {
       const texts = (await page.evaluate(`(() => {
         const chrome = 'label, legend, button, h1, h2, h3, h4, summary, caption, thead th, .badge, .hint, option, .skip-link, [data-i18n]';
@@ -647,7 +696,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       await page.goto(lab.playground.url);
       await page
         .getByRole('status')
-        .getByText(P('deployedCount', { deployed: 7, total: 7 }))
+        .getByText(P('deployedCount', { deployed: 8, total: 8 }))
         .waitFor();
       await filled(panel('bedrock').getByLabel(B('inputData')), 'The laptop arrived');
       expect(await untranslated()).toEqual([]);

@@ -549,9 +549,18 @@ export function bedrockTokenCost(
   inputTokens: number,
   outputTokens: number,
 ): number | undefined {
+  return tokenCost(BEDROCK_TOKEN_PRICES, modelId, inputTokens, outputTokens);
+}
+
+function tokenCost(
+  table: Readonly<Record<string, TokenPrice>>,
+  modelId: string,
+  inputTokens: number,
+  outputTokens: number,
+): number | undefined {
   assertCount('inputTokens', inputTokens);
   assertCount('outputTokens', outputTokens);
-  const price = BEDROCK_TOKEN_PRICES[baseModelId(modelId)];
+  const price = table[baseModelId(modelId)];
   if (!price) return undefined;
   return roundUsd(inputTokens * price.input + outputTokens * price.output);
 }
@@ -578,11 +587,7 @@ export function bedrockBatchTokenCost(
   inputTokens: number,
   outputTokens: number,
 ): number | undefined {
-  assertCount('inputTokens', inputTokens);
-  assertCount('outputTokens', outputTokens);
-  const price = BEDROCK_BATCH_TOKEN_PRICES[baseModelId(modelId)];
-  if (!price) return undefined;
-  return roundUsd(inputTokens * price.input + outputTokens * price.output);
+  return tokenCost(BEDROCK_BATCH_TOKEN_PRICES, modelId, inputTokens, outputTokens);
 }
 
 export interface GuardrailPolicies {

@@ -1,6 +1,8 @@
 import {
+  BEDROCK_BATCH_TOKEN_PRICES,
   BEDROCK_TOKEN_PRICES,
   baseModelId,
+  bedrockBatchTokenCost,
   bedrockTokenCost,
   COMPREHEND_MIN_UNITS,
   comprehendCost,
@@ -58,6 +60,10 @@ describe('price table', () => {
     expect(PRICES.apiGatewayRestRequest.usd * 1e6).toBeCloseTo(3.5, 10);
     expect(PRICES.lambdaRequest.usd * 1e6).toBeCloseTo(0.2, 10);
     expect(PRICES.s3PutRequest.usd * 1000).toBeCloseTo(0.005, 10);
+    expect(PRICES.stepFunctionsStateTransition.usd * 1000).toBeCloseTo(0.025, 10);
+    expect(PRICES.stepFunctionsExpressRequest.usd * 1e6).toBeCloseTo(1, 10);
+    expect(PRICES.novaMicroBatchInputToken.usd * 1e6).toBeCloseTo(0.0175, 10);
+    expect(PRICES.novaProBatchOutputToken.usd * 1e6).toBeCloseTo(1.6, 10);
     expect(PRICES.s3GetRequest.usd * 1000).toBeCloseTo(0.0004, 10);
   });
 });
@@ -279,4 +285,15 @@ describe('Guardrails', () => {
     expect(guardrailCost(5_000, { contentFilters: false, sensitiveInfo: false })).toBe(0);
     expect(guardrailCost(0, { contentFilters: true, sensitiveInfo: true })).toBe(0);
   });
+});
+
+test('batch tokens cost half the on-demand tokens, for every model priced for batch', () => {
+  for (const model of Object.keys(BEDROCK_BATCH_TOKEN_PRICES)) {
+    expect(bedrockBatchTokenCost(model, 1000, 1000)! * 2).toBeCloseTo(
+      bedrockTokenCost(model, 1000, 1000)!,
+      12,
+    );
+  }
+  expect(bedrockBatchTokenCost('us.amazon.nova-micro-v1:0', 1000, 0)).toBe(0.0000175);
+  expect(bedrockBatchTokenCost('anthropic.claude-v2', 1, 1)).toBeUndefined();
 });

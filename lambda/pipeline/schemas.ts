@@ -64,9 +64,9 @@ export const runIdOfJob = (jobName: string): string | undefined => {
 
 /**
  * Amazon Polly standard voices by language (the cheapest engine: $4 per 1M characters), one per
- * language the `speak` step can say. Each of these voices has the standard engine (Polly
- * Developer Guide, voicelist.html). A language not listed fails `speak` for that item with a
- * message naming the ones that are.
+ * language the `speak` step can say; each is in Polly's list of standard voices (Polly Developer
+ * Guide, standard-voices.html, read 2026-12-05). A language not listed fails `speak` for that item
+ * with a message naming the ones that are.
  */
 export const VOICES = {
   en: { voiceId: 'Joanna', languageCode: 'en-US' },

@@ -140,7 +140,6 @@ export function itemView(r: ItemRecord, o: CostOptions) {
 }
 
 export function pipelineRoutes(d: PipelineDeps): Route[] {
-  const store = new RunStore(d.s3, d.bucket);
   const executionArn = (runId: string) =>
     `${d.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
   const costOptions: CostOptions = { modelId: d.modelId, guardrail: d.guardrail };
@@ -208,6 +207,7 @@ export function pipelineRoutes(d: PipelineDeps): Route[] {
         if (!req.runId) checkCount(req.documents?.length ?? 0);
 
         // --- From here on, AWS calls: list what was uploaded, store the rest, start. -----------------
+        const store = new RunStore(d.s3, d.bucket, ctx.signal);
         const runId = req.runId ?? newRunId();
         const existing = req.runId ? await store.keys(keys.inputPrefix(runId)) : [];
         if (existing.includes(keys.manifest(runId)))
@@ -237,6 +237,7 @@ export function pipelineRoutes(d: PipelineDeps): Route[] {
             name: runId,
             input: JSON.stringify(input),
           }),
+          { abortSignal: ctx.signal },
         );
         ctx.logger.info('pipeline run started', {
           runId,
@@ -270,7 +271,9 @@ export function pipelineRoutes(d: PipelineDeps): Route[] {
       handle: async ({ pageSize, nextToken }, ctx) => {
         const { runId } = validate(runPath, ctx.pathParameters, 'path');
         const arn = executionArn(runId);
-        const ex = await d.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+        const store = new RunStore(d.s3, d.bucket, ctx.signal);
+        const signal = { abortSignal: ctx.signal };
+        const ex = await d.sfn.send(new DescribeExecutionCommand({ executionArn: arn }), signal);
         const input = JSON.parse(ex.input ?? '{}') as { itemCount?: number; run?: { inference?: string } };
         const total = input.itemCount ?? 0;
         const running = ex.status === 'RUNNING';
@@ -281,13 +284,14 @@ export function pipelineRoutes(d: PipelineDeps): Route[] {
         if (report) {
           items = { ...report.items, done: report.items.ok };
         } else {
-          const arns = (await d.sfn.send(new ListMapRunsCommand({ executionArn: arn }))).mapRuns ?? [];
+          const arns =
+            (await d.sfn.send(new ListMapRunsCommand({ executionArn: arn }), signal)).mapRuns ?? [];
           const runs = await Promise.all(
             arns
               .slice()
               .sort((a, b) => (a.startDate?.getTime() ?? 0) - (b.startDate?.getTime() ?? 0))
               .map(async (m) =>
-                mapCounts(await d.sfn.send(new DescribeMapRunCommand({ mapRunArn: m.mapRunArn }))),
+                mapCounts(await d.sfn.send(new DescribeMapRunCommand({ mapRunArn: m.mapRunArn }), signal)),
               ),
           );
           const [process, finish] = runs;

@@ -11,7 +11,13 @@ export class RunStore {
   constructor(
     private readonly s3: S3Client,
     readonly bucket: string,
+    /** The request's deadline (lambda/shared/deadline.ts), when an API call is being served. */
+    private readonly signal?: AbortSignal,
   ) {}
+
+  private get options() {
+    return this.signal ? { abortSignal: this.signal } : undefined;
+  }
 
   /** Every key under `prefix`, in key order. */
   async keys(prefix: string): Promise<string[]> {
@@ -20,6 +26,7 @@ export class RunStore {
     do {
       const page: ListObjectsV2CommandOutput = await this.s3.send(
         new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        this.options,
       );
       for (const o of page.Contents ?? []) if (o.Key) out.push(o.Key);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -36,6 +43,7 @@ export class RunStore {
         MaxKeys: maxKeys,
         ContinuationToken: token,
       }),
+      this.options,
     );
     return {
       keys: (page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])),
@@ -44,7 +52,7 @@ export class RunStore {
   }
 
   async text(key: string): Promise<string> {
-    const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), this.options);
     return (await res.Body?.transformToString('utf-8')) ?? '';
   }
 
@@ -55,6 +63,7 @@ export class RunStore {
   async put(key: string, body: string, contentType = 'application/json'): Promise<void> {
     await this.s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+      this.options,
     );
   }
 

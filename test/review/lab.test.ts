@@ -109,7 +109,20 @@ test('the lab is flagged only for what CDK generates and for the account-level s
   // AiLab-Shared's AWS::ApiGateway::Account stays after destroy (an account-level setting).
   const shared = flags.filter((f) => f.startsWith('AiLab-Shared '));
   expect(shared.every((f) => f.includes('destroy.stays.') || f.includes('api'))).toBe(true);
-  expect(flags.filter((f) => !bucketPolicy.includes(f) && !shared.includes(f))).toEqual([]);
+  // The pipeline's state machine: CDK's grant for Step Functions logging (logs:PutResourcePolicy and the
+  // log-delivery actions, which take no resource ARN), and polly:StartSpeechSynthesisTask on `*` (a
+  // Write action whose only resource type is an optional lexicon; the pipeline uses none, and Polly's
+  // permissions reference names `*` for synthesis).
+  const pipeline = [
+    'AiLab-Pipeline risk.permissionsAny StateMachine/Role/DefaultPolicy',
+    'AiLab-Pipeline risk.writeAll AiServices',
+  ];
+  expect(flags.filter((f) => f.startsWith('AiLab-Pipeline risk.') && !bucketPolicy.includes(f))).toEqual(
+    pipeline,
+  );
+  expect(
+    flags.filter((f) => !bucketPolicy.includes(f) && !shared.includes(f) && !pipeline.includes(f)),
+  ).toEqual([]);
 });
 
 test('every model the Bedrock role may invoke is priced; minimums and unmetered routes are stated', () => {

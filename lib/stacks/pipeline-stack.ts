@@ -62,6 +62,8 @@ export class PipelineStack extends DemoStack {
     // --- The bucket: input/, output/, results/, batch/. Objects outlive the longest run by a day. --------
     this.documents = new UploadBucket(this, 'Documents', {
       expireAfter: Duration.days(Math.ceil(config.pipelineExecutionTimeoutHours / 24) + 1),
+      governed: config.governed,
+      logRetention: config.governed ? retention : undefined,
     });
     const bucket = this.documents.bucket;
 

@@ -42,6 +42,22 @@ test('the bucket is the lab’s secure upload bucket; objects outlive the longes
   expectSecureUploadBucket(template, 3);
 });
 
+test('-c governed=true: the bucket is versioned (CT.S3.PR.11) and every log group keeps a year (CT.CLOUDWATCH.PR.2)', () => {
+  const governed = templateOf(buildTestLab({ governed: 'true' }).stacks.pipeline!);
+  governed.hasResourceProperties('AWS::S3::Bucket', {
+    VersioningConfiguration: { Status: 'Enabled' },
+  });
+  const days = Object.values(governed.findResources('AWS::Logs::LogGroup')).map(
+    (g) => g.Properties.RetentionInDays,
+  );
+  expect(days.length).toBeGreaterThanOrEqual(6);
+  expect(days.every((d) => d >= 365)).toBe(true);
+  // Negative control: the default stack keeps its logs 7 days and its bucket unversioned.
+  expect(
+    template.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: Match.anyValue() } }),
+  ).toEqual({});
+});
+
 describe('the Distributed Maps', () => {
   test.each(['Process documents', 'Finish documents'])(
     '%s: JSONL ItemReader, concurrency, tolerance, ResultWriter, Express children',

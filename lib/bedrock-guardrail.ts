@@ -41,7 +41,11 @@ const filter = (type: string, inputStrength = 'HIGH', outputStrength = 'HIGH') =
   outputStrength,
 });
 
-export function labGuardrail(scope: Construct, name: string): LabGuardrail {
+/**
+ * The guardrail and its version in `scope`. `usedFor` names who calls it in the descriptions (the
+ * pipeline creates its own with the same settings rather than reach into AiLab-Bedrock).
+ */
+export function labGuardrail(scope: Construct, name: string, usedFor = 'the Converse demo'): LabGuardrail {
   const map = RegionMap.of(scope);
   const tier = map.value('GuardrailTier', (r) => guardrailProfile(r).tier);
   const hasProfile = map.condition(
@@ -63,8 +67,7 @@ export function labGuardrail(scope: Construct, name: string): LabGuardrail {
   ]);
   const plain: bedrock.CfnGuardrailProps = {
     name,
-    description:
-      'ai-services-lab: content filters (toxicity, prompt attacks; Standard tier, Korean included) and PII filters for the Converse demo',
+    description: `ai-services-lab: content filters (toxicity, prompt attacks; Standard tier, Korean included) and PII filters for ${usedFor}`,
     blockedInputMessaging: BLOCKED_INPUT_MESSAGE,
     blockedOutputsMessaging: BLOCKED_OUTPUT_MESSAGE,
     contentPolicyConfig: {
@@ -111,7 +114,7 @@ export function labGuardrail(scope: Construct, name: string): LabGuardrail {
   const configHash = createHash('sha256').update(JSON.stringify({ plain, perRegion })).digest('hex');
   const version = new bedrock.CfnGuardrailVersion(scope, 'GuardrailVersion', {
     guardrailIdentifier: guardrail.attrGuardrailId,
-    description: `Version used by the Converse demo (configuration ${configHash.slice(0, 12)})`,
+    description: `Version used by ${usedFor} (configuration ${configHash.slice(0, 12)})`,
   });
   return { guardrail, version, tier, statements: guardrailStatements(scope, guardrail) };
 }

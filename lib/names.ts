@@ -74,6 +74,20 @@ export function guardrailName(prefix: string, environment: string): string {
   return `${nameStem(prefix)}-guardrail-${environment}`;
 }
 
+/** Name of the pipeline's own guardrail (AiLab-Pipeline): unique per account and Region. */
+export function pipelineGuardrailName(prefix: string, environment: string): string {
+  return `${nameStem(prefix)}-pipeline-guardrail-${environment}`;
+}
+
+/**
+ * What the pipeline's Bedrock batch job names start with (`<stem>-pipeline-`), followed by the run
+ * id (lambda/pipeline/schemas.ts). Its EventBridge rule matches this prefix, and the job-event
+ * function accepts only a run id after it, so one instance never resumes another's runs.
+ */
+export function pipelineJobPrefix(prefix: string): string {
+  return `${nameStem(prefix)}-pipeline-`;
+}
+
 /** Name of the monthly budget, qualified by the Region (a token at synth): unique per account. */
 export function budgetName(prefix: string, region: string): string {
   return `${nameStem(prefix)}-monthly-${region}`;
@@ -150,10 +164,20 @@ export const NAME_RULES = {
     source:
       'https://docs.aws.amazon.com/transcribe/latest/APIReference/API_StartTranscriptionJob.html (unverified here: the lab only uses lower-case letters, digits and -)',
   },
+  bedrockBatchJob: {
+    what: 'Amazon Bedrock batch inference job name',
+    pattern: /^[a-zA-Z0-9]{1,63}(-*[a-zA-Z0-9+\-.]){0,63}$/,
+    maxLength: 63,
+    unique: 'account and Region',
+    source:
+      'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateModelInvocationJob.html (jobName: 1-63, letters, digits, -, +, .; unverified here: the lab only uses lower-case letters, digits and -)',
+  },
 } as const satisfies Record<string, NameRule>;
 
 /** Longer than any Region code, to check a Region-qualified name before the Region is known. */
 const REGION_PLACEHOLDER = 'x'.repeat(25);
+/** What a pipeline batch job's prefix is followed by: a run id (lambda/pipeline/schemas.ts RUN_ID). */
+const PIPELINE_RUN_EXAMPLE = 'r20261128120000-abcdef12';
 /** What the job stem is followed by: `-YYYYMMDD-HHMMSS-xxxxxxxx`. */
 const JOB_SUFFIX_EXAMPLE = '-20261128-120000-abcdef12';
 
@@ -182,6 +206,16 @@ export function derivedNames(
     {
       name: `${transcribeJobStem(prefix)}${JOB_SUFFIX_EXAMPLE}`,
       rule: NAME_RULES.transcribeJob,
+      from: ['prefix'],
+    },
+    {
+      name: pipelineGuardrailName(prefix, environment),
+      rule: NAME_RULES.guardrail,
+      from: ['prefix', 'environment'],
+    },
+    {
+      name: `${pipelineJobPrefix(prefix)}${PIPELINE_RUN_EXAMPLE}`,
+      rule: NAME_RULES.bedrockBatchJob,
       from: ['prefix'],
     },
   ];

@@ -28,9 +28,12 @@ export interface GapInputs {
 
 /** The needs of each route of the demo: its service, the catalogue's, and the stack's extra ones. */
 export function routeNeeds(inputs: GapInputs): Array<{ key: string; needs: Need[] }> {
+  // The pipeline is no one service of the table: its needs are its steps' (request needs).
+  const id = inputs.service.id;
+  const own: Need[] = id === 'pipeline' ? [] : [{ service: id }];
   return inputs.service.routes.map((r) => ({
     key: `${r.method} ${r.path}`,
-    needs: [{ service: inputs.service.id }, ...(r.needs ?? []), ...(inputs.routeNeeds?.[r.path] ?? [])],
+    needs: [...own, ...(r.needs ?? []), ...(inputs.routeNeeds?.[r.path] ?? [])],
   }));
 }
 

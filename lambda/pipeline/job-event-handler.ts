@@ -10,6 +10,7 @@ const deps = {
   s3: new S3Client(clientConfig()),
   sfn: new SFNClient(clientConfig()),
   bucket: requiredEnv('PIPELINE_BUCKET'),
+  jobPrefix: requiredEnv('BATCH_JOB_PREFIX'),
 };
 
 export const handler = async (event: BatchJobStateChange) => {

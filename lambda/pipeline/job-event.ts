@@ -38,10 +38,10 @@ export type Resumed =
 
 export async function resumeRun(
   event: BatchJobStateChange,
-  deps: { s3: S3Client; sfn: SFNClient; bucket: string },
+  deps: { s3: S3Client; sfn: SFNClient; bucket: string; jobPrefix?: string },
 ): Promise<Resumed> {
   const d = event.detail ?? {};
-  const runId = runIdOfJob(d.batchJobName ?? '');
+  const runId = runIdOfJob(d.batchJobName ?? '', deps.jobPrefix);
   if (!runId) return { resumed: false, reason: 'not a job this stack started' };
   const outcome = FINAL_STATES[d.status ?? ''];
   if (!outcome) return { resumed: false, reason: `job state ${d.status} is not final` };

@@ -14,6 +14,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
+import { assertOfferedHere, type RegionGaps, readRegionGaps } from '../shared/availability';
 import { assertMaxBytes, validate } from '../shared/body';
 import { type AwsErrorOverride, badRequest, HttpError } from '../shared/errors';
 import { type Route, route } from '../shared/http';
@@ -21,6 +22,7 @@ import { presignUpload } from '../shared/uploads';
 import type { RunReport } from './batch';
 import { batchModel } from './batch-models';
 import { type CostOptions, runCost } from './cost';
+import { keyOf, stepNeeds } from './needs';
 import {
   assertRunnable,
   executionInput,
@@ -63,6 +65,8 @@ export interface PipelineDeps {
   readonly modelId: string;
   readonly guardrail: boolean;
   readonly limits: PipelineLimits;
+  /** What the deployment's Region lacks (the stack sets AI_LAB_REGION_GAPS). @default read from the environment */
+  readonly gaps?: RegionGaps;
 }
 
 export const PIPELINE_ERRORS: Record<string, AwsErrorOverride> = {
@@ -182,6 +186,9 @@ export function pipelineRoutes(d: PipelineDeps): Route[] {
       maxBodyBytes: MAX_RUN_BODY_BYTES,
       handle: async (req, ctx) => {
         const { steps, added } = plannedSteps(req.steps);
+        // A step whose service, feature or model this Region lacks: 501, naming where it is offered.
+        const gaps = d.gaps ?? readRegionGaps();
+        for (const need of stepNeeds(steps, d.modelId)) assertOfferedHere(keyOf(need), gaps);
         for (const [i, doc] of (req.documents ?? []).entries()) {
           assertMaxBytes(`documents[${i}].text`, doc.text, MAX_TEXT_BYTES);
         }

@@ -54,11 +54,16 @@ export const RUN_ID = /^r\d{14}-[0-9a-f]{8}$/;
 export const ITEM_ID = /^d\d{5}$/;
 export const itemId = (index: number): string => `d${String(index + 1).padStart(5, '0')}`;
 
-/** Bedrock batch job names this stack gives (and its EventBridge rule matches by prefix). */
-export const BATCH_JOB_PREFIX = 'ai-lab-pipeline-';
-export const batchJobName = (runId: string): string => `${BATCH_JOB_PREFIX}${runId}`;
-export const runIdOfJob = (jobName: string): string | undefined => {
-  const id = jobName.startsWith(BATCH_JOB_PREFIX) ? jobName.slice(BATCH_JOB_PREFIX.length) : '';
+/**
+ * What the default instance's Bedrock batch job names start with; each copy of the lab uses its own
+ * (`<stem>-pipeline-`, lib/names.ts pipelineJobPrefix; the stack sets BATCH_JOB_PREFIX), and its
+ * EventBridge rule matches that prefix.
+ */
+export const DEFAULT_BATCH_JOB_PREFIX = 'ai-lab-pipeline-';
+export const batchJobName = (runId: string, prefix = DEFAULT_BATCH_JOB_PREFIX): string => `${prefix}${runId}`;
+/** The run a job belongs to: only a run id right after this instance's prefix (another instance's never). */
+export const runIdOfJob = (jobName: string, prefix = DEFAULT_BATCH_JOB_PREFIX): string | undefined => {
+  const id = jobName.startsWith(prefix) ? jobName.slice(prefix.length) : '';
   return RUN_ID.test(id) ? id : undefined;
 };
 

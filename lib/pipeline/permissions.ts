@@ -29,7 +29,8 @@ export interface PipelinePermissionsProps {
   readonly role: iam.IRole;
   readonly documents: UploadBucket;
   readonly modelId: string;
-  readonly guardrailArn?: string;
+  /** ApplyGuardrail on the guardrail and, where the Region uses one, its guardrail profile. */
+  readonly guardrailStatements?: readonly iam.PolicyStatement[];
   readonly functionArns: readonly string[];
   readonly batchRole: iam.IRole;
 }
@@ -98,11 +99,7 @@ export function grantPipeline(scope: Construct, p: PipelinePermissionsProps): ia
   });
 
   const invoke = modelInvokePolicy(scope, 'SummarizeModel', [p.modelId], ['bedrock:InvokeModel']);
-  if (p.guardrailArn) {
-    invoke.addStatements(
-      new iam.PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [p.guardrailArn] }),
-    );
-  }
+  invoke.addStatements(...(p.guardrailStatements ?? []));
   invoke.attachToRole(p.role);
 
   const batch = modelInvokePolicy(scope, 'BatchJob', [p.modelId], ['bedrock:CreateModelInvocationJob']);
@@ -123,7 +120,7 @@ export function grantPipeline(scope: Construct, p: PipelinePermissionsProps): ia
   Validations.of(batch).acknowledge({
     id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:<AWS::Region>:<AWS::AccountId>:model-invocation-job/*]`,
     reason:
-      "A batch job ARN is known only once CreateModelInvocationJob returns it; the jobs are this run's, named ai-lab-pipeline-<runId>.",
+      "A batch job ARN is known only once CreateModelInvocationJob returns it; the jobs are this run's, named <stem>-pipeline-<runId> after the instance prefix.",
   });
 
   const functions = policy('InvokeFunctions', [

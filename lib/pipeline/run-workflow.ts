@@ -14,7 +14,6 @@ import { Aws, Duration } from 'aws-cdk-lib';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { BATCH_JOB_PREFIX } from '../../lambda/pipeline/schemas';
 import { finishItem, type ItemWorkflowProps, processItem } from './item-workflow';
 import { lambdaTask, sdkTask } from './states';
 
@@ -23,6 +22,8 @@ export interface RunWorkflowProps extends ItemWorkflowProps {
   readonly runFunctionArn: string;
   /** The service role a batch job runs as (passed with iam:PassRole). */
   readonly batchRoleArn: string;
+  /** What the batch jobs' names start with (lib/names.ts pipelineJobPrefix); the run id follows. */
+  readonly jobPrefix: string;
   readonly batchTimeoutHours: number;
   readonly maxConcurrency: number;
   readonly toleratedFailurePercentage: number;
@@ -173,7 +174,7 @@ export function runWorkflow(scope: Construct, p: RunWorkflowProps): sfn.IChainab
     action: 'createModelInvocationJob',
     retry: 'Bedrock',
     parameters: {
-      'JobName.$': `States.Format('${BATCH_JOB_PREFIX}{}', $.runId)`,
+      'JobName.$': `States.Format('${p.jobPrefix}{}', $.runId)`,
       RoleArn: p.batchRoleArn,
       ModelId: p.modelId,
       ModelInvocationType: 'Converse',

@@ -6,12 +6,15 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { FINAL_STATES } from '../../lambda/pipeline/job-event';
-import { BATCH_JOB_PREFIX, requestSchemas } from '../../lambda/pipeline/schemas';
+import { stepNeeds } from '../../lambda/pipeline/needs';
+import { requestSchemas, STEPS } from '../../lambda/pipeline/schemas';
+import { labGuardrail } from '../bedrock-guardrail';
+import { resolveModel } from '../bedrock-invoke';
 import { parseModelId } from '../bedrock-model';
 import type { LabConfig } from '../config';
 import { DemoFunction } from '../constructs/demo-function';
-import { labGuardrail } from '../constructs/lab-guardrail';
 import { UploadBucket } from '../constructs/upload-bucket';
+import { pipelineGuardrailName, pipelineJobPrefix } from '../names';
 import { grantPipeline } from '../pipeline/permissions';
 import { runWorkflow } from '../pipeline/run-workflow';
 import { service } from '../services';
@@ -56,6 +59,9 @@ export class PipelineStack extends DemoStack {
         MAX_ITEM_BYTES: String(config.pipelineMaxItemBytes),
         GUARDRAIL: String(config.bedrockGuardrail),
       },
+      // Every step's needs (its service, a feature, the model): a run asking for a step this Region
+      // lacks answers 501 naming where it is offered (lambda/pipeline/needs.ts).
+      regionNeeds: { requests: stepNeeds(STEPS, model.id) },
     });
     const retention = config.logRetentionDays as logs.RetentionDays;
 
@@ -67,12 +73,18 @@ export class PipelineStack extends DemoStack {
     });
     const bucket = this.documents.bucket;
 
+    // The pipeline's own guardrail with the lab guardrail's settings (lib/bedrock-guardrail.ts), so this
+    // stack deploys and is destroyed without AiLab-Bedrock.
     const guardrail = config.bedrockGuardrail
-      ? labGuardrail(this, {
-          name: `ai-lab-pipeline-guardrail-${config.environment}`,
-          usedFor: "the pipeline's summarize step",
-        })
+      ? labGuardrail(
+          this,
+          pipelineGuardrailName(config.prefix, config.environment),
+          "the pipeline's summarize step",
+        )
       : undefined;
+    // Each Region's own model id (in-Region model or the geography's inference profile, Mappings).
+    const modelId = resolveModel(this, model.id).invokeId;
+    const jobPrefix = pipelineJobPrefix(config.prefix);
 
     // --- The two functions the workflow calls, where code is needed (lambda/pipeline/text.ts, batch.ts) --
     const fn = (fid: string, entry: string, description: string, timeout: Duration, memorySize = 256) =>
@@ -138,8 +150,9 @@ export class PipelineStack extends DemoStack {
       textFunctionArn: text.fn.functionArn,
       runFunctionArn: run.fn.functionArn,
       batchRoleArn: this.batchRole.roleArn,
+      jobPrefix,
       batchTimeoutHours: config.pipelineBatchTimeoutHours,
-      modelId: model.id,
+      modelId,
       maxTokens: config.bedrockMaxTokensCap,
       guardrail: guardrail && {
         id: guardrail.guardrail.attrGuardrailId,
@@ -166,7 +179,7 @@ export class PipelineStack extends DemoStack {
       role: this.stateMachine.role,
       documents: this.documents,
       modelId: model.id,
-      guardrailArn: guardrail?.guardrail.attrGuardrailArn,
+      guardrailStatements: guardrail?.statements,
       functionArns: [text.fn.functionArn, run.fn.functionArn],
       batchRole: this.batchRole,
     });
@@ -191,7 +204,7 @@ export class PipelineStack extends DemoStack {
       logRetention: retention,
       enableSourceMaps: config.sourceMaps,
       invokedBy: 'eventbridge',
-      environment: { PIPELINE_BUCKET: bucket.bucketName },
+      environment: { PIPELINE_BUCKET: bucket.bucketName, BATCH_JOB_PREFIX: jobPrefix },
     });
     this.documents.grantRead(jobEvent.role, 'batch/');
     jobEvent.allowActionsWithoutResourceLevelPermissions(
@@ -205,7 +218,7 @@ export class PipelineStack extends DemoStack {
         source: ['aws.bedrock'],
         detailType: ['Batch Inference Job State Change'],
         detail: {
-          batchJobName: events.Match.prefix(BATCH_JOB_PREFIX),
+          batchJobName: events.Match.prefix(jobPrefix),
           status: Object.keys(FINAL_STATES),
         },
       },

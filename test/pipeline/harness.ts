@@ -39,6 +39,7 @@ export const PIPELINE_ENV = {
   BATCH_MIN_RECORDS: '3',
   MAX_ITEM_BYTES: String(5 * 1024 * 1024),
   GUARDRAIL: 'true',
+  BATCH_JOB_PREFIX: 'ai-lab-pipeline-',
 };
 
 /** The synthesized definition (tokens resolved) and its local form, built once per test file. */

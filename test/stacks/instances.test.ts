@@ -49,7 +49,7 @@ test('the collector sees every kind of name the lab gives (it is not vacuous)', 
     ]),
   );
   // Every stack of the app is in it, and the parent-scoped names left out are only those listed.
-  expect(kimNames.filter((n) => n.where.endsWith('(stack name)'))).toHaveLength(9);
+  expect(kimNames.filter((n) => n.where.endsWith('(stack name)'))).toHaveLength(10);
   expect(Object.keys(PARENT_SCOPED).length).toBeGreaterThan(0);
 });
 
@@ -70,10 +70,14 @@ test('the account-wide API Gateway setting is not among them: no AWS::ApiGateway
     ).toEqual([]);
 });
 
-/** Gives every guardrail the same fixed name, as the lab once did. */
+/** Gives the Bedrock demo's guardrail the same fixed name in every instance, as the lab once did. */
 class FixedGuardrailName implements IAspect {
   visit(node: IConstruct): void {
-    if (CfnResource.isCfnResource(node) && node.cfnResourceType === 'AWS::Bedrock::Guardrail')
+    if (
+      CfnResource.isCfnResource(node) &&
+      node.cfnResourceType === 'AWS::Bedrock::Guardrail' &&
+      Stack.of(node).stackName.endsWith('-Bedrock')
+    )
       node.addPropertyOverride('Name', 'ai-lab-guardrail-sandbox');
   }
 }

@@ -4,6 +4,8 @@
  * runs, and the bucket. The definition itself is executed in test/pipeline/workflow.test.ts.
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { guardrailProfile, modelRoute, type TableRegion } from '../../lambda/shared/regions';
+import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
 import { expectSecureUploadBucket } from '../support/buckets';
 import { buildTestLab, templateOf } from '../support/lab';
 import { definitionOf } from '../support/sfn-local';
@@ -235,38 +237,83 @@ describe('IAM', () => {
     ]);
   });
 
-  test('Converse needs bedrock:InvokeModel on the model; the guardrail bedrock:ApplyGuardrail on its ARN', () => {
-    expect(policyOf('SummarizeModel')).toEqual(
-      [
-        {
-          Effect: 'Allow',
-          Action: 'bedrock:InvokeModel',
-          Resource: { 'Fn::Join': ['', Match.arrayWith([]) as never] },
-        },
-        {
-          Effect: 'Allow',
-          Action: 'bedrock:ApplyGuardrail',
-          Resource: { 'Fn::GetAtt': ['Guardrail', 'GuardrailArn'] },
-        },
-      ].map((s) => expect.objectContaining({ Action: s.Action })),
-    );
-    expect(JSON.stringify(policyOf('SummarizeModel'))).toContain('::foundation-model/amazon.nova-micro-v1:0');
-  });
-
-  test('the batch job: CreateModelInvocationJob on the model and jobs, PassRole only to Bedrock', () => {
-    const s = policyOf('BatchJob');
-    expect(s).toEqual([
-      expect.objectContaining({ Action: 'bedrock:CreateModelInvocationJob' }),
-      {
-        Effect: 'Allow',
-        Action: 'iam:PassRole',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^BatchJobRole/), 'Arn'] },
-        Condition: { StringEquals: { 'iam:PassedToService': 'bedrock.amazonaws.com' } },
+  /** The policy `id`'s statements as a deployment in `region` gets them (Mappings and conditions applied). */
+  const deployedIn = (region: string, id: string) => {
+    const logicalId = Object.keys(template.findResources('AWS::IAM::Policy')).find((k) =>
+      new RegExp(`^${id}[0-9A-F]{8}$`).test(k),
+    )!;
+    return statementsIn(new RegionView(template.toJSON() as never, region), logicalId);
+  };
+  const MODEL = 'amazon.nova-micro-v1:0';
+  /** What the Region calls for the model (in-Region model or profile), and the profile's destinations. */
+  const modelTarget = (region: TableRegion) => {
+    const route = modelRoute(region, MODEL);
+    if (route.kind !== 'profile')
+      return { target: `arn:aws:bedrock:${region}::foundation-model/${MODEL}`, via: undefined };
+    const target = `arn:aws:bedrock:${region}:${TEST_ACCOUNT}:inference-profile/${route.invokeId}`;
+    return {
+      target,
+      via: {
+        Resource: route.destinations.map((d) => `arn:aws:bedrock:${d}::foundation-model/${MODEL}`),
+        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': target } },
       },
-    ]);
-    const resources = JSON.stringify(s[0]!.Resource);
-    expect(resources).toContain(':model-invocation-job/*');
-    expect(resources).toContain('::foundation-model/amazon.nova-micro-v1:0');
+    };
+  };
+
+  describe.each(['us-east-1', 'ap-northeast-2'] as const)('deployed in %s', (region) => {
+    test('Converse: bedrock:InvokeModel on what the Region calls; ApplyGuardrail on the guardrail and its profile', () => {
+      const { target, via } = modelTarget(region);
+      const s = deployedIn(region, 'SummarizeModel');
+      expect(s.filter((x) => x.Action === 'bedrock:InvokeModel')).toEqual([
+        { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: target },
+        ...(via ? [expect.objectContaining({ Action: 'bedrock:InvokeModel', ...via })] : []),
+      ]);
+      const guard = s.filter((x) => x.Action === 'bedrock:ApplyGuardrail');
+      expect(guard[0]).toEqual({
+        Effect: 'Allow',
+        Action: 'bedrock:ApplyGuardrail',
+        Resource: 'att:Guardrail.GuardrailArn',
+      });
+      // The Standard tier's guardrail profile, in each of its destination Regions.
+      const profile = guardrailProfile(region);
+      expect(guard[1]!.Resource).toEqual(
+        expect.arrayContaining(
+          profile.destinations.map(
+            (d) => `arn:aws:bedrock:${d}:${TEST_ACCOUNT}:guardrail-profile/${profile.profileId}`,
+          ),
+        ),
+      );
+      expect(s).toHaveLength(via ? 4 : 3);
+    });
+
+    test('the batch job: CreateModelInvocationJob on the model and this account’s jobs, PassRole only to Bedrock', () => {
+      const { target, via } = modelTarget(region);
+      expect(deployedIn(region, 'BatchJob')).toEqual([
+        {
+          Effect: 'Allow',
+          Action: 'bedrock:CreateModelInvocationJob',
+          Resource: [target, `arn:aws:bedrock:${region}:${TEST_ACCOUNT}:model-invocation-job/*`],
+        },
+        ...(via ? [expect.objectContaining({ Action: 'bedrock:CreateModelInvocationJob', ...via })] : []),
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: expect.stringMatching(/^att:BatchJobRole[0-9A-F]{8}\.Arn$/),
+          Condition: { StringEquals: { 'iam:PassedToService': 'bedrock.amazonaws.com' } },
+        },
+      ]);
+    });
+
+    test('the summarize step and the batch job call the Region’s model id', () => {
+      const d = definitionOf(template.toJSON() as never, region) as Json;
+      const route = modelRoute(region, MODEL);
+      const id = route.kind === 'profile' ? route.invokeId : MODEL;
+      expect(JSON.stringify(d)).toContain(`"ModelId":"${id}"`);
+      expect(JSON.stringify(d).match(/"ModelId":"[^"]+"/g)).toEqual([
+        `"ModelId":"${id}"`,
+        `"ModelId":"${id}"`,
+      ]);
+    });
   });
 
   test('the batch service role: assumed by Bedrock for this account’s jobs, batch/ only', () => {
@@ -365,4 +412,20 @@ test('the pipeline’s own guardrail has the lab guardrail’s settings (no depe
   expect(settings(mine)).toEqual(settings(bedrock));
   expect(Object.values(mine)[0]!.Properties.Name).toBe('ai-lab-pipeline-guardrail-sandbox');
   expect(JSON.stringify(template.toJSON())).not.toMatch(/Fn::ImportValue/);
+});
+
+test('another instance (-c prefix=Kim): its own job names, rule, job-event prefix and guardrail name', () => {
+  const kim = templateOf(buildTestLab({ prefix: 'Kim' }).stacks.pipeline!);
+  kim.hasResourceProperties('AWS::Events::Rule', {
+    EventPattern: { detail: { batchJobName: [{ prefix: 'kim-pipeline-' }] } },
+  });
+  kim.hasResourceProperties('AWS::Lambda::Function', {
+    Environment: { Variables: Match.objectLike({ BATCH_JOB_PREFIX: 'kim-pipeline-' }) },
+  });
+  kim.hasResourceProperties('AWS::Bedrock::Guardrail', { Name: 'kim-pipeline-guardrail-sandbox' });
+  const submit = JSON.stringify(definitionOf(kim.toJSON() as never));
+  expect(submit).toContain(`States.Format('kim-pipeline-{}', $.runId)`);
+  expect(submit).not.toContain('ai-lab-pipeline-');
+  // The default instance's, for contrast.
+  expect(JSON.stringify(definition)).toContain(`States.Format('ai-lab-pipeline-{}', $.runId)`);
 });

@@ -41,7 +41,11 @@ function policyId(template: Template, prefix: string): string {
 /** What a route needs, from the catalogue and the Bedrock settings: the expectation, built from the table. */
 function needsOf(service: (typeof SERVICES)[number], path: string): Need[] {
   const route = service.routes.find((r) => r.path === path)!;
-  const needs: Need[] = [{ service: service.id }, ...(route.needs ?? [])];
+  // The pipeline's needs are its steps' (request needs, below), not one service's.
+  const needs: Need[] = [
+    ...(service.id === 'pipeline' ? [] : [{ service: service.id }]),
+    ...(route.needs ?? []),
+  ];
   if (service.id === 'bedrock' && path !== '/bedrock/compare') needs.push({ model: MAIN });
   return needs;
 }
@@ -159,6 +163,18 @@ describe('the matrix holds what the issue asks of Seoul', () => {
         [],
       );
     }
+  });
+
+  test('Tokyo: a pipeline run with the extract step answers 501 naming the Regions with Textract', () => {
+    const view = new RegionView(templates.pipeline.toJSON() as never, 'ap-northeast-1');
+    const gaps = JSON.parse(functionEnv(view, templates.pipeline, 'HandlerFunction').AI_LAB_REGION_GAPS!);
+    expect(Object.keys(gaps)).toEqual(['service:textract']);
+    expect(gaps['service:textract'].offeredIn).toEqual(regionsOffering({ service: 'textract' }));
+    // Negative control: Seoul has every step's service.
+    const seoul = new RegionView(templates.pipeline.toJSON() as never, 'ap-northeast-2');
+    expect(JSON.parse(functionEnv(seoul, templates.pipeline, 'HandlerFunction').AI_LAB_REGION_GAPS!)).toEqual(
+      {},
+    );
   });
 
   test('Tokyo: every Textract route answers 501 naming the Regions with Textract', () => {

@@ -3,7 +3,8 @@
  * Language interpreter), with every Task state answered by a local function.
  *
  * 1. `definitionOf` takes the DefinitionString from the template and resolves its CloudFormation
- *    tokens (Ref, Fn::GetAtt, Fn::Join, pseudo parameters) to fixed local values.
+ *    tokens (Ref, Fn::GetAtt, Fn::Join, Fn::FindInMap of the Region table's Mappings, pseudo
+ *    parameters) to fixed local values, as a deployment in LOCAL.region would get them.
  * 2. `forLocalInterpreter` applies the one transformation the interpreter needs, because version
  *    3.0.0 runs JSONPath Map states but none of the Distributed Map's fields (ItemReader,
  *    ResultWriter, ToleratedFailurePercentage, Label, ProcessorConfig). Each Distributed Map `M`
@@ -49,55 +50,77 @@ export const LOCAL = {
   bucket: 'pipeline-documents',
 } as const;
 
-/** Resolve a CloudFormation value to a plain one: Refs to local names, GetAtt to local ARNs. */
-export function resolveTokens(value: unknown, resources: Record<string, { Type: string }>): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveTokens(v, resources));
+type Mappings = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * Resolve a CloudFormation value to a plain one: Refs to local names, GetAtt to local ARNs,
+ * FindInMap to LOCAL.region's entry.
+ */
+export function resolveTokens(
+  value: unknown,
+  resources: Record<string, { Type: string }>,
+  mappings: Mappings = {},
+  region: string = LOCAL.region,
+): unknown {
+  const again = (x: unknown) => resolveTokens(x, resources, mappings, region);
+  if (Array.isArray(value)) return value.map(again);
   if (!value || typeof value !== 'object') return value;
   const v = value as Json;
   if ('Ref' in v) {
     const ref = String(v.Ref);
     const pseudo: Record<string, string> = {
       'AWS::Partition': LOCAL.partition,
-      'AWS::Region': LOCAL.region,
+      'AWS::Region': region,
       'AWS::AccountId': LOCAL.account,
       'AWS::URLSuffix': 'amazonaws.com',
     };
     if (pseudo[ref]) return pseudo[ref];
     const type = resources[ref]?.Type;
     if (type === 'AWS::S3::Bucket') return LOCAL.bucket;
-    if (type === 'AWS::Lambda::Function')
-      return `arn:aws:lambda:${LOCAL.region}:${LOCAL.account}:function:${ref}`;
+    if (type === 'AWS::Lambda::Function') return `arn:aws:lambda:${region}:${LOCAL.account}:function:${ref}`;
     return ref;
   }
   if ('Fn::GetAtt' in v) {
     const [id, attr] = v['Fn::GetAtt'] as [string, string];
     const type = resources[id]?.Type;
     if (type === 'AWS::Lambda::Function' && attr === 'Arn') {
-      return `arn:aws:lambda:${LOCAL.region}:${LOCAL.account}:function:${id}`;
+      return `arn:aws:lambda:${region}:${LOCAL.account}:function:${id}`;
     }
     if (type === 'AWS::IAM::Role' && attr === 'Arn') return `arn:aws:iam::${LOCAL.account}:role/${id}`;
     if (type === 'AWS::Bedrock::Guardrail' && attr === 'GuardrailId') return 'gr-local';
     if (type === 'AWS::Bedrock::Guardrail' && attr === 'GuardrailArn') {
-      return `arn:aws:bedrock:${LOCAL.region}:${LOCAL.account}:guardrail/gr-local`;
+      return `arn:aws:bedrock:${region}:${LOCAL.account}:guardrail/gr-local`;
     }
     if (type === 'AWS::Bedrock::GuardrailVersion' && attr === 'Version') return '1';
     return `${id}.${attr}`;
   }
   if ('Fn::Join' in v) {
     const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
-    return parts.map((p) => resolveTokens(p, resources)).join(sep);
+    return parts.map(again).join(sep);
   }
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolveTokens(x, resources)]));
+  if ('Fn::FindInMap' in v) {
+    const [map, key1, key2] = (v['Fn::FindInMap'] as unknown[]).map((x) => String(again(x)));
+    const found = mappings[map!]?.[key1!]?.[key2!];
+    if (found === undefined) throw new Error(`Fn::FindInMap: no ${map}.${key1}.${key2}`);
+    return found;
+  }
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, again(x)]));
 }
 
-/** The state machine definition in a synthesized template, its tokens resolved. */
-export function definitionOf(template: { Resources: Record<string, Json & { Type: string }> }): Json {
+/** The state machine definition in a synthesized template, its tokens resolved for `region`. */
+export function definitionOf(
+  template: {
+    Resources: Record<string, Json & { Type: string }>;
+    Mappings?: Mappings;
+  },
+  region: string = LOCAL.region,
+): Json {
   const machines = Object.values(template.Resources).filter(
     (r) => r.Type === 'AWS::StepFunctions::StateMachine',
   );
   if (machines.length !== 1) throw new Error(`expected one state machine, found ${machines.length}`);
   const raw = (machines[0]!.Properties as Json).DefinitionString;
-  return JSON.parse(String(resolveTokens(raw, template.Resources))) as Json;
+  return JSON.parse(String(resolveTokens(raw, template.Resources, template.Mappings, region))) as Json;
 }
 
 /** The name of the Task that answers a Distributed Map's ItemReader, and of its threshold check. */

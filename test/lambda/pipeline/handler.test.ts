@@ -7,6 +7,11 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
+import { stepNeeds } from '../../../lambda/pipeline/needs';
+import { STEPS } from '../../../lambda/pipeline/schemas';
+import { REGION_GAPS_ENV } from '../../../lambda/shared/availability';
+import { gapsFor } from '../../../lib/region-gaps';
+import { service } from '../../../lib/services';
 import { apiEvent, bodyOf } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
 import { captureLogs, type LogCapture } from '../../support/logs';
@@ -221,6 +226,40 @@ describe('POST /pipeline/runs', () => {
     expect(res.statusCode).toBe(400);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(sfn.calls()).toHaveLength(0);
+  });
+});
+
+describe('a Region that lacks a step’s service (Tokyo: no Textract)', () => {
+  const tokyo = gapsFor('ap-northeast-1', {
+    service: service('pipeline'),
+    requestNeeds: stepNeeds(STEPS, 'amazon.nova-micro-v1:0'),
+  });
+  beforeEach(() => {
+    process.env[REGION_GAPS_ENV] = JSON.stringify(tokyo);
+    process.env.AWS_REGION = 'ap-northeast-1';
+  });
+  afterEach(() => {
+    delete process.env[REGION_GAPS_ENV];
+    process.env.AWS_REGION = 'us-east-1';
+  });
+
+  test('a run with the extract step: 501 naming the Regions with Textract, before any AWS call', async () => {
+    const res = await runs({ documents: docs(1), steps: ['extract', 'translate'], targetLanguage: 'ko' });
+    expect(res.statusCode).toBe(501);
+    const error = bodyOf(res).error;
+    expect(error.code).toBe('NOT_AVAILABLE_IN_REGION');
+    expect(error.message).toMatch(
+      /^Amazon Textract is not offered in ap-northeast-1\. It is offered in .*ap-northeast-2/,
+    );
+    expect(s3.calls()).toHaveLength(0);
+    expect(sfn.calls()).toHaveLength(0);
+  });
+
+  test('a run without it goes ahead (negative control)', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    sfn.on(StartExecutionCommand).resolves({ executionArn: RUN_ARN, startDate: new Date() });
+    const res = await runs({ documents: docs(1), steps: ['translate'], targetLanguage: 'ko' });
+    expect(res.statusCode).toBe(202);
   });
 });
 

@@ -7,12 +7,14 @@ import { readBatchOutput, writeBatchInput, writeReport } from '../../../lambda/p
 import { batchModel } from '../../../lambda/pipeline/batch-models';
 import { runCost } from '../../../lambda/pipeline/cost';
 import { resumeRun } from '../../../lambda/pipeline/job-event';
+import { keyOf, stepNeeds } from '../../../lambda/pipeline/needs';
 import { project, TYPICAL, typicalRecord } from '../../../lambda/pipeline/projection';
 import { type ItemRecord, newRunId, plannedSteps } from '../../../lambda/pipeline/run';
-import { batchJobName, runIdOfJob } from '../../../lambda/pipeline/schemas';
+import { batchJobName, runIdOfJob, STEPS } from '../../../lambda/pipeline/schemas';
 import { RunStore } from '../../../lambda/pipeline/store';
 import { prepareText, redactText } from '../../../lambda/pipeline/text';
 import { PRICES } from '../../../lambda/shared/pricing';
+import { needKey } from '../../../lambda/shared/regions';
 import { FakeBucket, findPii } from '../../pipeline/stand-ins';
 
 const s3 = mockClient(S3Client);
@@ -79,6 +81,30 @@ describe('run plan', () => {
     expect(runIdOfJob(batchJobName(id))).toBe(id);
     expect(runIdOfJob('someone-elses-job')).toBeUndefined();
     expect(runIdOfJob('ai-lab-pipeline-../../x')).toBeUndefined();
+  });
+
+  test('another instance’s prefix: its jobs are not this one’s, even when one prefix starts the other', () => {
+    const id = newRunId();
+    // lib/names.ts: prefix AiLab → ai-lab-pipeline-, prefix AiLabPipeline → ai-lab-pipeline-pipeline-.
+    const other = batchJobName(id, 'ai-lab-pipeline-pipeline-');
+    expect(runIdOfJob(other)).toBeUndefined();
+    expect(runIdOfJob(other, 'ai-lab-pipeline-pipeline-')).toBe(id);
+  });
+
+  test('each step’s needs from the Region table, keyed as the table keys them', () => {
+    const needs = stepNeeds(STEPS, 'amazon.nova-micro-v1:0');
+    expect(needs.map(keyOf)).toEqual([
+      'service:textract',
+      'service:comprehend',
+      'feature:comprehend-pii',
+      'service:translate',
+      'service:bedrock',
+      'model:amazon.nova-micro-v1:0',
+      'service:polly',
+      'feature:polly-standard',
+    ]);
+    for (const n of needs) expect(keyOf(n)).toBe(needKey(n));
+    expect(stepNeeds(['translate'], 'm').map(keyOf)).toEqual(['service:translate']);
   });
 
   test('batch runs on the priced Nova models only', () => {

@@ -5,6 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stepNeeds } from '../lambda/pipeline/needs';
+import { STEPS } from '../lambda/pipeline/schemas';
+import { parseModelId } from '../lib/bedrock-model';
 import { configSchema } from '../lib/config';
 import { DEFAULT_PREFIX, stackName } from '../lib/names';
 import { gapsByRegion } from '../lib/region-gaps';
@@ -34,6 +37,10 @@ export function regionsCell(s: (typeof SERVICES)[number], lang: ReadmeLanguage):
           ),
           requestNeeds: config.bedrockCompareModelIds.map((m) => ({ model: m })),
         }
+      : {}),
+    // The pipeline needs what its steps call (every step, as the stack hands them to the table).
+    ...(s.id === 'pipeline'
+      ? { requestNeeds: stepNeeds(STEPS, parseModelId(config.bedrockModelId).id) }
       : {}),
   });
   const short = Object.entries(gaps).filter(([, g]) => Object.keys(g).length > 0);

@@ -64,12 +64,20 @@ describe('one instance of the lab, with the account role created', () => {
   test("the assembly's stacks are found by prefix, through its manifest", () => {
     const kim = readLabTemplates<CfnTemplate>(outdir, 'Kim');
     expect(Object.keys(kim.templates).sort()).toEqual(
-      ['Bedrock', 'Comprehend', 'Polly', 'Rekognition', 'Shared', 'Textract', 'Transcribe', 'Translate'].map(
-        (s) => `Kim-${s}`,
-      ),
+      [
+        'Bedrock',
+        'Comprehend',
+        'Pipeline',
+        'Polly',
+        'Rekognition',
+        'Shared',
+        'Textract',
+        'Transcribe',
+        'Translate',
+      ].map((s) => `Kim-${s}`),
     );
     expect(readLabTemplates(outdir, 'AiLab')).toEqual({ templates: {}, prefixes: ['Kim'] });
-    expect(Object.keys(readLabTemplates(outdir).templates)).toHaveLength(8);
+    expect(Object.keys(readLabTemplates(outdir).templates)).toHaveLength(9);
   });
 
   test("the report knows Kim's demos, and says what destroy keeps and why", () => {

@@ -14,7 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import type { ExecutionInput } from '../../lambda/pipeline/run';
 import { apiEvent, bodyOf } from '../support/events';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import {
   definitionOf,
   distributedMaps,
@@ -44,7 +44,7 @@ export const PIPELINE_ENV = {
 
 /** The synthesized definition (tokens resolved) and its local form, built once per test file. */
 export function pipelineDefinition(context: Record<string, unknown> = {}) {
-  const template = templateOf(buildTestLab(context).stacks.pipeline!).toJSON() as never;
+  const template = labAssembly(context).demo('pipeline').toJSON() as never;
   const definition = definitionOf(template);
   return { template: template as Json, definition, local: forLocalInterpreter(definition) };
 }

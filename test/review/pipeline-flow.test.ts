@@ -3,23 +3,16 @@
  * it reads the bucket and calls each AI service and its two functions itself, and the EventBridge
  * rule drives the batch job's event function. Its IAM appears statement by statement, in words.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { readAssembly } from '../../review/assembly';
 import { toMermaid } from '../../review/dataflow';
 import { reviewAssembly, type StackReview } from '../../review/review';
-import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
 let review: StackReview;
 beforeAll(async () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-pipeline-'));
-  const { app } = buildTestLab({}, { outdir });
-  app.synth();
-  const assembly = readAssembly(outdir);
+  const assembly = readAssembly(labAssembly().dir);
   const stack = assembly.stacks.filter((s) => s.stackName === 'AiLab-Pipeline');
   review = (await reviewAssembly({ ...assembly, stacks: stack }, [], 'en'))[0]!;
-  fs.rmSync(outdir, { recursive: true, force: true });
 });
 
 test('S3 → Step Functions → each service: the flow passes through the state machine', () => {

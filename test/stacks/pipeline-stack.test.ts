@@ -7,14 +7,15 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { guardrailProfile, modelRoute, type TableRegion } from '../../lambda/shared/regions';
 import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
 import { expectSecureUploadBucket } from '../support/buckets';
-import { buildTestLab, templateOf } from '../support/lab';
+import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { definitionOf } from '../support/sfn-local';
 
 type Json = Record<string, any>;
 let template: Template;
 let definition: Json;
 beforeAll(() => {
-  template = templateOf(buildTestLab().stacks.pipeline!);
+  template = labAssembly().demo('pipeline');
   definition = definitionOf(template.toJSON() as never);
 });
 
@@ -45,7 +46,7 @@ test('the bucket is the lab’s secure upload bucket; objects outlive the longes
 });
 
 test('-c governed=true: the bucket is versioned (CT.S3.PR.11) and every log group keeps a year (CT.CLOUDWATCH.PR.2)', () => {
-  const governed = templateOf(buildTestLab({ governed: 'true' }).stacks.pipeline!);
+  const governed = labAssembly({ governed: 'true' }).demo('pipeline');
   governed.hasResourceProperties('AWS::S3::Bucket', {
     VersioningConfiguration: { Status: 'Enabled' },
   });
@@ -96,18 +97,16 @@ describe('the Distributed Maps', () => {
   });
 
   test('ceilings come from config', () => {
-    const t = templateOf(
-      buildTestLab({
-        pipelineMaxConcurrency: '20',
-        pipelineToleratedFailurePercent: '10',
-        pipelineMaxItems: '7',
-        pipelineMaxBatchItems: '300',
-        pipelineBatchMinRecords: '150',
-        pipelineMaxItemBytes: '1000000',
-        pipelineBatchTimeoutHours: '48',
-        pipelineExecutionTimeoutHours: '50',
-      }).stacks.pipeline!,
-    );
+    const t = labAssembly({
+      pipelineMaxConcurrency: '20',
+      pipelineToleratedFailurePercent: '10',
+      pipelineMaxItems: '7',
+      pipelineMaxBatchItems: '300',
+      pipelineBatchMinRecords: '150',
+      pipelineMaxItemBytes: '1000000',
+      pipelineBatchTimeoutHours: '48',
+      pipelineExecutionTimeoutHours: '50',
+    }).demo('pipeline');
     const d = definitionOf(t.toJSON() as never) as Json;
     expect(d.TimeoutSeconds).toBe(50 * 3600);
     expect(d.States['Process documents']).toMatchObject({
@@ -403,7 +402,7 @@ test('the EventBridge rule: this stack’s batch jobs reaching a final state, to
 });
 
 test('the pipeline’s own guardrail has the lab guardrail’s settings (no dependency on AiLab-Bedrock)', () => {
-  const bedrock = templateOf(buildTestLab().stacks.bedrock!).findResources('AWS::Bedrock::Guardrail');
+  const bedrock = labAssembly().demo('bedrock').findResources('AWS::Bedrock::Guardrail');
   const mine = template.findResources('AWS::Bedrock::Guardrail');
   const settings = (r: Record<string, Json>) => {
     const { Name: _n, Description: _d, Tags: _t, ...rest } = Object.values(r)[0]!.Properties;
@@ -415,7 +414,7 @@ test('the pipeline’s own guardrail has the lab guardrail’s settings (no depe
 });
 
 test('another instance (-c prefix=Kim): its own job names, rule, job-event prefix and guardrail name', () => {
-  const kim = templateOf(buildTestLab({ prefix: 'Kim' }).stacks.pipeline!);
+  const kim = labAssembly({ prefix: 'Kim' }).demo('pipeline');
   kim.hasResourceProperties('AWS::Events::Rule', {
     EventPattern: { detail: { batchJobName: [{ prefix: 'kim-pipeline-' }] } },
   });

@@ -1,0 +1,289 @@
+/**
+ * `npm run doctor` against mocked AWS clients: a ready account is all green; each check fails on its
+ * own, with its fix; no credentials or no Region is one line and exit 2; a Region outside the table
+ * is named as such.
+ */
+import { GetAccountCommand } from '@aws-sdk/client-api-gateway';
+import { GetFoundationModelAvailabilityCommand, GetInferenceProfileCommand } from '@aws-sdk/client-bedrock';
+import { DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { TABLE_REGIONS } from '../../../lambda/shared/regions';
+import { ACCOUNT, aws, greenAccount, notPassing, runDoctor, runJson } from './harness';
+
+beforeEach(greenAccount);
+
+const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
+
+describe('a ready account', () => {
+  test.each(TABLE_REGIONS.filter((r) => r !== 'ap-northeast-1' && r !== 'eu-west-1'))(
+    'is all green in %s, exit 0',
+    async (region) => {
+      const { code, report } = await runJson([], { region });
+      expect(notPassing(report.checks)).toEqual([]);
+      expect(code).toBe(0);
+      expect(report.ok).toBe(true);
+    },
+  );
+
+  test('the readable report: one line per check, ✓, and the deploy command', async () => {
+    const run = await runDoctor();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(
+      `ai-services-lab doctor: account ${ACCOUNT}, Region ap-northeast-2 (AWS_REGION), prefix AiLab`,
+    );
+    const checks = lines.filter((l) => /^[✓!✗] /.test(l));
+    expect(checks.every((l) => l.startsWith('✓ '))).toBe(true);
+    for (const title of [
+      'Account',
+      'Region',
+      'CDK bootstrap',
+      'Amazon Comprehend (AiLab-Comprehend)',
+      'Model amazon.nova-micro-v1:0',
+      'Model amazon.nova-lite-v1:0',
+      'Model amazon.nova-pro-v1:0',
+      'Guardrail (Korean)',
+      'API Gateway CloudWatch role',
+      'CloudFormation hooks',
+      'Budget',
+    ])
+      expect(checks.some((l) => l.startsWith(`✓ ${title}: `))).toBe(true);
+    expect(run.stdout).toContain('called through the inference profile apac.amazon.nova-micro-v1:0');
+    expect(run.stdout).toContain('Standard tier through the guardrail profile apac.guardrail.v1:0');
+    expect(run.stdout).toMatch(/Ready to deploy: `npx cdk deploy --all`\.\n$/);
+  });
+
+  test('us-east-1 calls the models in-Region, and asks Bedrock about the foundation model', async () => {
+    const { byId } = await runJson([], { region: 'us-east-1' });
+    expect(byId['model:amazon.nova-micro-v1:0']!.data).toMatchObject({
+      route: 'in-region',
+      lifecycle: 'ACTIVE',
+    });
+    expect(
+      aws.bedrock.commandCalls(GetFoundationModelAvailabilityCommand).map((c) => c.args[0].input.modelId),
+    ).toEqual(
+      expect.arrayContaining(['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0', 'amazon.nova-pro-v1:0']),
+    );
+  });
+
+  test('the settings given with -c are read as synth reads them, and repeated in the fixes', async () => {
+    aws.ssm.on(GetParameterCommand).rejects(awsError('ParameterNotFound'));
+    const { byId } = await runJson(['-c', 'bedrockMaxTokensCap=256']);
+    expect(byId.bootstrap!.fix).toBe('`npx cdk bootstrap aws://123456789012/ap-northeast-2`');
+    const { byId: budget } = await runJson(['-c', 'bedrockMaxTokensCap=256'], {});
+    expect(budget.budget!.status).toBe('pass');
+  });
+});
+
+describe('the doctor cannot run', () => {
+  test('without credentials: one line, exit 2, no check', async () => {
+    const run = await runDoctor([], {
+      credentials: async () => {
+        throw awsError('CredentialsProviderError', 'Could not load credentials from any providers');
+      },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /^No usable AWS credentials \(the SDK says: “Could not load credentials from any providers”\)\. Configure them with `aws configure`/,
+    );
+    expect(aws.ssm.calls()).toHaveLength(0);
+  });
+
+  test('with expired credentials: one line, exit 2', async () => {
+    aws.sts
+      .on(GetCallerIdentityCommand)
+      .rejects(awsError('ExpiredToken', 'The security token included in the request is expired'));
+    const run = await runDoctor();
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('The security token included in the request is expired');
+  });
+
+  test('without credentials, --json: one JSON line', async () => {
+    aws.sts.on(GetCallerIdentityCommand).rejects(awsError('CredentialsProviderError', 'no providers'));
+    const run = await runDoctor(['--json']);
+    expect(run.code).toBe(2);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      error: { code: 'NO_CREDENTIALS', message: expect.any(String) },
+    });
+  });
+
+  test('without a Region: one line, exit 2', async () => {
+    const run = await runDoctor([], {
+      env: { AWS_REGION: '', AWS_CONFIG_FILE: '/nonexistent', AWS_PROFILE: 'none' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'No AWS Region: pass --region, set AWS_REGION, or set a region in your profile (`aws configure`).\n',
+    );
+  });
+
+  test('with an invalid setting: one line naming the key, exit 2', async () => {
+    const run = await runDoctor(['-c', 'bedrockMaxTokensCap=0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('-c bedrockMaxTokensCap:');
+  });
+});
+
+describe('a Region missing from the table', () => {
+  test('is reported clearly, with a table Region of the same geography; the account checks still run', async () => {
+    const { code, byId } = await runJson([], { region: 'eu-north-1' });
+    expect(code).toBe(1);
+    expect(byId.region).toMatchObject({ status: 'fail' });
+    expect(byId.region!.message).toBe(
+      "eu-north-1 is not in the lab's Region table: the stacks' rule stops `cdk deploy` there before anything is created. The table has us-east-1, us-west-2, eu-west-1, eu-central-1, ap-northeast-1, ap-northeast-2, ap-southeast-1.",
+    );
+    expect(byId.region!.fix).toContain('`AWS_REGION=eu-west-1 npm run doctor`');
+    // Nothing the table answers is guessed for it; what the account answers is still checked.
+    expect(Object.keys(byId).filter((id) => /^(model|service):|guardrail/.test(id))).toEqual([]);
+    expect(Object.keys(byId)).toEqual(
+      expect.arrayContaining(['account', 'bootstrap', 'apigateway-role', 'hooks', 'budget']),
+    );
+  });
+});
+
+describe('each check fails on its own, with its fix', () => {
+  test('no CDK bootstrap', async () => {
+    aws.ssm.on(GetParameterCommand).rejects(awsError('ParameterNotFound'));
+    const { code, report, byId } = await runJson();
+    expect(code).toBe(1);
+    expect(notPassing(report.checks)).toEqual(['bootstrap:fail']);
+    expect(byId.bootstrap!.message).toBe(
+      `${ACCOUNT}/ap-northeast-2 is not bootstrapped (/cdk-bootstrap/hnb659fds/version does not exist): \`cdk deploy\` has nowhere to upload the lab's assets.`,
+    );
+    expect(byId.bootstrap!.fix).toBe(`\`npx cdk bootstrap aws://${ACCOUNT}/ap-northeast-2\``);
+  });
+
+  test('a bootstrap older than the templates need', async () => {
+    aws.ssm.on(GetParameterCommand).resolves({ Parameter: { Value: '5' } });
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual(['bootstrap:fail']);
+    expect(byId.bootstrap!.message).toMatch(/^version 5, but the lab's templates need 6 or later/);
+  });
+
+  test('a bootstrap that works but is not the newest: ✓ with the optional upgrade', async () => {
+    aws.ssm.on(GetParameterCommand).resolves({ Parameter: { Value: '21' } });
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual([]);
+    expect(byId.bootstrap!.notes[0]).toMatch(
+      /^The installed CDK CLI bootstraps version \d+: `npx cdk bootstrap/,
+    );
+  });
+
+  test('a model without an AWS Marketplace agreement', async () => {
+    aws.bedrock.on(GetFoundationModelAvailabilityCommand, { modelId: 'amazon.nova-pro-v1:0' }).resolves({
+      agreementAvailability: { status: 'NOT_AVAILABLE' },
+      authorizationStatus: 'AUTHORIZED',
+      entitlementAvailability: 'AVAILABLE',
+      regionAvailability: 'AVAILABLE',
+    });
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual(['model:amazon.nova-pro-v1:0:fail']);
+    const line = byId['model:amazon.nova-pro-v1:0']!;
+    expect(line.notes.join(' ')).toContain('agreement as `NOT_AVAILABLE`');
+    expect(line.fix).toContain(
+      'Model catalog of the Amazon Bedrock console (https://console.aws.amazon.com/bedrock/home?region=ap-northeast-2)',
+    );
+  });
+
+  test('a model the account is not authorized for', async () => {
+    aws.bedrock.on(GetFoundationModelAvailabilityCommand, { modelId: 'amazon.nova-micro-v1:0' }).resolves({
+      agreementAvailability: { status: 'AVAILABLE' },
+      authorizationStatus: 'NOT_AUTHORIZED',
+      entitlementAvailability: 'AVAILABLE',
+      regionAvailability: 'AVAILABLE',
+    });
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual(['model:amazon.nova-micro-v1:0:fail']);
+    expect(byId['model:amazon.nova-micro-v1:0']!.fix).toMatch(/^An IAM policy or SCP denies it/);
+  });
+
+  test('a profile that routes where the IAM does not allow: a caveat with the file to update', async () => {
+    aws.bedrock
+      .on(GetInferenceProfileCommand, { inferenceProfileIdentifier: 'apac.amazon.nova-lite-v1:0' })
+      .resolves({
+        status: 'ACTIVE',
+        models: ['ap-northeast-2', 'ap-south-2'].map((r) => ({
+          modelArn: `arn:aws:bedrock:${r}::foundation-model/amazon.nova-lite-v1:0`,
+        })),
+      });
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual(['model:amazon.nova-lite-v1:0:warn']);
+    expect(byId['model:amazon.nova-lite-v1:0']!.notes[0]).toMatch(
+      /^the profile now routes to ap-northeast-2, ap-south-2; the Region table says /,
+    );
+    expect(byId['model:amazon.nova-lite-v1:0']!.fix).toContain('lambda/shared/region-facts.ts');
+  });
+
+  test('a model this Region cannot call: the fix names one it can, and where this one runs', async () => {
+    const { code, report, byId } = await runJson(['-c', 'bedrockModelId=ai21.jamba-1-5-mini-v1:0']);
+    expect(code).toBe(1);
+    expect(notPassing(report.checks)).toEqual(['model:ai21.jamba-1-5-mini-v1:0:fail']);
+    const line = byId['model:ai21.jamba-1-5-mini-v1:0']!;
+    expect(line.message).toMatch(/^not callable on demand in ap-northeast-2: .* offers it in us-east-1\.$/);
+    expect(line.fix).toBe(
+      'Use one this Region can call: `npx cdk deploy --all -c bedrockModelId=amazon.nova-micro-v1:0`, or deploy in us-east-1.',
+    );
+  });
+
+  test('the guardrail turned off', async () => {
+    const { report, byId } = await runJson(['-c', 'bedrockGuardrail=false']);
+    expect(notPassing(report.checks)).toEqual(['guardrail:warn']);
+    expect(byId.guardrail!.fix).toBe('Turn it on: `npx cdk deploy --all -c bedrockGuardrail=true`.');
+  });
+
+  test('a demo whose service the Region lacks (Textract in Tokyo)', async () => {
+    const { code, report, byId } = await runJson([], { region: 'ap-northeast-1' });
+    expect(code).toBe(1);
+    expect(notPassing(report.checks)).toEqual(['service:textract:fail']);
+    expect(byId['service:textract']!.message).toMatch(
+      /^Amazon Textract is not offered in ap-northeast-1: every route of the stack answers 501\. Offered in us-east-1, /,
+    );
+    expect(byId['service:textract']!.fix).toBe(
+      'Deploy AiLab-Textract in another Region (`AWS_REGION=us-east-1 npx cdk deploy AiLab-Textract`), and the other stacks here by name.',
+    );
+  });
+
+  test("a feature a demo's requests need (Polly's generative engine in Ireland): a caveat", async () => {
+    const { code, report, byId } = await runJson([], { region: 'eu-west-1' });
+    expect(code).toBe(0);
+    expect(notPassing(report.checks)).toEqual(['service:polly:warn']);
+    expect(byId['service:polly']!.notes).toEqual([
+      "requests for Polly's generative engine answer 501 here (offered in us-east-1, us-west-2, eu-central-1, ap-northeast-1, ap-northeast-2, ap-southeast-1).",
+    ]);
+  });
+
+  test('no budget at all: a caveat with the command that creates the lab’s', async () => {
+    aws.budgets.on(DescribeBudgetsCommand).rejects(awsError('NotFoundException'));
+    const { code, report, byId } = await runJson();
+    expect(code).toBe(0);
+    expect(notPassing(report.checks)).toEqual(['budget:warn']);
+    expect(byId.budget!.fix).toBe(
+      "Create the lab's: `npx cdk deploy AiLab-Budget -c budgetEmail=you@example.com`.",
+    );
+  });
+
+  test('no lab budget but -c budgetEmail: the budget stack will make it', async () => {
+    aws.budgets.on(DescribeBudgetsCommand).resolves({ Budgets: [] });
+    const { report, byId } = await runJson(['-c', 'budgetEmail=kim@example.com']);
+    expect(notPassing(report.checks)).toEqual([]);
+    expect(byId.budget!.message).toMatch(/^AiLab-Budget will create .* \(10 USD a month\) on deploy$/);
+  });
+
+  test('a read the caller may not make is a caveat naming the IAM action, not a failure', async () => {
+    aws.apigateway
+      .on(GetAccountCommand)
+      .rejects(awsError('AccessDeniedException', 'User is not authorized to perform: apigateway:GET'));
+    const { code, report, byId } = await runJson();
+    expect(code).toBe(0);
+    expect(notPassing(report.checks)).toEqual(['apigateway-role:warn']);
+    expect(byId['apigateway-role']!.message).toContain('`apigateway:GET`');
+  });
+});

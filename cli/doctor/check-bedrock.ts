@@ -56,15 +56,11 @@ async function availability(ctx: DoctorContext, model: string, route: ModelRoute
   const out = await ctx.clients.bedrock.send(new GetFoundationModelAvailabilityCommand({ modelId: model }));
   const agreement = out.agreementAvailability?.status;
   if (agreement === 'PENDING') found.push({ status: 'warn', said: say('model.agreement.pending') });
-  else if (agreement === 'NOT_AVAILABLE' || agreement === 'ERROR')
-    found.push({
-      status: 'fail',
-      said: say('model.agreement.missing', {
-        status: agreement,
-        error: out.agreementAvailability?.errorMessage ?? '',
-      }),
-      fix: console,
-    });
+  else if (agreement === 'NOT_AVAILABLE' || agreement === 'ERROR') {
+    found.push({ status: 'fail', said: say('model.agreement.missing', { status: agreement }), fix: console });
+    const error = out.agreementAvailability?.errorMessage;
+    if (error) found.push({ status: 'fail', said: say('model.agreement.said', { error }) });
+  }
   if (out.authorizationStatus === 'NOT_AUTHORIZED')
     found.push({ status: 'fail', said: say('model.notAuthorized'), fix: say('model.fix.authorize') });
   if (out.entitlementAvailability === 'NOT_AVAILABLE')

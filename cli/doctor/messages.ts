@@ -50,7 +50,7 @@ export const DOCTOR_MESSAGES = defineMessages(
     'model.inRegion': 'called in {region} on demand',
     'model.profile': 'called through the inference profile {profile}, which routes to {destinations}',
     'model.none':
-      'not callable on demand in {region}: the converse, stream and ask-notes routes would answer 501. The Region table offers it in {regions}.',
+      'not callable on demand in {region}: `POST /bedrock/converse`, `/bedrock/converse-stream` and `/bedrock/ask-notes` would answer 501. The Region table offers it in {regions}.',
     'model.none.compare':
       'not callable on demand in {region}, and fewer than two of the comparison models are: POST /bedrock/compare would answer 501. Offered in {regions}.',
     'model.none.compareOk':
@@ -71,7 +71,8 @@ export const DOCTOR_MESSAGES = defineMessages(
     'model.agreement.pending':
       "Bedrock reports the model's agreement as `PENDING`: an AWS Marketplace subscription is being set up (it can take up to 15 minutes); run the doctor again later.",
     'model.agreement.missing':
-      "Bedrock reports the model's agreement as `{status}` {error}: the account has no AWS Marketplace subscription for it yet.",
+      "Bedrock reports the model's agreement as `{status}`: the account has no AWS Marketplace subscription for it yet.",
+    'model.agreement.said': 'Bedrock says: “{error}”',
     'model.notAuthorized': 'Bedrock reports this account as `NOT_AUTHORIZED` for the model.',
     'model.fix.authorize':
       "An IAM policy or SCP denies it, or (Anthropic models) the use-case form is missing: ask the account's administrator, or submit the form from the model's page in the Model catalog of the Amazon Bedrock console.",
@@ -185,38 +186,38 @@ export const DOCTOR_MESSAGES = defineMessages(
     'account.title': '계정',
     'account.ok': '{account}, 호출자 {arn}',
     'region.title': '리전',
-    'region.ok': '{region}{region|은/는} 실습실 리전 표에 있습니다(사실 확인일 {asOf})',
+    'region.ok': '{region|은/는} 실습실 리전 표에 있습니다(사실 확인일 {asOf})',
     'region.notInTable':
-      '{region}{region|은/는} 실습실 리전 표에 없습니다. 스택의 규칙이 아무것도 만들기 전에 `cdk deploy`를 멈춥니다. 표에 있는 리전: {regions}.',
+      '{region|은/는} 실습실 리전 표에 없습니다. 스택의 규칙이 아무것도 만들기 전에 `cdk deploy`를 멈춥니다. 표에 있는 리전: {regions}.',
     'region.fix':
       '표에 있는 리전을 고르세요(예: `AWS_REGION={suggest} npm run doctor`). 또는 {region}의 사실을 출처와 함께 lambda/shared/region-facts.ts에 추가하세요.',
 
     'bootstrap.title': 'CDK 부트스트랩',
     'bootstrap.ok': '버전 {deployed}(실습실에는 {required} 이상 필요)',
     'bootstrap.upgrade':
-      '설치된 CDK CLI는 버전 {latest}{latest|으로/로} 부트스트랩합니다. `npx cdk bootstrap aws://{account}/{region}`{region|으로/로} 올릴 수 있습니다(선택).',
+      '설치된 CDK CLI는 버전 {latest|으로/로} 부트스트랩합니다. 올리려면(선택): `npx cdk bootstrap aws://{account}/{region}`',
     'bootstrap.missing':
-      '{account}/{region}{region|은/는} 부트스트랩되지 않았습니다({parameter} 없음). `cdk deploy`가 실습실 자산을 올릴 곳이 없습니다.',
+      '{account}/{region|은/는} 부트스트랩되지 않았습니다({parameter} 없음). `cdk deploy`가 실습실 자산을 올릴 곳이 없습니다.',
     'bootstrap.old':
       '배포된 버전은 {deployed}, 실습실 템플릿에 필요한 버전은 {required} 이상입니다. 템플릿의 부트스트랩 버전 규칙이 배포를 멈춥니다.',
     'bootstrap.fix': '`npx cdk bootstrap aws://{account}/{region}`',
     'bootstrap.denied':
-      '{parameter}{parameter|을/를} 읽지 못했습니다({error}). 사전 점검에는 그 파라미터에 대한 `ssm:GetParameter` 권한이 필요합니다.',
-    'bootstrap.error': '{parameter}{parameter|을/를} 읽지 못했습니다({error}).',
+      '{parameter|을/를} 읽지 못했습니다({error}). 사전 점검에는 그 파라미터에 대한 `ssm:GetParameter` 권한이 필요합니다.',
+    'bootstrap.error': '{parameter|을/를} 읽지 못했습니다({error}).',
     'bootstrap.denied.fix':
       'CloudFormation 콘솔({region})에서 CDKToolkit 스택을 보세요. 출력 `BootstrapVersion`이 버전입니다.',
 
     'model.title': '모델 {model}',
     'model.inRegion': '{region}에서 온디맨드로 호출합니다',
-    'model.profile': '추론 프로파일 {profile}{profile|을/를} 거쳐 호출합니다(라우팅 리전: {destinations})',
+    'model.profile': '추론 프로파일 {profile|을/를} 거쳐 호출합니다(라우팅 리전: {destinations})',
     'model.none':
-      '{region}에서 온디맨드로 호출할 수 없습니다. converse, stream, ask-notes 경로가 501로 답합니다. 리전 표에서 호출할 수 있는 리전: {regions}.',
+      '{region}에서 온디맨드로 호출할 수 없습니다. `POST /bedrock/converse`, `/bedrock/converse-stream`, `/bedrock/ask-notes` 경로가 501로 답합니다. 리전 표에서 호출할 수 있는 리전: {regions}.',
     'model.none.compare':
       '{region}에서 온디맨드로 호출할 수 없고, 비교 모델 중 호출할 수 있는 것이 둘 미만이라 `POST /bedrock/compare`가 501로 답합니다. 호출할 수 있는 리전: {regions}.',
     'model.none.compareOk':
       '{region}에서 온디맨드로 호출할 수 없습니다(호출할 수 있는 리전: {regions}). 이 모델을 지정한 비교 요청은 501로 답하고, 나머지 모델은 동작합니다.',
     'model.notInTable':
-      '{model}{model|은/는} 실습실 리전 표에 없습니다. 다른 모델을 고르거나 그 사실을 추가하기 전에는 합성이 멈춥니다.',
+      '{model|은/는} 실습실 리전 표에 없습니다. 다른 모델을 고르거나 그 사실을 추가하기 전에는 합성이 멈춥니다.',
     'model.fix.use': '리전 표에 있는 모델을 고르세요: `{command}`',
     'model.fix.switch':
       '이 리전에서 호출할 수 있는 모델을 쓰세요: `{command}`. 또는 {regions} 중 한 곳에 배포하세요.',
@@ -227,13 +228,14 @@ export const DOCTOR_MESSAGES = defineMessages(
       'Bedrock이 이 모델을 `LEGACY`로 표시합니다. AWS가 지원을 끝낼 예정이므로 새 모델이 안전합니다.',
     'model.profileInactive': '추론 프로파일의 상태가 `ACTIVE`가 아니라 `{status}`입니다.',
     'model.profileRoutes':
-      '추론 프로파일이 지금은 {actual}{actual|으로/로} 라우팅합니다. 리전 표는 {table}{table|이라/라}고 하고 함수의 IAM은 그 리전만 허용하므로, 다른 리전으로 라우팅된 호출은 거부됩니다.',
+      '추론 프로파일이 지금은 {actual|으로/로} 라우팅합니다. 리전 표는 {table|이라/라}고 하고 함수의 IAM은 그 리전만 허용하므로, 다른 리전으로 라우팅된 호출은 거부됩니다.',
     'model.fix.profileRoutes':
       'lambda/shared/region-facts.ts에서 이 추론 프로파일의 대상 리전을 출처와 함께 고치고 다시 배포하세요.',
     'model.agreement.pending':
       'Bedrock이 모델 계약 상태를 `PENDING`으로 알립니다. AWS Marketplace 구독을 준비하는 중입니다(최대 15분). 잠시 뒤 사전 점검을 다시 실행하세요.',
     'model.agreement.missing':
-      'Bedrock이 모델 계약 상태를 `{status}`{status|으로/로} 알립니다 {error}. 이 계정에는 아직 이 모델의 AWS Marketplace 구독이 없습니다.',
+      'Bedrock이 알리는 모델 계약 상태는 `{status}`입니다. 이 계정에는 아직 이 모델의 AWS Marketplace 구독이 없습니다.',
+    'model.agreement.said': 'Bedrock 메시지(영어 원문): “{error}”',
     'model.notAuthorized': 'Bedrock이 이 계정을 이 모델에 대해 `NOT_AUTHORIZED`로 알립니다.',
     'model.fix.authorize':
       'IAM 정책이나 SCP가 막고 있거나, (Anthropic 모델이라면) 사용 사례 양식이 제출되지 않았습니다. 계정 관리자에게 문의하거나, Amazon Bedrock 콘솔의 모델 카탈로그에서 모델 페이지를 열어 양식을 제출하세요.',
@@ -244,11 +246,11 @@ export const DOCTOR_MESSAGES = defineMessages(
     'model.denied':
       '읽지 못했습니다({error}). 사전 점검에는 `bedrock:GetFoundationModel`, `bedrock:GetInferenceProfile`, `bedrock:GetFoundationModelAvailability` 권한이 필요합니다.',
     'model.unknownHere':
-      '리전 표에는 있지만 Bedrock은 {region}에서 {id}{id|을/를} 알지 못합니다(영어 원문: “{error}”).',
+      '리전 표에는 있지만 Bedrock은 {region}에서 {id|을/를} 알지 못합니다(영어 원문: “{error}”).',
 
     'guardrail.title': '가드레일(한국어)',
     'guardrail.standard':
-      '가드레일 프로파일 {profile}{profile|을/를} 거치는 Standard 티어(라우팅 리전: {destinations}): 콘텐츠 필터와 프롬프트 공격 필터가 한국어를 읽습니다',
+      '가드레일 프로파일 {profile|을/를} 거치는 Standard 티어(라우팅 리전: {destinations}): 콘텐츠 필터와 프롬프트 공격 필터가 한국어를 읽습니다',
     'guardrail.fromTable':
       '리전 표의 답입니다. Bedrock에는 가드레일 프로파일을 읽는 API가 없어 계정에서 확인하지 않았습니다.',
     'guardrail.classic':
@@ -259,12 +261,12 @@ export const DOCTOR_MESSAGES = defineMessages(
     'service.title': '{service}({stack})',
     'service.ok': '{region}에서 제공됩니다',
     'service.missing':
-      '{region}에서는 {service}{service|이/가} 제공되지 않아 스택의 모든 경로가 501로 답합니다. 제공되는 리전: {regions}.',
+      '{region}에서는 {service|이/가} 제공되지 않아 스택의 모든 경로가 501로 답합니다. 제공되는 리전: {regions}.',
     'service.fix':
-      '{stack}{stack|은/는} 다른 리전에 배포하고(`AWS_REGION={other} npx cdk deploy {stack}`), 나머지 스택은 이름을 지정해 이 리전에 배포하세요.',
+      '{stack|은/는} 다른 리전에 배포하고(`AWS_REGION={other} npx cdk deploy {stack}`), 나머지 스택은 이름을 지정해 이 리전에 배포하세요.',
     'service.partial': '{region}에서 제공되지만 빠진 기능이 있습니다.',
     'service.routeGap':
-      '{route}{route|은/는} 여기서 501로 답합니다. {need}{need|이/가} 필요합니다(제공되는 리전: {regions}).',
+      '{route|은/는} 여기서 501로 답합니다. {need|이/가} 필요합니다(제공되는 리전: {regions}).',
     'service.requestGap': '{need} 요청은 여기서 501로 답합니다(제공되는 리전: {regions}).',
     'feature.comprehend-pii': 'Comprehend PII 개체 감지',
     'feature.comprehend-toxicity': 'Comprehend 유해성 감지',
@@ -287,9 +289,9 @@ export const DOCTOR_MESSAGES = defineMessages(
     'apigw.fix.missing':
       '`{create}`(실습실이 역할을 만들고 삭제할 때도 남김) 또는 `{none}`(스테이지 로그 없음).',
     'apigw.create.ok':
-      '아직 없습니다. {stack}{stack|이/가} 역할을 만들고 설정을 그 역할로 바꿉니다(둘 다 삭제할 때도 남음)',
+      '아직 없습니다. {stack|이/가} 역할을 만들고 설정을 그 역할로 바꿉니다(둘 다 삭제할 때도 남음)',
     'apigw.create.replace':
-      '계정에 이미 {role}{role|이/가} 있습니다. `apiGatewayCloudWatchRole=create` 설정은 이 계정과 리전의 모든 API가 쓰는 계정 설정을 새 역할로 바꿉니다.',
+      '계정에 이미 {role|이/가} 있습니다. `apiGatewayCloudWatchRole=create` 설정은 이 계정과 리전의 모든 API가 쓰는 계정 설정을 새 역할로 바꿉니다.',
     'apigw.fix.replace': '대신 기존 역할로 로그를 남기세요: `{command}`',
     'apigw.denied':
       '설정을 읽지 못했습니다({error}). 사전 점검에는 계정에 대한 `apigateway:GET` 권한이 필요합니다.',
@@ -303,29 +305,29 @@ export const DOCTOR_MESSAGES = defineMessages(
       '{hook}(`FAIL` 모드)에 실습실이 통과하지 못하는 AWS Control Tower 사전 예방 제어가 있습니다. `cdk deploy`가 처음 실패하는 리소스에서 멈춥니다.',
     'hooks.controls.warn':
       '{hook}(`WARN` 모드)에 실습실이 통과하지 못하는 AWS Control Tower 사전 예방 제어가 있습니다. 배포는 경고와 함께 계속됩니다.',
-    'hooks.control': '{stacks}에서 {control}{control|을/를} 통과하지 못합니다',
+    'hooks.control': '{stacks}에서 {control|을/를} 통과하지 못합니다',
     'hooks.controls.clear':
       '{hook}에 사전 예방 제어가 {count}개 있지만, 이 후크가 검사하는 실습실 스택에서 통과하지 못하는 것은 없습니다.',
     'hooks.ct.unread':
       '{hook}(`{mode}` 모드)은 AWS Control Tower 후크인데, 어떤 제어를 적용하는지 읽지 못했습니다.',
     'hooks.other':
       '{hook}(`{mode}` 모드)이 실습실 스택을 검사합니다. 무엇을 검사하는지는 사전 점검이 알 수 없습니다.',
-    'hooks.fix.governed': '`{command}`{command|으로/로} 이 제어를 통과합니다.',
+    'hooks.fix.governed': '이 제어는 다음 명령으로 통과합니다: `{command}`',
     'hooks.fix.partly':
-      '`{command}`{command|으로/로} 일부를 통과합니다. {controls}{controls|은/는} 어떤 설정으로도 통과하지 못하므로, 계정 관리자에게 {hook}의 스택 필터에서 실습실 스택을 빼 달라고 요청하거나 다른 계정을 쓰세요.',
+      '`{command}` 명령으로 일부를 통과합니다. {controls|은/는} 어떤 설정으로도 통과하지 못하므로, 계정 관리자에게 {hook}의 스택 필터에서 실습실 스택을 빼 달라고 요청하거나 다른 계정을 쓰세요.',
     'hooks.fix.admin':
       '어떤 설정으로도 이 제어를 통과하지 못합니다. 계정 관리자에게 {hook}의 스택 필터에서 실습실 스택을 빼 달라고 요청하거나 다른 계정을 쓰세요.',
     'hooks.fix.review':
       '`npm run review`가 실습실이 통과하지 못하는 사전 예방 제어를 모두 보여 줍니다(docs/review.ko.md의 거버넌스 계정). 관리자가 켠 제어와 비교하세요.',
     'hooks.fix.ask':
-      '계정 관리자에게 {hook}{hook|이/가} 무엇을 검사하는지 물어보세요. `npm run review`는 AWS Control Tower 제어가 실습실을 어떻게 판단하는지 보여 줍니다.',
+      '계정 관리자에게 {hook|이/가} 무엇을 검사하는지 물어보세요. `npm run review`는 AWS Control Tower 제어가 실습실을 어떻게 판단하는지 보여 줍니다.',
     'hooks.denied':
       '목록을 읽지 못했습니다({error}). 사전 점검에는 `cloudformation:ListTypes`와 `cloudformation:BatchDescribeTypeConfigurations` 권한이 필요합니다.',
     'hooks.error': '{region}에서 목록을 읽지 못했습니다({error}).',
 
     'budget.title': '예산',
     'budget.ok': '{name}: 한 달 {amount} {unit}',
-    'budget.planned': '배포할 때 {stack}{stack|이/가} {name}{name|을/를} 만듭니다(한 달 {amount} USD)',
+    'budget.planned': '배포할 때 {stack|이/가} {name|을/를} 만듭니다(한 달 {amount} USD)',
     'budget.none': '계정에 예산이 없습니다. 실습실 비용이 계획보다 늘어도 알려 주는 것이 없습니다.',
     'budget.others': '실습실 예산은 없고, 계정에 다른 예산이 {count}개 있습니다.',
     'budget.fix': '실습실 예산을 만드세요: `{command}`',

@@ -3,7 +3,7 @@
 # `npm ci --omit=dev` brings what synth, deploy, the CLI and the playground need, without the test,
 # lint, browser and bench tooling. This script proves it on a copy of the repository's files:
 # installs lean, checks that no development tool came along, synthesizes every stack offline with
-# no credentials, runs the CLI's and the playground's help, and reports the sizes.
+# no credentials, runs the CLI's, the playground's and the doctor's help, and reports the sizes.
 #   bash scripts/lean-install.sh [--fresh-cache] [--keep]
 # --fresh-cache  install through an empty npm cache inside the copy (downloads everything; reports
 #                the cache's size too, which `npm ci` also writes under $HOME unless told otherwise)
@@ -62,7 +62,8 @@ npm run --silent demo -- comprehend sentiment --help >/dev/null
 npm run --silent playground -- --help >/dev/null
 npm run --silent eval -- --help >/dev/null
 npm run --silent cost >/dev/null
-echo "CLI, playground, eval and cost report: run"
+npm run --silent doctor -- --help >/dev/null
+echo "CLI, playground, eval, cost report and doctor: run"
 
 # Sizes as the disk counts them (du's blocks: what a quota such as CloudShell's counts).
 mb() { du -sk "$1" | awk '{ printf "%d", ($1 + 1023) / 1024 }'; }

@@ -108,7 +108,7 @@ test('what `cdk synth` and the npm scripts a learner runs start with is a depend
   for (const tool of ['aws-cdk', 'tsx', 'esbuild', 'aws-cdk-lib', 'constructs', 'cdk-nag']) {
     expect(Object.keys(pkg.dependencies)).toContain(tool);
   }
-  for (const script of ['synth', 'cdk', 'cost', 'demo', 'smoke', 'playground', 'eval']) {
+  for (const script of ['synth', 'cdk', 'cost', 'demo', 'smoke', 'playground', 'eval', 'doctor']) {
     expect(pkg.scripts[script]).toMatch(/^(cdk|tsx)( |$)/);
   }
   // …and the test, lint and browser tooling is not.

@@ -38,14 +38,16 @@ export function bootstrapRequirement(qualifier?: string): BootstrapRequirement {
 
 function probe(qualifier?: string): BootstrapRequirement {
   // Loaded here, not at the top: only this check needs aws-cdk-lib.
-  const { App, CfnResource, Stack } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
+  const { App, Stack } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
   const outdir = mkdtempSync(path.join(tmpdir(), 'ai-lab-doctor-'));
   try {
-    const app = new App({ outdir, context: qualifier ? { [QUALIFIER_CONTEXT]: qualifier } : {} });
-    // One resource that needs no properties: CloudFormation's validation warns on an empty template.
-    new CfnResource(new Stack(app, 'BootstrapProbe'), 'Nothing', {
-      type: 'AWS::CloudFormation::WaitConditionHandle',
+    // No CloudFormation validation: it takes seconds to start and has nothing to say about one empty stack.
+    const app = new App({
+      outdir,
+      builtinCloudFormationValidation: false,
+      context: qualifier ? { [QUALIFIER_CONTEXT]: qualifier } : {},
     });
+    new Stack(app, 'BootstrapProbe');
     return requirementOf(app.synth());
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -162,18 +162,9 @@ async function checkModel(
       ? say('model.inRegion', { region })
       : say('model.profile', { profile: route.invokeId, destinations: route.destinations.join(', ') });
   const data = { route: route.kind, invokeId: route.invokeId, destinations: route.destinations };
+  let facts: Awaited<ReturnType<typeof routeFacts>>;
   try {
-    const facts = await routeFacts(ctx, route);
-    const findings = [...facts.findings, ...(await availability(ctx, route.foundationModelId, route))];
-    const status = worst(findings.map((f) => f.status));
-    return {
-      ...base,
-      status,
-      message: how,
-      notes: findings.map((f) => f.said),
-      fix: findings.find((f) => f.status === status && f.fix)?.fix,
-      data: { ...data, ...facts.data },
-    };
+    facts = await routeFacts(ctx, route);
   } catch (err) {
     const e = awsError(err);
     if (isAccessDenied(err))
@@ -192,6 +183,36 @@ async function checkModel(
       fix: say('model.fix.region', { regions: regionsOffering({ model }).join(', ') }),
       data: { ...data, error: e },
     };
+  }
+  const findings = [...facts.findings, ...(await accountAccess(ctx, route))];
+  const status = worst(findings.map((f) => f.status));
+  return {
+    ...base,
+    status,
+    message: how,
+    notes: findings.map((f) => f.said),
+    fix: findings.find((f) => f.status === status && f.fix)?.fix,
+    data: { ...data, ...facts.data },
+  };
+}
+
+/**
+ * The account's access to the model, where Bedrock reports it. A model called only through a
+ * profile may have no availability record in the source Region (unverified either way): then the
+ * line says so instead of failing what the profile check already passed.
+ */
+async function accountAccess(
+  ctx: DoctorContext,
+  route: Exclude<ModelRoute, { kind: 'none' }>,
+): Promise<Finding[]> {
+  try {
+    return await availability(ctx, route.foundationModelId, route);
+  } catch (err) {
+    const e = awsError(err);
+    if (isAccessDenied(err)) return [{ status: 'warn', said: say('model.denied', { error: e.name }) }];
+    if (route.kind === 'profile' && /ResourceNotFound|Validation/.test(e.name))
+      return [{ status: 'pass', said: say('model.availability.none', { region: ctx.region }) }];
+    return [{ status: 'warn', said: say('model.availability.error', { error: e.name }) }];
   }
 }
 

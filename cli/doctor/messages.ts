@@ -84,6 +84,9 @@ export const DOCTOR_MESSAGES = defineMessages(
       'the doctor could not read it ({error}): it needs `bedrock:GetFoundationModel`, `bedrock:GetInferenceProfile` and `bedrock:GetFoundationModelAvailability`.',
     'model.unknownHere':
       'Bedrock does not know {id} in {region} (“{error}”), although the Region table lists it.',
+    'model.availability.none':
+      'Bedrock keeps no availability record for the model in {region}, where it is called through the profile.',
+    'model.availability.error': 'the account’s access to the model could not be read ({error}).',
 
     'guardrail.title': 'Guardrail (Korean)',
     'guardrail.standard':
@@ -247,6 +250,9 @@ export const DOCTOR_MESSAGES = defineMessages(
       '읽지 못했습니다({error}). 사전 점검에는 `bedrock:GetFoundationModel`, `bedrock:GetInferenceProfile`, `bedrock:GetFoundationModelAvailability` 권한이 필요합니다.',
     'model.unknownHere':
       '리전 표에는 있지만 Bedrock은 {region}에서 {id|을/를} 알지 못합니다(영어 원문: “{error}”).',
+    'model.availability.none':
+      'Bedrock은 {region}에서 이 모델의 가용성 기록을 두지 않습니다. 이 리전에서는 추론 프로파일을 거쳐 호출합니다.',
+    'model.availability.error': '이 계정의 모델 접근 상태를 읽지 못했습니다({error}).',
 
     'guardrail.title': '가드레일(한국어)',
     'guardrail.standard':

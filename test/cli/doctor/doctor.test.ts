@@ -4,7 +4,11 @@
  * is named as such.
  */
 import { GetAccountCommand } from '@aws-sdk/client-api-gateway';
-import { GetFoundationModelAvailabilityCommand, GetInferenceProfileCommand } from '@aws-sdk/client-bedrock';
+import {
+  GetFoundationModelAvailabilityCommand,
+  GetFoundationModelCommand,
+  GetInferenceProfileCommand,
+} from '@aws-sdk/client-bedrock';
 import { DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -220,6 +224,43 @@ describe('each check fails on its own, with its fix', () => {
       /^the profile now routes to ap-northeast-2, ap-south-2; the Region table says /,
     );
     expect(byId['model:amazon.nova-lite-v1:0']!.fix).toContain('lambda/shared/region-facts.ts');
+  });
+
+  test('a profile Bedrock does not know here: ✗, the table and the service disagree', async () => {
+    aws.bedrock
+      .on(GetInferenceProfileCommand, { inferenceProfileIdentifier: 'apac.amazon.nova-micro-v1:0' })
+      .rejects(awsError('ResourceNotFoundException', 'The specified inference profile was not found'));
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual(['model:amazon.nova-micro-v1:0:fail']);
+    expect(byId['model:amazon.nova-micro-v1:0']!.message).toBe(
+      'Bedrock does not know apac.amazon.nova-micro-v1:0 in ap-northeast-2 (“ResourceNotFoundException: The specified inference profile was not found”), although the Region table lists it.',
+    );
+  });
+
+  test('no availability record for a model called through a profile is not a failure', async () => {
+    aws.bedrock.on(GetFoundationModelAvailabilityCommand).rejects(awsError('ResourceNotFoundException'));
+    const { report, byId } = await runJson();
+    expect(notPassing(report.checks)).toEqual([]);
+    expect(byId['model:amazon.nova-lite-v1:0']!.notes).toEqual([
+      'Bedrock keeps no availability record for the model in ap-northeast-2, where it is called through the profile.',
+    ]);
+  });
+
+  test('an in-Region model Bedrock offers only for provisioned throughput, or marks LEGACY', async () => {
+    aws.bedrock.on(GetFoundationModelCommand, { modelIdentifier: 'amazon.nova-pro-v1:0' }).resolves({
+      modelDetails: {
+        modelId: 'amazon.nova-pro-v1:0',
+        modelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0',
+        inferenceTypesSupported: ['PROVISIONED'],
+        modelLifecycle: { status: 'LEGACY' },
+      },
+    });
+    const { report, byId } = await runJson([], { region: 'us-east-1' });
+    expect(notPassing(report.checks)).toEqual(['model:amazon.nova-pro-v1:0:fail']);
+    expect(byId['model:amazon.nova-pro-v1:0']!.notes).toEqual([
+      'Bedrock lists the model in us-east-1, but not for on-demand calls (inference types: PROVISIONED).',
+      'Bedrock marks it `LEGACY`: AWS will retire it; a newer model is the safer choice.',
+    ]);
   });
 
   test('a model this Region cannot call: the fix names one it can, and where this one runs', async () => {

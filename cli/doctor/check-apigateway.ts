@@ -25,7 +25,7 @@ export async function checkApiGatewayRole(ctx: DoctorContext): Promise<CheckResu
     };
   }
   const data = { mode, cloudwatchRoleArn: role ?? null };
-  const fix = (value: string) => deployLine(ctx.given, { apiGatewayCloudWatchRole: value });
+  const fix = (value: string) => deployLine(ctx.prefix, ctx.given, { apiGatewayCloudWatchRole: value });
   switch (mode) {
     case 'none':
       return role

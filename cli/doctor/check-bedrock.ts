@@ -127,7 +127,7 @@ async function checkModel(
       status: 'fail',
       message: say('model.notInTable', { model }),
       fix: alt
-        ? say('model.fix.use', { command: deployLine(ctx.given, { bedrockModelId: alt }) })
+        ? say('model.fix.use', { command: deployLine(ctx.prefix, ctx.given, { bedrockModelId: alt }) })
         : undefined,
       data: { error: (err as Error).message },
     };
@@ -152,7 +152,7 @@ async function checkModel(
       status: 'fail',
       message: say(role === 'main' ? 'model.none' : 'model.none.compare', { region, regions: where }),
       fix: settingFix
-        ? say('model.fix.switch', { command: deployLine(ctx.given, settingFix), regions: where })
+        ? say('model.fix.switch', { command: deployLine(ctx.prefix, ctx.given, settingFix), regions: where })
         : say('model.fix.region', { regions: where }),
       data: { route: 'none', offeredIn: route.offeredIn },
     };
@@ -243,7 +243,9 @@ export function checkGuardrail(ctx: DoctorContext): CheckResult {
       ...base,
       status: 'warn',
       message: say('guardrail.off'),
-      fix: say('guardrail.fix.on', { command: deployLine(ctx.given, { bedrockGuardrail: 'true' }) }),
+      fix: say('guardrail.fix.on', {
+        command: deployLine(ctx.prefix, ctx.given, { bedrockGuardrail: 'true' }),
+      }),
     };
   const g = guardrailProfile(ctx.region);
   if (g.tier === 'STANDARD')

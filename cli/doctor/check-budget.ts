@@ -67,7 +67,12 @@ export async function checkBudget(ctx: DoctorContext): Promise<CheckResult> {
     status: 'warn',
     message: found.length ? say('budget.others', { count: found.length }) : say('budget.none'),
     fix: say('budget.fix', {
-      command: deployLine(ctx.given, { budgetEmail: 'you@example.com' }, budgetStackName(ctx.prefix)),
+      command: deployLine(
+        ctx.prefix,
+        ctx.given,
+        { budgetEmail: 'you@example.com' },
+        budgetStackName(ctx.prefix),
+      ),
     }),
     data,
   };

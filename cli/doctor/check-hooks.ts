@@ -118,7 +118,7 @@ function judge(ctx: DoctorContext, h: HookView): Judged {
   const mode = h.failureMode;
   if (h.controls) {
     const blocking = h.controls.flatMap((c) => {
-      const known = controlFailure(c);
+      const known = controlFailure(c, ctx.config);
       const stacks = known ? stacksSeen(h, stacksOf(known.demos)) : [];
       return known && stacks.length > 0
         ? [{ control: known.control, stacks, governed: known.governedFixes }]
@@ -134,7 +134,7 @@ function judge(ctx: DoctorContext, h: HookView): Judged {
       say(mode === 'FAIL' ? 'hooks.controls.fail' : 'hooks.controls.warn', { hook: h.name }),
       ...blocking.map((b) => say('hooks.control', { control: b.control, stacks: b.stacks.join(', ') })),
     ];
-    const governed = deployLine(ctx.given, { governed: 'true' });
+    const governed = deployLine(ctx.prefix, ctx.given, { governed: 'true' });
     const fix = blocking.every((b) => b.governed)
       ? say('hooks.fix.governed', { command: governed })
       : blocking.some((b) => b.governed)

@@ -14,6 +14,7 @@ import { Command, CommanderError } from 'commander';
 import { isTableRegion } from '../../lambda/shared/regions';
 import { ConfigError, type LabConfig, loadConfig } from '../../lib/config';
 import { type Lang, pickLang } from '../../lib/i18n';
+import { DEFAULT_PREFIX, PREFIX_ENV } from '../../lib/names';
 import { PROJECT_ROOT } from '../../lib/project-root';
 import { configuredRegion } from '../endpoints';
 import { CliError, type Credentials, type CredentialsProvider, defaultCredentials } from '../signer';
@@ -25,7 +26,7 @@ import { checkBudget } from './check-budget';
 import { checkHooks } from './check-hooks';
 import { checkServices } from './check-services';
 import { awsError, type DoctorClients, doctorClients } from './clients';
-import { deployLine, labPrefix } from './lab';
+import { deployLine } from './lab';
 import { renderJson, renderText, words } from './render';
 import { type CheckResult, type DoctorContext, type Said, say } from './types';
 
@@ -48,6 +49,7 @@ interface Options {
   readonly profile?: string;
   readonly lang?: string;
   readonly json?: boolean;
+  readonly prefix?: string;
   readonly context: string[];
 }
 
@@ -138,8 +140,10 @@ async function doctor(o: Options, deps: DoctorDeps, lang: Lang): Promise<number>
   let context: Record<string, unknown>;
   let given: Record<string, string>;
   try {
-    ({ context, given } = readContext(deps.cwd ?? PROJECT_ROOT, o.context));
-    config = loadConfig({ tryGetContext: (k) => context[k] });
+    const flags = [...(o.prefix ? [`prefix=${o.prefix}`] : []), ...o.context];
+    ({ context, given } = readContext(deps.cwd ?? PROJECT_ROOT, flags));
+    // As synth reads them: AI_LAB_PREFIX names the instance when no -c prefix does.
+    config = loadConfig({ tryGetContext: (k) => context[k] }, env);
   } catch (err) {
     if (!(err instanceof ConfigError || err instanceof CliError || err instanceof SyntaxError)) throw err;
     return cannotRun(
@@ -167,7 +171,7 @@ async function doctor(o: Options, deps: DoctorDeps, lang: Lang): Promise<number>
         say('stsError', { region, error: `${awsError(err).name}: ${awsError(err).message}` }),
       );
     }
-    const prefix = labPrefix(config);
+    const { prefix } = config;
     const ctx: DoctorContext = {
       account: who.Account ?? '',
       arn: who.Arn ?? '',
@@ -186,7 +190,7 @@ async function doctor(o: Options, deps: DoctorDeps, lang: Lang): Promise<number>
       source: regionSource(o, env),
       prefix,
       checks,
-      deploy: deployLine(given),
+      deploy: deployLine(prefix, given),
     };
     stdout(o.json ? renderJson(report, lang) : renderText(report, lang));
     return checks.some((c) => c.status === 'fail') ? 1 : 0;
@@ -202,6 +206,10 @@ export function buildProgram(deps: DoctorDeps, onExit: (code: number) => void): 
     .option('--profile <name>', 'AWS profile for credentials (default: AWS_PROFILE or the default chain)')
     .option('--lang <lang>', 'en or ko (default: from LANG / LC_ALL)')
     .option('--json', 'print one JSON document (for scripts)')
+    .option(
+      '--prefix <name>',
+      `the instance prefix you will deploy with, as -c prefix=NAME (default: ${PREFIX_ENV}, else ${DEFAULT_PREFIX})`,
+    )
     .option(
       '-c, --context <key=value>',
       'a lab setting, as given to cdk deploy (repeatable)',

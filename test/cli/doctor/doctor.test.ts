@@ -318,6 +318,45 @@ describe('each check fails on its own, with its fix', () => {
     expect(byId.budget!.message).toMatch(/^AiLab-Budget will create .* \(10 USD a month\) on deploy$/);
   });
 
+  test('-c apiGatewayCloudWatchRole=existing in an account without the role', async () => {
+    const { code, report, byId } = await runJson(['-c', 'apiGatewayCloudWatchRole=existing']);
+    expect(code).toBe(1);
+    expect(notPassing(report.checks)).toEqual(['apigateway-role:fail']);
+    expect(byId['apigateway-role']!.fix).toBe(
+      '`npx cdk deploy --all -c apiGatewayCloudWatchRole=create` (the lab makes the role and keeps it on destroy), or `npx cdk deploy --all -c apiGatewayCloudWatchRole=none` (no stage logs).',
+    );
+  });
+
+  test('-c apiGatewayCloudWatchRole=create where the account has a role: a caveat, use existing', async () => {
+    const role = 'arn:aws:iam::123456789012:role/ApiGatewayLogs';
+    aws.apigateway.on(GetAccountCommand).resolves({ cloudwatchRoleArn: role });
+    const { report, byId } = await runJson(['-c', 'apiGatewayCloudWatchRole=create']);
+    expect(notPassing(report.checks)).toEqual(['apigateway-role:warn']);
+    expect(byId['apigateway-role']!.fix).toBe(
+      'Log through the existing role instead: `npx cdk deploy --all -c apiGatewayCloudWatchRole=existing`.',
+    );
+    // The default (none) leaves it alone: ✓, with how to log through it.
+    const none = await runJson();
+    expect(none.byId['apigateway-role']).toMatchObject({
+      status: 'pass',
+      data: { mode: 'none', cloudwatchRoleArn: role },
+    });
+    expect(none.byId['apigateway-role']!.notes).toEqual([
+      'To have the stages log through it: `npx cdk deploy --all -c apiGatewayCloudWatchRole=existing`.',
+    ]);
+  });
+
+  test('another instance (AI_LAB_PREFIX): its stack, budget and deploy lines carry its prefix', async () => {
+    aws.budgets.on(DescribeBudgetsCommand).resolves({ Budgets: [] });
+    const { report, byId } = await runJson([], { env: { AI_LAB_PREFIX: 'Kim' } });
+    expect(report.prefix).toBe('Kim');
+    expect(byId['service:textract']!.title).toBe('Amazon Textract (Kim-Textract)');
+    expect(byId.budget!.data.name).toBe('kim-monthly-ap-northeast-2');
+    expect(byId.budget!.fix).toBe(
+      "Create the lab's: `npx cdk deploy Kim-Budget -c prefix=Kim -c budgetEmail=you@example.com`.",
+    );
+  });
+
   test('a read the caller may not make is a caveat naming the IAM action, not a failure', async () => {
     aws.apigateway
       .on(GetAccountCommand)

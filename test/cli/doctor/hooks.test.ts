@@ -176,3 +176,28 @@ test('every page of the registry is read', async () => {
   ]);
   expect(byId.hooks!.status).toBe('fail');
 });
+
+test('the settings being deployed count: -c governed=true passes the controls it satisfies', async () => {
+  hooks(controlsHook('CT.S3.PR.11,CT.CLOUDWATCH.PR.2'));
+  const governed = await runJson(['-c', 'governed=true']);
+  expect(notPassing(governed.report.checks)).toEqual([]);
+  // A year of log retention alone leaves the upload buckets' clean-up log groups at their default.
+  const retention = await runJson(['-c', 'logRetentionDays=365']);
+  expect(retention.byId.hooks!.notes.slice(1)).toEqual([
+    'CT.S3.PR.11 fails on AiLab-Textract, AiLab-Transcribe',
+    'CT.CLOUDWATCH.PR.2 fails on AiLab-Textract, AiLab-Transcribe',
+  ]);
+  expect(retention.byId.hooks!.fix).toBe(
+    '`npx cdk deploy --all -c logRetentionDays=365 -c governed=true` satisfies these controls.',
+  );
+});
+
+test('another instance: its stacks are named with its prefix, and the fix keeps the prefix', async () => {
+  hooks(controlsHook('CT.S3.PR.11'));
+  const { report, byId } = await runJson(['--prefix', 'Kim']);
+  expect(report.prefix).toBe('Kim');
+  expect(byId.hooks!.notes[1]).toBe('CT.S3.PR.11 fails on Kim-Textract, Kim-Transcribe');
+  expect(byId.hooks!.fix).toBe(
+    '`npx cdk deploy --all -c prefix=Kim -c governed=true` satisfies these controls.',
+  );
+});

@@ -4,9 +4,8 @@
  * `none` leaves it alone, `existing` needs it set, `create` sets it to a role the shared stack makes.
  */
 import { GetAccountCommand } from '@aws-sdk/client-api-gateway';
-import { awsError, isAccessDenied } from './clients';
 import { apiRoleMode, deployLine, sharedStackName } from './lab';
-import { type CheckResult, type DoctorContext, say } from './types';
+import { type CheckResult, type DoctorContext, say, unreadable } from './types';
 
 export async function checkApiGatewayRole(ctx: DoctorContext): Promise<CheckResult> {
   const { region } = ctx;
@@ -16,13 +15,7 @@ export async function checkApiGatewayRole(ctx: DoctorContext): Promise<CheckResu
   try {
     role = (await ctx.clients.apigateway.send(new GetAccountCommand({}))).cloudwatchRoleArn || undefined;
   } catch (err) {
-    const e = awsError(err);
-    return {
-      ...base,
-      status: 'warn',
-      message: say(isAccessDenied(err) ? 'apigw.denied' : 'apigw.error', { error: e.name }),
-      data: { mode, error: e },
-    };
+    return unreadable(base, err, { denied: 'apigw.denied', other: 'apigw.error' }, {}, { mode });
   }
   const data = { mode, cloudwatchRoleArn: role ?? null };
   const fix = (value: string) => deployLine(ctx.prefix, ctx.given, { apiGatewayCloudWatchRole: value });

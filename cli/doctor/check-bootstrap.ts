@@ -13,8 +13,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { awsError, isAccessDenied } from './clients';
-import { type CheckResult, type DoctorContext, say } from './types';
+import { awsError } from './clients';
+import { type CheckResult, type DoctorContext, say, unreadable } from './types';
 
 export const QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
 
@@ -116,14 +116,14 @@ export async function checkBootstrap(
         fix,
       };
     return {
-      ...base,
-      status: 'warn',
-      message: say(isAccessDenied(err) ? 'bootstrap.denied' : 'bootstrap.error', {
-        parameter: requirement.parameter,
-        error: e.name,
-      }),
+      ...unreadable(
+        base,
+        err,
+        { denied: 'bootstrap.denied', other: 'bootstrap.error' },
+        { parameter: requirement.parameter },
+        base.data,
+      ),
       fix: say('bootstrap.denied.fix', { region }),
-      data: { ...base.data, error: e },
     };
   }
   const data = { ...base.data, deployed };

@@ -3,9 +3,9 @@
  * account. Budgets DescribeBudgets (IAM action `budgets:ViewBudget`) with the account id.
  */
 import { type Budget, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
-import { awsError, isAccessDenied } from './clients';
+import { awsError } from './clients';
 import { budgetStackName, deployLine, labBudgetName } from './lab';
-import { type CheckResult, type DoctorContext, say } from './types';
+import { type CheckResult, type DoctorContext, say, unreadable } from './types';
 
 async function budgets(ctx: DoctorContext): Promise<Budget[]> {
   const all: Budget[] = [];
@@ -33,13 +33,7 @@ export async function checkBudget(ctx: DoctorContext): Promise<CheckResult> {
   try {
     found = await budgets(ctx);
   } catch (err) {
-    const e = awsError(err);
-    return {
-      ...base,
-      status: 'warn',
-      message: say(isAccessDenied(err) ? 'budget.denied' : 'budget.error', { error: e.name }),
-      data: { name, error: e },
-    };
+    return unreadable(base, err, { denied: 'budget.denied', other: 'budget.error' }, {}, { name });
   }
   const mine = found.find((b) => b.BudgetName === name);
   const data = { name, exists: Boolean(mine), budgets: found.length };

@@ -17,10 +17,9 @@ import {
   type TypeSummary,
 } from '@aws-sdk/client-cloudformation';
 import { SERVICES } from '../../lib/services';
-import { awsError, isAccessDenied } from './clients';
 import { controlFailure } from './controls';
 import { demoStackName, deployLine } from './lab';
-import { type CheckResult, type DoctorContext, type Said, type Status, say } from './types';
+import { type CheckResult, type DoctorContext, type Said, type Status, say, unreadable } from './types';
 
 /** What a hook's configuration says, as far as the doctor reads it. */
 export interface HookView {
@@ -170,16 +169,7 @@ export async function checkHooks(ctx: DoctorContext): Promise<CheckResult> {
   try {
     hooks = await listHooks(ctx);
   } catch (err) {
-    const e = awsError(err);
-    return {
-      ...base,
-      status: 'warn',
-      message: say(isAccessDenied(err) ? 'hooks.denied' : 'hooks.error', {
-        error: e.name,
-        region: ctx.region,
-      }),
-      data: { error: e },
-    };
+    return unreadable(base, err, { denied: 'hooks.denied', other: 'hooks.error' }, { region: ctx.region });
   }
   const stacks = SERVICES.map((s) => demoStackName(ctx.prefix, s));
   const active = hooks.filter((h) => h.enabled && stacksSeen(h, stacks).length > 0);

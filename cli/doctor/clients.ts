@@ -12,17 +12,21 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Credentials, CredentialsProvider } from '../signer';
 
-export interface DoctorClients {
-  readonly sts: STSClient;
-  readonly ssm: SSMClient;
-  readonly bedrock: BedrockClient;
-  readonly apigateway: APIGatewayClient;
-  readonly cloudformation: CloudFormationClient;
-  /** Budgets has one global endpoint; the SDK's endpoint rules pick it from any Region. */
-  readonly budgets: BudgetsClient;
+/** The clients, by the IAM service prefix of the actions they send. */
+const CLIENTS = {
+  sts: STSClient,
+  ssm: SSMClient,
+  bedrock: BedrockClient,
+  apigateway: APIGatewayClient,
+  cloudformation: CloudFormationClient,
+  // Budgets has one global endpoint; the SDK's endpoint rules pick it from any Region.
+  budgets: BudgetsClient,
+} as const;
+
+export type DoctorClients = { readonly [K in keyof typeof CLIENTS]: InstanceType<(typeof CLIENTS)[K]> } & {
   /** Close every client that was made. */
   destroy(): void;
-}
+};
 
 export function doctorClients(region: string, credentials: Credentials | CredentialsProvider): DoctorClients {
   const config = {
@@ -31,46 +35,19 @@ export function doctorClients(region: string, credentials: Credentials | Credent
     maxAttempts: 2,
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 },
   };
-  const made: Array<{ destroy(): void }> = [];
-  const lazy = <T extends { destroy(): void }>(make: () => T) => {
-    let client: T | undefined;
-    return () => {
-      if (!client) {
-        client = make();
-        made.push(client);
-      }
-      return client;
-    };
-  };
-  const sts = lazy(() => new STSClient(config));
-  const ssm = lazy(() => new SSMClient(config));
-  const bedrock = lazy(() => new BedrockClient(config));
-  const apigateway = lazy(() => new APIGatewayClient(config));
-  const cloudformation = lazy(() => new CloudFormationClient(config));
-  const budgets = lazy(() => new BudgetsClient(config));
-  return {
-    get sts() {
-      return sts();
+  const made = new Map<string, { destroy(): void }>();
+  const clients = {
+    destroy: () => {
+      for (const c of made.values()) c.destroy();
     },
-    get ssm() {
-      return ssm();
-    },
-    get bedrock() {
-      return bedrock();
-    },
-    get apigateway() {
-      return apigateway();
-    },
-    get cloudformation() {
-      return cloudformation();
-    },
-    get budgets() {
-      return budgets();
-    },
-    destroy() {
-      for (const c of made) c.destroy();
-    },
-  };
+  } as DoctorClients;
+  for (const [name, Client] of Object.entries(CLIENTS)) {
+    const make = Client as unknown as new (c: typeof config) => { destroy(): void };
+    Object.defineProperty(clients, name, {
+      get: () => made.get(name) ?? made.set(name, new make(config)).get(name),
+    });
+  }
+  return clients;
 }
 
 /** An AWS error's name and message, whatever was thrown. */

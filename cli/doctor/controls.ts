@@ -10,7 +10,7 @@
  * FAIL mode, `cdk deploy` of those stacks stops at the failing resource.
  */
 import { GOVERNED_RETENTION_DAYS, type LabConfig } from '../../lib/config';
-import type { DemoId } from '../../lib/services';
+import { type DemoId, SERVICES } from '../../lib/services';
 
 export interface LabControlFailure {
   /** The control's id, e.g. `CT.S3.PR.11`. */
@@ -23,15 +23,7 @@ export interface LabControlFailure {
   readonly passesWith?: (config: Pick<LabConfig, 'logRetentionDays'>) => boolean;
 }
 
-const EVERY_DEMO: readonly DemoId[] = [
-  'comprehend',
-  'translate',
-  'textract',
-  'rekognition',
-  'polly',
-  'transcribe',
-  'bedrock',
-];
+const EVERY_DEMO: readonly DemoId[] = SERVICES.map((s) => s.id);
 const BUCKET_DEMOS: readonly DemoId[] = ['textract', 'transcribe'];
 
 export const LAB_CONTROL_FAILURES: readonly LabControlFailure[] = [

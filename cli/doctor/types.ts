@@ -4,7 +4,7 @@
  */
 import type { LabConfig } from '../../lib/config';
 import type { Vars } from '../../lib/i18n';
-import type { DoctorClients } from './clients';
+import { awsError, type DoctorClients, isAccessDenied } from './clients';
 import type { MessageKey } from './messages';
 
 /**
@@ -24,6 +24,26 @@ export interface Said {
 export type SaidVars = Readonly<Record<string, Vars[string] | Said>>;
 
 export const say = (key: MessageKey, vars?: SaidVars): Said => ({ key, vars });
+
+/**
+ * A check whose read failed: a caveat (!), not a failure, saying which IAM action the caller lacks
+ * (`denied`) or what AWS answered (`other`).
+ */
+export function unreadable(
+  base: Pick<CheckResult, 'id' | 'title'>,
+  err: unknown,
+  keys: { readonly denied: MessageKey; readonly other: MessageKey },
+  vars: SaidVars = {},
+  data: Readonly<Record<string, unknown>> = {},
+): CheckResult {
+  const error = awsError(err);
+  return {
+    ...base,
+    status: 'warn',
+    message: say(isAccessDenied(err) ? keys.denied : keys.other, { ...vars, error: error.name }),
+    data: { ...data, error },
+  };
+}
 
 export interface CheckResult {
   /** Stable id for scripts: `account`, `bootstrap`, `model:amazon.nova-micro-v1:0`, `hooks` … */

@@ -19,6 +19,17 @@ beforeEach(greenAccount);
 
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
 
+/** Bedrock reports the account's access to `modelId` as all available, but for `changes`. */
+function modelAccess(modelId: string, changes: object): void {
+  aws.bedrock.on(GetFoundationModelAvailabilityCommand, { modelId }).resolves({
+    agreementAvailability: { status: 'AVAILABLE' },
+    authorizationStatus: 'AUTHORIZED',
+    entitlementAvailability: 'AVAILABLE',
+    regionAvailability: 'AVAILABLE',
+    ...changes,
+  });
+}
+
 describe('a ready account', () => {
   test.each(TABLE_REGIONS.filter((r) => r !== 'ap-northeast-1' && r !== 'eu-west-1'))(
     'is all green in %s, exit 0',
@@ -182,12 +193,7 @@ describe('each check fails on its own, with its fix', () => {
   });
 
   test('a model without an AWS Marketplace agreement', async () => {
-    aws.bedrock.on(GetFoundationModelAvailabilityCommand, { modelId: 'amazon.nova-pro-v1:0' }).resolves({
-      agreementAvailability: { status: 'NOT_AVAILABLE' },
-      authorizationStatus: 'AUTHORIZED',
-      entitlementAvailability: 'AVAILABLE',
-      regionAvailability: 'AVAILABLE',
-    });
+    modelAccess('amazon.nova-pro-v1:0', { agreementAvailability: { status: 'NOT_AVAILABLE' } });
     const { report, byId } = await runJson();
     expect(notPassing(report.checks)).toEqual(['model:amazon.nova-pro-v1:0:fail']);
     const line = byId['model:amazon.nova-pro-v1:0']!;
@@ -198,12 +204,7 @@ describe('each check fails on its own, with its fix', () => {
   });
 
   test('a model the account is not authorized for', async () => {
-    aws.bedrock.on(GetFoundationModelAvailabilityCommand, { modelId: 'amazon.nova-micro-v1:0' }).resolves({
-      agreementAvailability: { status: 'AVAILABLE' },
-      authorizationStatus: 'NOT_AUTHORIZED',
-      entitlementAvailability: 'AVAILABLE',
-      regionAvailability: 'AVAILABLE',
-    });
+    modelAccess('amazon.nova-micro-v1:0', { authorizationStatus: 'NOT_AUTHORIZED' });
     const { report, byId } = await runJson();
     expect(notPassing(report.checks)).toEqual(['model:amazon.nova-micro-v1:0:fail']);
     expect(byId['model:amazon.nova-micro-v1:0']!.fix).toMatch(/^An IAM policy or SCP denies it/);

@@ -6,8 +6,6 @@
  * `-c logRetentionDays=365`. A control the data forgot, a stack it left out, or a setting it
  * credits wrongly fails here.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { labControlFailures } from '../../../cli/doctor/controls';
 import { demoStackName } from '../../../cli/doctor/lab';
@@ -15,20 +13,13 @@ import { loadConfig } from '../../../lib/config';
 import { SERVICES } from '../../../lib/services';
 import { readAssembly } from '../../../review/assembly';
 import { runGuard } from '../../../review/governed';
-import { buildTestLab } from '../../support/lab';
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+import { labAssembly } from '../../support/lab-assembly';
 
 const EVERY_STACK = { apiGatewayCloudWatchRole: 'create', budgetEmail: 'kim@example.com', dashboard: 'true' };
 
 /** `control stack` pairs cfn-guard finds over the whole lab synthesized with these settings. */
 function guardFinds(settings: Record<string, string>): string[] {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-doctor-controls-'));
-  dirs.push(outdir);
-  buildTestLab({ ...EVERY_STACK, ...settings }, { outdir }).app.synth();
+  const outdir = labAssembly({ ...EVERY_STACK, ...settings }).dir;
   const assembly = readAssembly(outdir);
   const run = runGuard(assembly);
   expect(run.ran).toBe(true);

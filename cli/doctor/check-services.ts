@@ -3,9 +3,12 @@
  * table: the same answers the stacks put into their Mappings, so a demo the doctor calls unusable
  * here is one whose routes would answer 501.
  */
+import { stepNeeds } from '../../lambda/pipeline/needs';
+import { STEPS } from '../../lambda/pipeline/schemas';
 import {
   type FeatureId,
   type Need,
+  needKey,
   offered,
   regionsOffering,
   serviceOffered,
@@ -25,11 +28,21 @@ function needWords(need: Need): Said | string {
   return need.model;
 }
 
+/**
+ * What a demo's requests may need on top of its routes': the features its requests choose (Polly's
+ * engines), and for the pipeline every step's service, feature and the model (lambda/pipeline/needs.ts).
+ */
+function requestNeeds(ctx: DoctorContext, svc: DemoService): Need[] {
+  const features: Need[] = (svc.requestFeatures ?? []).map((feature) => ({ feature }));
+  return svc.id === 'pipeline' ? [...features, ...stepNeeds(STEPS, ctx.config.bedrockModelId)] : features;
+}
+
 function checkService(ctx: DoctorContext, svc: DemoService): CheckResult {
   const { region, prefix } = ctx;
   const stack = demoStackName(prefix, svc);
   const base = { id: `service:${svc.id}`, title: say('service.title', { service: svc.awsService, stack }) };
-  if (!serviceOffered(region, svc.id)) {
+  // The pipeline is no one service of the table (AWS Step Functions is not in it): only its steps are.
+  if (svc.id !== 'pipeline' && !serviceOffered(region, svc.id)) {
     const where = regionsOffering({ service: svc.id });
     return {
       ...base,
@@ -49,14 +62,14 @@ function checkService(ctx: DoctorContext, svc: DemoService): CheckResult {
     gaps[key] = where;
     notes.push(say('service.routeGap', { route: key, need: needWords(missing), regions: where.join(', ') }));
   }
-  for (const feature of svc.requestFeatures ?? []) {
-    if (offered(region, { feature })) continue;
-    const where = regionsOffering({ feature });
-    gaps[`feature:${feature}`] = where;
-    notes.push(say('service.requestGap', { need: needWords({ feature }), regions: where.join(', ') }));
+  for (const need of requestNeeds(ctx, svc)) {
+    if (offered(region, need)) continue;
+    const where = regionsOffering(need);
+    gaps[needKey(need)] = where;
+    notes.push(say('service.requestGap', { need: needWords(need), regions: where.join(', ') }));
   }
-  if (notes.length === 0)
-    return { ...base, status: 'pass', message: say('service.ok', { region }), data: { offered: true } };
+  const ok = svc.id === 'pipeline' ? say('service.pipeline', { region }) : say('service.ok', { region });
+  if (notes.length === 0) return { ...base, status: 'pass', message: ok, data: { offered: true } };
   return {
     ...base,
     status: 'warn',

@@ -24,12 +24,13 @@ export interface LabControlFailure {
 }
 
 const EVERY_DEMO: readonly DemoId[] = SERVICES.map((s) => s.id);
-const BUCKET_DEMOS: readonly DemoId[] = ['textract', 'transcribe'];
+/** The demos with a document bucket (uploads, the pipeline's runs). */
+const BUCKET_DEMOS: readonly DemoId[] = ['textract', 'transcribe', 'pipeline'];
 
 export const LAB_CONTROL_FAILURES: readonly LabControlFailure[] = [
   // Log groups kept 7 days (cost); -c governed=true keeps every one 365. A long logRetentionDays alone
-  // covers the functions' log groups, but not the log group of the upload bucket's clean-up provider,
-  // which only -c governed=true sets (lib/stacks/textract-stack.ts, transcribe-stack.ts).
+  // covers the functions' log groups, but not the log group of a document bucket's clean-up provider,
+  // which only -c governed=true sets.
   {
     control: 'CT.CLOUDWATCH.PR.2',
     demos: EVERY_DEMO.filter((d) => !BUCKET_DEMOS.includes(d)),
@@ -43,7 +44,7 @@ export const LAB_CONTROL_FAILURES: readonly LabControlFailure[] = [
   { control: 'CT.LAMBDA.PR.2', demos: EVERY_DEMO, governedFixes: false },
   // Functions outside a VPC: NAT gateways or endpoints would cost money while idle.
   { control: 'CT.LAMBDA.PR.3', demos: EVERY_DEMO, governedFixes: false },
-  // The scratch buckets: no access logging, event notifications, Object Lock or SSE-KMS.
+  // The document buckets: no access logging, event notifications, Object Lock or SSE-KMS.
   { control: 'CT.S3.PR.2', demos: BUCKET_DEMOS, governedFixes: false },
   { control: 'CT.S3.PR.4', demos: BUCKET_DEMOS, governedFixes: false },
   { control: 'CT.S3.PR.9', demos: BUCKET_DEMOS, governedFixes: false },

@@ -100,6 +100,8 @@ export const DOCTOR_MESSAGES = defineMessages(
 
     'service.title': '{service} ({stack})',
     'service.ok': 'offered in {region}',
+    'service.pipeline':
+      "every step's service and model is offered in {region} (AWS Step Functions itself is not in the Region table)",
     'service.missing':
       '{service} is not offered in {region}: every route of the stack answers 501. Offered in {regions}.',
     'service.fix':
@@ -266,6 +268,8 @@ export const DOCTOR_MESSAGES = defineMessages(
 
     'service.title': '{service}({stack})',
     'service.ok': '{region}에서 제공됩니다',
+    'service.pipeline':
+      '모든 단계의 서비스와 모델이 {region}에서 제공됩니다(AWS Step Functions 자체는 리전 표에 없습니다)',
     'service.missing':
       '{region}에서는 {service|이/가} 제공되지 않아 스택의 모든 경로가 501로 답합니다. 제공되는 리전: {regions}.',
     'service.fix':

@@ -9,6 +9,7 @@ import {
   cliBootstrapVersion,
   requirementOf,
 } from '../../../cli/doctor/check-bootstrap';
+import { SERVICES } from '../../../lib/services';
 import { labAssembly } from '../../support/lab-assembly';
 
 test('the probe asks what the synthesized lab asks', () => {
@@ -18,7 +19,7 @@ test('the probe asks what the synthesized lab asks', () => {
     dashboard: 'true',
   });
   const assembly = new CloudAssembly(lab.dir);
-  expect(assembly.stacks.length).toBe(10);
+  expect(assembly.stacks.length).toBe(SERVICES.length + 3);
   expect(requirementOf(assembly)).toEqual(bootstrapRequirement());
   expect(bootstrapRequirement()).toEqual({ version: 6, parameter: '/cdk-bootstrap/hnb659fds/version' });
 });

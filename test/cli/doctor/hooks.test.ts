@@ -57,8 +57,8 @@ test('a FAIL-mode hook with controls the lab fails: ✗, each control with its s
   expect(notPassing(report.checks)).toEqual(['hooks:fail']);
   expect(byId.hooks!.notes).toEqual([
     'MyOrg::Security::ComplianceHook (`FAIL` mode) applies AWS Control Tower proactive controls the lab fails; `cdk deploy` stops at the first failing resource:',
-    'CT.S3.PR.11 fails on AiLab-Textract, AiLab-Transcribe',
-    'CT.CLOUDWATCH.PR.2 fails on AiLab-Comprehend, AiLab-Translate, AiLab-Textract, AiLab-Rekognition, AiLab-Polly, AiLab-Transcribe, AiLab-Bedrock',
+    'CT.S3.PR.11 fails on AiLab-Textract, AiLab-Transcribe, AiLab-Pipeline',
+    'CT.CLOUDWATCH.PR.2 fails on AiLab-Comprehend, AiLab-Translate, AiLab-Textract, AiLab-Rekognition, AiLab-Polly, AiLab-Transcribe, AiLab-Bedrock, AiLab-Pipeline',
   ]);
   expect(byId.hooks!.fix).toBe('`npx cdk deploy --all -c governed=true` satisfies these controls.');
 });
@@ -93,7 +93,7 @@ test('a disabled hook, or one whose stack filters leave the lab out, does not bl
     ...controlsHook('CT.S3.PR.11', {
       StackFilters: {
         FilteringCriteria: 'ALL',
-        StackNames: { Exclude: ['AiLab-Textract', 'AiLab-Transcribe'] },
+        StackNames: { Exclude: ['AiLab-Textract', 'AiLab-Transcribe', 'AiLab-Pipeline'] },
       },
     }),
     name: 'MyOrg::Security::Other',
@@ -181,11 +181,11 @@ test('the settings being deployed count: -c governed=true passes the controls it
   hooks(controlsHook('CT.S3.PR.11,CT.CLOUDWATCH.PR.2'));
   const governed = await runJson(['-c', 'governed=true']);
   expect(notPassing(governed.report.checks)).toEqual([]);
-  // A year of log retention alone leaves the upload buckets' clean-up log groups at their default.
+  // A year of log retention alone leaves the document buckets' clean-up log groups at their default.
   const retention = await runJson(['-c', 'logRetentionDays=365']);
   expect(retention.byId.hooks!.notes.slice(1)).toEqual([
-    'CT.S3.PR.11 fails on AiLab-Textract, AiLab-Transcribe',
-    'CT.CLOUDWATCH.PR.2 fails on AiLab-Textract, AiLab-Transcribe',
+    'CT.S3.PR.11 fails on AiLab-Textract, AiLab-Transcribe, AiLab-Pipeline',
+    'CT.CLOUDWATCH.PR.2 fails on AiLab-Textract, AiLab-Transcribe, AiLab-Pipeline',
   ]);
   expect(retention.byId.hooks!.fix).toBe(
     '`npx cdk deploy --all -c logRetentionDays=365 -c governed=true` satisfies these controls.',
@@ -196,7 +196,7 @@ test('another instance: its stacks are named with its prefix, and the fix keeps 
   hooks(controlsHook('CT.S3.PR.11'));
   const { report, byId } = await runJson(['--prefix', 'Kim']);
   expect(report.prefix).toBe('Kim');
-  expect(byId.hooks!.notes[1]).toBe('CT.S3.PR.11 fails on Kim-Textract, Kim-Transcribe');
+  expect(byId.hooks!.notes[1]).toBe('CT.S3.PR.11 fails on Kim-Textract, Kim-Transcribe, Kim-Pipeline');
   expect(byId.hooks!.fix).toBe(
     '`npx cdk deploy --all -c prefix=Kim -c governed=true` satisfies these controls.',
   );

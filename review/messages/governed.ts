@@ -52,12 +52,12 @@ export const GOVERNED = defineMessages(
   {
     'doc.h.governed': '거버넌스 계정(AWS Control Tower 사전 예방 제어)',
     'doc.governed.intro':
-      'AWS Control Tower의 사전 예방 제어({package} {version}의 규칙 {rules}개, cfn-guard {guard}{guard|으로/로} 오프라인 실행. 그중 {applicable}개가 실습실 템플릿에 있는 리소스 유형을 검사하고 나머지는 건너뜀)를 이 템플릿에 적용한 결과입니다. 관리자가 제어를 켠 계정에서는 리소스를 만들거나 바꿀 때 CloudFormation 후크로 실행되어, 통과하지 못한 리소스가 있으면 `cdk deploy` 실행이 멈춥니다.',
+      'AWS Control Tower의 사전 예방 제어({package} {version}의 규칙 {rules}개, cfn-guard {guard|으로/로} 오프라인 실행. 그중 {applicable}개가 실습실 템플릿에 있는 리소스 유형을 검사하고 나머지는 건너뜀)를 이 템플릿에 적용한 결과입니다. 관리자가 제어를 켠 계정에서는 리소스를 만들거나 바꿀 때 CloudFormation 후크로 실행되어, 통과하지 못한 리소스가 있으면 `cdk deploy` 실행이 멈춥니다.',
     'doc.governed.none': '이 템플릿에서 통과하지 못한 사전 예방 제어가 없습니다.',
     'doc.governed.notRun': '사전 예방 제어 규칙을 여기서 실행하지 못했습니다: {error}',
     'doc.governed.count':
       '제어 {count}개가 리소스 {resources}개에서 통과하지 못합니다. ✓ 표시는 `-c governed=true` 설정으로 해결됩니다.',
-    'governed.fail': '{path}에서 Control Tower 사전 예방 제어 {control}{control|을/를} 통과하지 못합니다.',
+    'governed.fail': '{path}에서 Control Tower 사전 예방 제어 {control|을/를} 통과하지 못합니다.',
     'col.control': '제어',
     'col.resources': '리소스',
     'col.why': '실습실이 이렇게 하는 이유',

@@ -104,9 +104,9 @@ export const PERMISSIONS = defineMessages(
     'perm.flag.notAction': 'Allow에 NotAction이 있습니다({actions}). 나머지 모든 작업을 허용합니다.',
     'perm.flag.notResource': 'Allow에 NotResource가 있습니다. 나머지 모든 리소스를 허용합니다.',
     'perm.flag.elevatedManaged':
-      '{who}에 AWS 관리형 정책 {policy}{policy|이/가} 붙어 있습니다. 계정의 모든 리소스에 대한 관리자 권한(또는 IAM을 뺀 전부, 또는 IAM 전부)입니다.',
+      '{who}에 AWS 관리형 정책 {policy|이/가} 붙어 있습니다. 계정의 모든 리소스에 대한 관리자 권한(또는 IAM을 뺀 전부, 또는 IAM 전부)입니다.',
     'perm.flag.permissionAction':
-      'Lambda 권한이 `lambda:InvokeFunction`이 아닌 {action}{action|을/를} 허용합니다. 보안 주체가 함수 호출 말고도 더 많은 일을 할 수 있습니다.',
+      'Lambda 권한이 `lambda:InvokeFunction`이 아닌 {action|을/를} 허용합니다. 보안 주체가 함수 호출 말고도 더 많은 일을 할 수 있습니다.',
     'perm.flag.anyPrincipal': '조건 없이 모든 보안 주체(`*`)를 허용합니다.',
     'cond.when': '{key|이/가} {op} 때만',
     'cond.ifExists': '(키가 있을 때)',

@@ -83,26 +83,26 @@ export const SECURITY = defineMessages(
   },
   {
     'expo.public':
-      '{source}에서 누구나({who}) 조건 없이 {actions}{actions|을/를} 호출할 수 있습니다. 계정 밖에서 들어오는 길입니다.',
+      '{source}에서 누구나({who}) 조건 없이 {actions|을/를} 호출할 수 있습니다. 계정 밖에서 들어오는 길입니다.',
     'expo.trustPublic': '{source}의 신뢰 정책에서 누구나({who}) 이 역할을 맡을 수 있습니다({actions}).',
     'expo.publicNarrowed':
-      '{source}에서 {actions}에 모든 보안 주체({who})를 허용하지만 {conds}{conds|으로/로} 좁혔습니다.',
-    'expo.otherAccount': '{source}에서 다른 계정 {who}에 {actions}{actions|을/를} 허용합니다.',
-    'expo.trustAccount': '역할 {source}{source|은/는} 다른 계정 {who}에서 맡을 수 있습니다({actions}).',
+      '{source}에서 {actions}에 모든 보안 주체({who})를 허용하지만 {conds|으로/로} 좁혔습니다.',
+    'expo.otherAccount': '{source}에서 다른 계정 {who}에 {actions|을/를} 허용합니다.',
+    'expo.trustAccount': '역할 {source|은/는} 다른 계정 {who}에서 맡을 수 있습니다({actions}).',
     'expo.federated':
-      '{source}에서 {who}의 페더레이션 자격 증명이 조건 없이 {actions}{actions|을/를} 호출할 수 있습니다.',
+      '{source}에서 {who}의 페더레이션 자격 증명이 조건 없이 {actions|을/를} 호출할 수 있습니다.',
     'expo.serviceNoSource':
-      '{source}에서 서비스 {who}{who|이/가} `aws:SourceArn`이나 `aws:SourceAccount` 없이 {actions}{actions|을/를} 호출할 수 있습니다. 그 서비스가 다른 계정의 리소스를 대신해 이 권한을 쓸 수 있습니다(혼동된 대리자 문제).',
+      '{source}에서 서비스 {who|이/가} `aws:SourceArn`이나 `aws:SourceAccount` 없이 {actions|을/를} 호출할 수 있습니다. 그 서비스가 다른 계정의 리소스를 대신해 이 권한을 쓸 수 있습니다(혼동된 대리자 문제).',
     'expo.serviceSource':
-      '{source}: 서비스 {who}{who|은/는} {conds}{conds|이/가} 지정한 출처에 대해서만 {actions}{actions|을/를} 호출할 수 있습니다.',
+      '{source}: 서비스 {who|은/는} {conds|이/가} 지정한 출처에 대해서만 {actions|을/를} 호출할 수 있습니다.',
     'expo.notPrincipal':
-      '{source}에서 {who}{who|을/를} 뺀 모든 보안 주체에 {actions}{actions|을/를} 허용합니다(Allow와 NotPrincipal). 이름이 적힌 보안 주체 말고는 어느 계정의 누구나입니다.',
+      '{source}에서 {who|을/를} 뺀 모든 보안 주체에 {actions|을/를} 허용합니다(Allow와 NotPrincipal). 이름이 적힌 보안 주체 말고는 어느 계정의 누구나입니다.',
     'expo.publicUrl':
       '{source}: 인증 유형이 NONE인 함수 URL입니다. 인터넷의 누구나 함수를 호출할 수 있습니다.',
     'risk.permissionsAny':
       '모든 리소스에 대한 권한 관리 작업: {actions}. 이 보안 주체는 누가 무엇을 할 수 있는지 다시 쓸 수 있습니다.',
     'risk.permissions':
-      '권한 관리 작업: {scope}에 대한 {actions}. 이 보안 주체는 {scope}{scope|을/를} 누가 쓸 수 있는지 바꿀 수 있습니다.',
+      '권한 관리 작업: {scope}에 대한 {actions}. 이 보안 주체는 {scope|을/를} 누가 쓸 수 있는지 바꿀 수 있습니다.',
     'risk.escalationAny': '권한 상승: `*`에 대한 {actions}.',
     'risk.escalation': '권한 상승 경로: {scope}에 대한 {actions}.',
     'risk.passRoleAny':
@@ -116,21 +116,21 @@ export const SECURITY = defineMessages(
     'perm.actionLine': '{action} — {level} — AWS 참조의 영어 원문: “{description}” ({rl})',
     'perm.levels': '{name} {count}개',
     'compliance.flag.staleReason':
-      '{path}의 cdk-nag 확인 {rule}에 적힌 사유가 {tokens}{tokens|을/를} 근거로 들지만 정책에는 더 이상 없습니다. 사유가 낡았습니다.',
-    'perm.ackStale': '낡은 사유: 사유가 드는 {tokens}{tokens|이/가} 이 정책에 더 이상 없습니다.',
+      '{path}의 cdk-nag 확인 {rule}에 적힌 사유가 {tokens|을/를} 근거로 들지만 정책에는 더 이상 없습니다. 사유가 낡았습니다.',
+    'perm.ackStale': '낡은 사유: 사유가 드는 {tokens|이/가} 이 정책에 더 이상 없습니다.',
     'doc.ackReason': '영어 원문: “{reason}”',
     'doc.quote': '영어 원문: “{text}”',
     'doc.api.invokers.account':
       '호출할 수 있는 보안 주체: IAM 정책이 `execute-api:Invoke` 호출을 허용하는, 이 계정의 보안 주체가 SigV4로 서명한 요청. 리소스 기반 정책으로 넓힌 곳은 없습니다.',
     'doc.api.invokers.policy':
-      '호출할 수 있는 보안 주체: 이 계정의 보안 주체 외에, API의 리소스 기반 정책이 {who}{who|을/를} 허용합니다.',
+      '호출할 수 있는 보안 주체: 이 계정의 보안 주체 외에, API의 리소스 기반 정책이 {who|을/를} 허용합니다.',
     'doc.api.invokers.open':
       '호출할 수 있는 보안 주체: 권한 부여가 없는 메서드는 인터넷의 누구나 호출할 수 있습니다.',
     'api.flag.invokePublic':
       '{route}에는 AWS_IAM이 필요하지만 API의 리소스 기반 정책이 {who}의 호출을 허용합니다. 어느 AWS 계정이든 SigV4로 서명한 요청이면 통과합니다.',
     'api.flag.invokeOtherAccount': '{route}: API의 리소스 기반 정책이 다른 계정 {who}의 호출을 허용합니다.',
     'cost.flag.modelUnpriced':
-      '역할이 {model}{model|을/를} 호출할 수 있지만 스택의 가격표에 가격이 없습니다. 가격을 알 수 없습니다.',
+      '역할이 {model|을/를} 호출할 수 있지만 스택의 가격표에 가격이 없습니다. 가격을 알 수 없습니다.',
     'doc.cost.models': '역할이 호출할 수 있는 모델(모두 가격 있음): {models}.',
     'doc.cost.minimum': '{unit}의 최소 과금: {text}',
     'doc.cost.metered': '과금 대상 서비스를 호출하는 경로: {routes}.',
@@ -148,7 +148,7 @@ export const SECURITY = defineMessages(
     'destroy.stays.bootstrap':
       'CDK 부트스트랩 스택(`CDKToolkit`)과 이 스택이 스테이징 버킷에 올리는 자산 파일 {count}개는 `cdk destroy --all` 뒤에도 남고, 버킷에는 저장 요금이 붙습니다. 오래된 자산은 `cdk gc` 명령으로 지우거나 버킷을 비우고, `CDKToolkit` 스택은 그 계정과 리전의 어떤 CDK 앱도 쓰지 않을 때만 삭제하세요.',
     'destroy.stays.serviceLogs':
-      '{path}: {service}{service|이/가} 템플릿 밖에서 직접 만드는 로그 그룹 {group}에 로그를 씁니다. 삭제 후에도 로그와 함께 남으니 CloudWatch 콘솔에서 지우세요.',
+      '{path}: {service|이/가} 템플릿 밖에서 직접 만드는 로그 그룹 {group}에 로그를 씁니다. 삭제 후에도 로그와 함께 남으니 CloudWatch 콘솔에서 지우세요.',
     'flow.sigv4': 'SigV4(AWS_IAM)',
     'flow.proxy': '프록시',
     'flow.accessLogs': '액세스 로그',
@@ -157,7 +157,7 @@ export const SECURITY = defineMessages(
     'flow.actions': '작업 {count}개',
     'flow.invoke': '호출',
     'cli.outIsFile':
-      '--out에는 폴더를 지정합니다. {path}{path|은/는} 파일입니다. 폴더를 지정하세요(없으면 만듭니다).',
+      '--out에는 폴더를 지정합니다. {path|은/는} 파일입니다. 폴더를 지정하세요(없으면 만듭니다).',
     'cli.skippedBundling':
       '경고: 번들링을 건너뛰고 합성한 어셈블리입니다(함수 {count}개가 번들 대신 소스 폴더를 담음). 템플릿과 검토 내용은 맞지만 자산은 배포할 수 없습니다. 배포하려면 번들링을 켜고 다시 합성하세요.',
     'cli.failed': '{level} 이상의 결과가 {count}개 있어 종료 상태 1로 끝냅니다.',

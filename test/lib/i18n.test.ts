@@ -59,3 +59,36 @@ describe('pickLang', () => {
     expect(pickLang(undefined, {})).toBe('en');
   });
 });
+
+describe('message tables', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  /** `{x}{x|을/를}` prints the value twice: `fill` already writes the value before its particle. */
+  const DOUBLED = /\{(\w+)\}\{\1\|[^}]+\}/;
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(p);
+      return /\.ts$/.test(e.name) ? [p] : [];
+    });
+
+  it('never write a value and then the same value with its particle', () => {
+    const root = path.resolve(__dirname, '../..');
+    const hits = ['lib', 'review', 'cli', 'playground', 'eval', 'scripts']
+      .flatMap((d) => sources(path.join(root, d)))
+      .flatMap((file) =>
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => (DOUBLED.test(line) ? `${path.relative(root, file)}:${i + 1}` : ''))
+          .filter(Boolean),
+      );
+    expect(hits).toEqual([]);
+  });
+
+  it('the check sees a doubled value (negative control)', () => {
+    expect(DOUBLED.test("'{control}{control|을/를} 통과합니다'")).toBe(true);
+    expect(fill('{control}{control|을/를}', { control: 'CT.S3.PR.11' })).toBe('CT.S3.PR.11CT.S3.PR.11을');
+    expect(DOUBLED.test("'{control|을/를} 통과합니다'")).toBe(false);
+  });
+});

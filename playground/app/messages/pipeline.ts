@@ -56,7 +56,7 @@ export const PIPELINE = defineMessages(
     repeatHint: '일괄 작업에는 레코드가 100개 이상 필요합니다: 샘플 4개 × 25 = 100.',
     start: '실행 시작',
     starting: '실행을 시작하는 중…',
-    started: '실행 {runId}{runId|을/를} 시작했습니다: 문서 {items}개, 단계 {steps}.',
+    started: '실행 {runId|을/를} 시작했습니다: 문서 {items}개, 단계 {steps}.',
     progress: '실행 진행률',
     line: '{status} · 전체 {total}개 중 완료 {done}, 실패 {failed}',
     noDocs: '문서를 하나 이상 고르거나 직접 쓰세요.',

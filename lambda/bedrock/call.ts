@@ -4,7 +4,7 @@
  * and the usage block that prices it. Converse, ConverseStream and the comparison share it, so
  * the cap, the template and the cost estimate are the same on every route. Pure: no AWS calls.
  */
-import type { Message, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import type { ContentBlock, Message, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { assertMaxBytes } from '../shared/body';
 import {
   baseModelId,
@@ -23,6 +23,8 @@ export const HALLUCINATION_NOTICE =
 
 export interface Call {
   readonly prompt: string;
+  /** Image or document blocks sent before the prompt in the same user message (read-document). */
+  readonly media?: readonly ContentBlock[];
   readonly system?: string;
   readonly temperature?: number;
   readonly topP?: number;
@@ -104,7 +106,7 @@ export function modelInput(
   if (call.topP !== undefined) inferenceConfig.topP = call.topP;
   return {
     modelId,
-    messages: [{ role: 'user', content: [{ text: call.prompt }] }],
+    messages: [{ role: 'user', content: [...(call.media ?? []), { text: call.prompt }] }],
     inferenceConfig,
     ...(call.system ? { system: [{ text: call.system }] } : {}),
   };

@@ -50,3 +50,11 @@ export function compareModelIds(): string[] | undefined {
     throw new Error('Environment variable COMPARE_MODEL_IDS must list at least two models.');
   return ids;
 }
+
+/**
+ * DOCUMENT_MODEL_ID: the multimodal model POST /bedrock/read-document calls, as this Region calls it (a
+ * foundation model or the geography's profile). Required: the stack always sets it.
+ */
+export function documentModelId(): string {
+  return requiredEnv('DOCUMENT_MODEL_ID');
+}

@@ -1,10 +1,11 @@
-/** AiLab-Bedrock: FM prompts, guardrails, non-determinism, RAG over the notes, token costs. */
+/** AiLab-Bedrock: FM prompts, guardrails, non-determinism, RAG over the notes, token costs, documents read by a multimodal model. */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { http2ClientConfig, MODEL_API } from '../shared/aws';
 import { createApiHandler } from '../shared/http';
 import { compareRoute } from './compare';
-import { bedrockEnv, compareModelIds } from './env';
+import { bedrockEnv, compareModelIds, documentModelId } from './env';
 import { loadNotesIndex, type NotesIndex } from './notes-index';
+import { readDocumentRoute } from './read-document';
 import { bedrockRoutes } from './routes';
 
 /** The notes index JSON, inlined by esbuild (`define`, see BedrockStack); tests set it on globalThis. */
@@ -28,6 +29,7 @@ function notesIndexJson(): string {
 
 const env = bedrockEnv();
 const compareModels = compareModelIds();
+const documentModel = documentModelId();
 const notesJson = notesIndexJson(); // fail at start-up if the stack did not inline the index
 let notesIndex: NotesIndex | undefined;
 // HTTP/2 with the client's own defaults and a connect timeout; no per-attempt timeout and no retry
@@ -48,5 +50,6 @@ export const handler = createApiHandler({
       },
     }),
     ...(compareModels ? [compareRoute({ ...deps, models: compareModels })] : []),
+    readDocumentRoute({ ...deps, modelId: documentModel }),
   ],
 });

@@ -89,9 +89,29 @@ export const askNotesRequest = z.strictObject({
   ...inference,
 });
 
+/**
+ * POST /bedrock/read-document: an image (PNG, JPEG) or a PDF, base64 in the body, read by a multimodal model
+ * with the notes' prompt elements. The document is the input data (입력 데이터); `outputSchema` (a JSON Schema
+ * object) becomes the output indicator (출력 지표) and the answer is validated against it.
+ */
+export const readDocumentRequest = z.strictObject({
+  /** The file, base64-encoded (`base64 -w0 file`); a `data:<type>;base64,` prefix is accepted. */
+  document: z.string().min(1, 'must not be empty'),
+  /** What to do with the document. @default read its fields */
+  instruction: nonEmptyText().optional(),
+  /** What the model should know about the document (its kind, its language). */
+  context: nonEmptyText().optional(),
+  /** How to answer, in words; the JSON request is added to it. */
+  outputIndicator: nonEmptyText().optional(),
+  /** A JSON Schema (2020-12) object for the fields to return. */
+  outputSchema: z.record(z.string(), z.unknown()).optional(),
+  ...inference,
+});
+
 export const requestSchemas = {
   '/bedrock/converse': converseRequest,
   '/bedrock/ask-notes': askNotesRequest,
   '/bedrock/converse-stream': converseStreamRequest,
   '/bedrock/compare': compareRequest,
+  '/bedrock/read-document': readDocumentRequest,
 } as const;

@@ -1,5 +1,6 @@
 /** Request schemas and limits of the Rekognition demo: used by the handler and, as JSON Schema, by API Gateway. */
 import * as z from 'zod';
+import { inlineBodyCeiling, MAX_INLINE_BYTES } from '../shared/inline';
 import { MB } from '../shared/media';
 
 /** What Rekognition's Detect* operations read, sniffed from the bytes (AWS-FACTS §1). */
@@ -7,17 +8,6 @@ export const IMAGE_TYPES = ['image/png', 'image/jpeg'] as const;
 
 /** Rekognition `Image.Bytes`: at most 5 MB of raw bytes (ImageBlob max 5,242,880). */
 export const REKOGNITION_MAX_IMAGE_BYTES = 5 * MB;
-/** Lambda's synchronous invocation payload: 6 MB (6,291,456 bytes) for the whole event. */
-export const LAMBDA_SYNC_PAYLOAD_BYTES = 6 * MB;
-/**
- * Room in the event for everything except the base64 image: `headers` and `multiValueHeaders`
- * (the same headers twice, ≤10 KB each), `requestContext`, and the body's own JSON (field names,
- * numbers, an optional `data:image/…;base64,` prefix). The same reserve as the Textract demo.
- */
-export const EVENT_ENVELOPE_RESERVE_BYTES = 128 * 1024;
-
-/** Base64 characters of an `n`-byte file (with padding). */
-export const base64Length = (n: number): number => Math.ceil(n / 3) * 4;
 
 /**
  * The largest image (raw bytes) the routes accept. Three limits apply to an image sent as base64
@@ -33,17 +23,14 @@ export const base64Length = (n: number): number => Math.ceil(n / 3) * 4;
  * So the limit is min(5,242,880, 4,620,288) = 4,620,288 bytes. Larger images would have to go
  * through S3 (`Image.S3Object`, up to 15 MB), which this demo does not offer.
  */
-export const MAX_IMAGE_BYTES = Math.min(
-  REKOGNITION_MAX_IMAGE_BYTES,
-  ((LAMBDA_SYNC_PAYLOAD_BYTES - EVENT_ENVELOPE_RESERVE_BYTES) * 3) / 4,
-);
+export const MAX_IMAGE_BYTES = Math.min(REKOGNITION_MAX_IMAGE_BYTES, MAX_INLINE_BYTES);
 
 /**
  * The routes' body ceiling (the router's `maxBodyBytes`): the image in base64 plus 32 KiB for the
  * rest of the JSON. The other 96 KiB of the reserve stays for the event envelope, so a body at
  * this ceiling still reaches the function: 6,160,384 + 32,768 = 6,193,152 bytes.
  */
-export const MAX_BODY_BYTES = base64Length(MAX_IMAGE_BYTES) + 32 * 1024;
+export const MAX_BODY_BYTES = inlineBodyCeiling(MAX_IMAGE_BYTES);
 
 /** The image file, base64-encoded (standard alphabet, no line breaks; a data: URL prefix is allowed). */
 const image = z.string().min(1, 'must not be empty');

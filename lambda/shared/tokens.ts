@@ -79,3 +79,69 @@ export function estimateTokens(text: string, modelId: string): TokenEstimate {
   const typical = Math.ceil(hangul * figure.tokensPerHangul + otherChars / figure.charsPerToken);
   return { typical, max: Buffer.byteLength(text, 'utf8'), hangul, otherChars, figure };
 }
+
+/**
+ * Amazon Nova (version 1) "Image to tokens conversion": sample image sizes and their approximate token
+ * counts, from the Amazon Nova User Guide, Image understanding (read 2026-12-05):
+ * https://docs.aws.amazon.com/nova/latest/userguide/modalities-image.html (verified). Nova first snaps an
+ * image to the closest of its aspect ratios and rescales it "so that at least one side of the image is
+ * greater than 896px or the length of shorter side of the original image"; the guide's worked example
+ * takes an 800 × 400 image to 900 × 450, about 800 tokens.
+ */
+export const NOVA_IMAGE_TOKENS: ReadonlyArray<{
+  readonly width: number;
+  readonly height: number;
+  readonly tokens: number;
+}> = [
+  { width: 900, height: 450, tokens: 800 },
+  { width: 900, height: 900, tokens: 1_300 },
+  { width: 1_400, height: 900, tokens: 1_800 },
+  { width: 1_800, height: 900, tokens: 2_400 },
+  { width: 1_300, height: 1_300, tokens: 2_600 },
+];
+export const NOVA_IMAGE_TOKENS_SOURCE =
+  'https://docs.aws.amazon.com/nova/latest/userguide/modalities-image.html';
+/** The side Nova scales a smaller image up to (the guide: "greater than 896px"). */
+const NOVA_MIN_LONG_SIDE_PX = 896;
+
+export interface ImageTokenEstimate {
+  /** Estimated input tokens for the image alone. */
+  readonly tokens: number;
+  /** The pixel area the estimate used (after scaling a small image up). */
+  readonly pixels: number;
+  /** True when the image is larger than the guide's largest example (the last ratio is carried on). */
+  readonly beyondTable: boolean;
+  readonly basis: string;
+}
+
+/**
+ * Estimated tokens of one image for an Amazon Nova model, before the call: an image whose long side is
+ * under 896 px is scaled up to it, as Nova does, and its pixel area is interpolated between the guide's
+ * examples (about one token per 500–700 pixels). An estimate, marked so: the model's own `inputTokens` after
+ * the call is what the lab prices.
+ */
+export function estimateNovaImageTokens(width: number, height: number): ImageTokenEstimate {
+  const long = Math.max(width, height);
+  const scale = long > 0 && long < NOVA_MIN_LONG_SIDE_PX ? NOVA_MIN_LONG_SIDE_PX / long : 1;
+  const pixels = Math.round(width * scale * (height * scale));
+  const points = NOVA_IMAGE_TOKENS.map((p) => ({ area: p.width * p.height, tokens: p.tokens })).sort(
+    (a, b) => a.area - b.area,
+  );
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  let tokens: number;
+  if (pixels <= first.area) tokens = (pixels / first.area) * first.tokens;
+  else if (pixels >= last.area) tokens = (pixels / last.area) * last.tokens;
+  else {
+    const i = points.findIndex((p) => p.area >= pixels);
+    const lo = points[i - 1]!;
+    const hi = points[i]!;
+    tokens = lo.tokens + ((pixels - lo.area) / (hi.area - lo.area)) * (hi.tokens - lo.tokens);
+  }
+  return {
+    tokens: Math.round(tokens),
+    pixels,
+    beyondTable: pixels > last.area,
+    basis: `interpolated by pixel area in the Amazon Nova User Guide's image-token examples (${NOVA_IMAGE_TOKENS_SOURCE})`,
+  };
+}

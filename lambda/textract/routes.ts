@@ -23,6 +23,7 @@ import { countPdfPages, decodeBase64, formatBytes, requireMediaType } from '../s
 import { type TextractFeature, textractCost } from '../shared/pricing';
 import { assertOwnKey, presignUpload } from '../shared/uploads';
 import type { Usage } from '../shared/usage';
+import { isReadByTextract, languageNotice, readabilityOf, unsupportedLanguageMessage } from './languages';
 import { type AsyncResultPage, mergePages, type ReadableDocument, readableDocument } from './readable';
 import {
   analyzeRequest,
@@ -137,6 +138,24 @@ function pagesUsage(pages: number, features: readonly TextractFeature[], extra: 
   };
 }
 
+/**
+ * Refuse, before any AWS call, a document the caller says is in a language Textract does not read (Korean),
+ * pointing at POST /bedrock/read-document. A 400 like Comprehend's for the same case: the request asks a
+ * service for something it does not do, and the lab answers that with one status and code everywhere.
+ */
+export function assertLanguageRead(languageHint: string | undefined): void {
+  if (languageHint !== undefined && !isReadByTextract(languageHint)) {
+    throw new HttpError(400, 'UNSUPPORTED_LANGUAGE', unsupportedLanguageMessage(languageHint));
+  }
+}
+
+/** The readable document with its readability and, when it looks unread (Korean), a notice pointing elsewhere. */
+function withLanguageNotice(doc: ReadableDocument) {
+  const readability = readabilityOf(doc.lines);
+  const notice = languageNotice(readability);
+  return { ...doc, readability, ...(notice && { notice }) };
+}
+
 const isAbort = (err: unknown): boolean =>
   ['AbortError', 'TimeoutError'].includes((err as { name?: string })?.name ?? '');
 
@@ -208,7 +227,8 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       path: '/textract/text',
       schema: textRequest,
       maxBodyBytes: MAX_SYNC_BODY_BYTES,
-      handle: async ({ document }, ctx) => {
+      handle: async ({ document, languageHint }, ctx) => {
+        assertLanguageRead(languageHint);
         const { bytes, mediaType } = readSyncDocument(document);
         ctx.logger.info('document decoded', { mediaType, bytes: bytes.length });
         const out = await textract.send(new DetectDocumentTextCommand({ Document: { Bytes: bytes } }), {
@@ -216,7 +236,12 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
         });
         const doc = readableDocument(out);
         return {
-          body: { operation: 'DetectDocumentText', mediaType, inference: REAL_TIME, ...doc },
+          body: {
+            operation: 'DetectDocumentText',
+            mediaType,
+            inference: REAL_TIME,
+            ...withLanguageNotice(doc),
+          },
           usage: pagesUsage(doc.pages, []),
         };
       },
@@ -226,7 +251,8 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       path: '/textract/analyze',
       schema: analyzeRequest,
       maxBodyBytes: MAX_SYNC_BODY_BYTES,
-      handle: async ({ document, features, queries }, ctx) => {
+      handle: async ({ document, features, queries, languageHint }, ctx) => {
+        assertLanguageRead(languageHint);
         const { bytes, mediaType } = readSyncDocument(document);
         ctx.logger.info('document decoded', { mediaType, bytes: bytes.length, features: features.join(',') });
         const out = await textract.send(
@@ -239,7 +265,13 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
         );
         const doc = readableDocument(out);
         return {
-          body: { operation: 'AnalyzeDocument', mediaType, features, inference: REAL_TIME, ...doc },
+          body: {
+            operation: 'AnalyzeDocument',
+            mediaType,
+            features,
+            inference: REAL_TIME,
+            ...withLanguageNotice(doc),
+          },
           usage: pagesUsage(doc.pages, features),
         };
       },
@@ -262,6 +294,7 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
       path: '/textract/jobs',
       schema: startJobRequest,
       handle: async (input, ctx) => {
+        assertLanguageRead(input.languageHint);
         const key = assertOwnKey(input.key, DOCUMENT_UPLOAD);
         const location: DocumentLocation = { S3Object: { Bucket: bucket, Name: key } };
         const out =
@@ -335,7 +368,7 @@ export function textractRoutes({ textract, s3, bucket, now = Date.now }: Textrac
             ...(truncated && {
               truncatedNote: `Stopped after ${responses.length} result calls (at most ${MAX_RESULT_CALLS} of ${BLOCKS_PER_CALL} blocks each, within ${RESULT_TIME_BUDGET_MS / 1000} s); lines, fields and tables past that point are missing.`,
             }),
-            ...doc,
+            ...withLanguageNotice(doc),
           },
           usage: pagesUsage(
             doc.pages,

@@ -1,6 +1,7 @@
 /** Request schemas and limits of the Textract demo. */
 import * as z from 'zod';
 import type { ClientSettings } from '../shared/aws';
+import { inlineBodyCeiling, MAX_INLINE_BYTES } from '../shared/inline';
 import { MB } from '../shared/media';
 import type { TextractFeature } from '../shared/pricing';
 import type { UploadKind } from '../shared/uploads';
@@ -21,9 +22,7 @@ import type { UploadKind } from '../shared/uploads';
  * so its base64 has no padding). Larger documents go through S3: POST /textract/uploads, then
  * POST /textract/jobs.
  */
-export const LAMBDA_SYNC_PAYLOAD_BYTES = 6 * MB;
-export const EVENT_ENVELOPE_RESERVE_BYTES = 128 * 1024;
-export const MAX_SYNC_DOCUMENT_BYTES = ((LAMBDA_SYNC_PAYLOAD_BYTES - EVENT_ENVELOPE_RESERVE_BYTES) * 3) / 4;
+export const MAX_SYNC_DOCUMENT_BYTES = MAX_INLINE_BYTES;
 
 /**
  * The function's timeout, in seconds: below API Gateway's 29 s integration timeout. Every
@@ -43,15 +42,12 @@ export const TEXTRACT_CLIENT: ClientSettings = {
   retryTimeouts: false,
 };
 
-/** Base64 characters of an `n`-byte file (with padding). */
-export const base64Length = (n: number): number => Math.ceil(n / 3) * 4;
-
 /**
  * The sync routes' body ceiling (the router's `maxBodyBytes`): the document in base64 plus 32 KiB
  * for the rest of the JSON (field names, features, queries, a `data:` URL prefix). The other
  * 96 KiB of the reserve stays for the event envelope.
  */
-export const MAX_SYNC_BODY_BYTES = base64Length(MAX_SYNC_DOCUMENT_BYTES) + 32 * 1024;
+export const MAX_SYNC_BODY_BYTES = inlineBodyCeiling(MAX_SYNC_DOCUMENT_BYTES);
 
 /** What the synchronous operations read (single page for PDF and TIFF), sniffed from the bytes. */
 export const SYNC_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/tiff', 'application/pdf'] as const;
@@ -119,13 +115,24 @@ function checkQueries(
 /** The document, base64-encoded (`base64 -w0 file`); a `data:<type>;base64,` prefix is accepted. */
 const document = z.string().min(1, 'must not be empty');
 
-export const textRequest = z.strictObject({ document });
+/**
+ * The document's language, if the caller knows it (ISO 639-1, optionally with a region: `ko`, `ko-KR`).
+ * One Textract does not read (Korean) is a 400 that points at POST /bedrock/read-document, before any
+ * call (lambda/textract/languages.ts).
+ */
+const languageHint = z
+  .string()
+  .regex(/^[A-Za-z]{2}(-[A-Za-z]{2})?$/, 'must be a language code such as en, ko or ko-KR')
+  .optional();
+
+export const textRequest = z.strictObject({ document, languageHint });
 
 export const analyzeRequest = z
   .strictObject({
     document,
     features,
     queries: z.array(query).min(1).max(MAX_QUERIES).optional(),
+    languageHint,
   })
   .superRefine(checkQueries);
 
@@ -144,6 +151,7 @@ export const startJobRequest = z
     mode: z.enum(MODES),
     features: features.optional(),
     queries: z.array(query).min(1).max(MAX_QUERIES).optional(),
+    languageHint,
   })
   .superRefine((r, ctx) => {
     if (r.mode === 'analyze' && !r.features) {

@@ -17,7 +17,12 @@ const MICRO = 'amazon.nova-micro-v1:0';
 const LITE = 'amazon.nova-lite-v1:0';
 const PRO = 'amazon.nova-pro-v1:0';
 
-useHandlerEnv({ MODEL_ID: MICRO, MAX_TOKENS_CAP: '512', COMPARE_MODEL_IDS: `${MICRO},${LITE},${PRO}` });
+useHandlerEnv({
+  MODEL_ID: MICRO,
+  MAX_TOKENS_CAP: '512',
+  COMPARE_MODEL_IDS: `${MICRO},${LITE},${PRO}`,
+  DOCUMENT_MODEL_ID: LITE,
+});
 delete process.env.GUARDRAIL_ID;
 (globalThis as Record<string, unknown>).__NOTES_INDEX__ = buildNotesIndexJson(
   fs.readFileSync(path.join(__dirname, '..', '..', '..', 'notes', 'study-notes.md'), 'utf8'),

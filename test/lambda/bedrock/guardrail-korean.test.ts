@@ -27,6 +27,7 @@ useHandlerEnv({
   AWS_REGION: 'ap-northeast-2',
   MODEL_ID: 'apac.amazon.nova-micro-v1:0',
   MAX_TOKENS_CAP: '512',
+  DOCUMENT_MODEL_ID: 'apac.amazon.nova-lite-v1:0',
   GUARDRAIL_ID: 'gr-seoul',
   GUARDRAIL_VERSION: '3',
   GUARDRAIL_TIER: 'STANDARD',

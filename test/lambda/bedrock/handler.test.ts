@@ -31,6 +31,7 @@ const samplePrompt = (file: string) =>
 useHandlerEnv({
   MODEL_ID: 'amazon.nova-micro-v1:0',
   MAX_TOKENS_CAP: '512',
+  DOCUMENT_MODEL_ID: 'amazon.nova-lite-v1:0',
   GUARDRAIL_ID: 'gr-test',
   GUARDRAIL_VERSION: '1',
   COMPARE_MODEL_IDS: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0,amazon.nova-pro-v1:0',

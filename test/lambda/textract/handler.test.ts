@@ -17,6 +17,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { DEADLINE_MARGIN_MS } from '../../../lambda/shared/deadline';
 import { createApiHandler } from '../../../lambda/shared/http';
+import {
+  base64Length,
+  EVENT_ENVELOPE_RESERVE_BYTES,
+  LAMBDA_SYNC_PAYLOAD_BYTES,
+} from '../../../lambda/shared/inline';
 import { formatBytes } from '../../../lambda/shared/media';
 import { textractCost } from '../../../lambda/shared/pricing';
 import {
@@ -27,10 +32,7 @@ import {
   textractRoutes,
 } from '../../../lambda/textract/routes';
 import {
-  base64Length,
-  EVENT_ENVELOPE_RESERVE_BYTES,
   FUNCTION_TIMEOUT_SECONDS,
-  LAMBDA_SYNC_PAYLOAD_BYTES,
   MAX_SYNC_BODY_BYTES,
   MAX_SYNC_DOCUMENT_BYTES,
   TEXTRACT_CLIENT,

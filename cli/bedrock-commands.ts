@@ -1,8 +1,9 @@
 /**
  * The Bedrock actions that do not fit the one-JSON-answer shape of cli/commands.ts:
  * `bedrock stream` prints the model's tokens as the NDJSON stream of POST /bedrock/converse-stream
- * delivers them (응답성: real-time answers), and `bedrock compare` prints POST /bedrock/compare as a
- * table (모델 선택 시 고려 사항: latency, tokens and cost of one prompt across models).
+ * delivers them (응답성: real-time answers), `bedrock compare` prints POST /bedrock/compare as a
+ * table (모델 선택 시 고려 사항: latency, tokens and cost of one prompt across models), and
+ * `bedrock read-document` sends an image or PDF with the prompt fields of a request file.
  */
 import { Option, type OptionValues } from 'commander';
 import type { Json, LabClient } from './client';
@@ -16,6 +17,7 @@ export interface BedrockCtx {
   readonly session: Session;
   client(): Promise<LabClient>;
   json(name: string): Json;
+  file(name: string): Buffer;
 }
 
 export interface BedrockAction {
@@ -211,7 +213,45 @@ export const compareAction: BedrockAction = {
   },
 };
 
+export const readDocumentAction: BedrockAction = {
+  name: 'read-document',
+  options: () => [
+    new Option(
+      '--file <document>',
+      'PNG, JPEG or PDF, e.g. samples/invoice-form.ko.png',
+    ).makeOptionMandatory(),
+    new Option(
+      '--request <json>',
+      'the prompt fields and output schema, e.g. samples/prompts/read-invoice.ko.json (options override it)',
+    ),
+    new Option('--instruction <text>', 'prompt element 1: what to do with the document (지침)'),
+    new Option('--context <text>', 'prompt element 2: what the document is (컨텍스트)'),
+    new Option('--output-indicator <text>', 'prompt element 4: how to answer (출력 지표)'),
+    new Option('--schema <json>', 'a JSON Schema file for the fields to return (outputSchema)'),
+    new Option('--temperature <0-1>', '0 = most repeatable, 1 = most varied').argParser(toNumber),
+    new Option('--max-tokens <n>', 'cap on output tokens (the stack caps it too)').argParser(toNumber),
+  ],
+  run: async (c) => {
+    const o = c.o;
+    const body: Json = {
+      ...(o.request ? c.json(o.request) : {}),
+      ...Object.fromEntries(
+        ['instruction', 'context', 'outputIndicator', 'temperature', 'maxTokens']
+          .filter((k) => o[k] !== undefined)
+          .map((k) => [k, o[k]]),
+      ),
+      ...(o.schema && { outputSchema: c.json(o.schema) }),
+      document: c.file(o.file).toString('base64'),
+    };
+    const res = await (await c.client()).json({ method: 'POST', path: '/bedrock/read-document', body });
+    const structured = (res.body.structured ?? {}) as Json;
+    if (structured.parsed === false || structured.valid === false) c.exitCode = 1;
+    return res.body;
+  },
+};
+
 export const BEDROCK_ACTIONS: Record<string, BedrockAction> = {
   'POST /bedrock/converse-stream': streamAction,
   'POST /bedrock/compare': compareAction,
+  'POST /bedrock/read-document': readDocumentAction,
 };

@@ -488,6 +488,7 @@ Examples:
   npm run demo -- bedrock converse --file samples/prompts/four-elements.json
   npm run demo -- bedrock stream --text "Explain foundation models in two sentences"
   npm run demo -- bedrock compare --text "What is RAG?" --models amazon.nova-micro-v1:0,amazon.nova-lite-v1:0
+  npm run demo -- bedrock read-document --file samples/invoice-form.ko.png --request samples/prompts/read-invoice.ko.json
   npm run demo -- pipeline run samples/pipeline/*.txt samples/invoice-form.png --steps extract,pii,translate,summarize,speak --to ko
 
 Endpoints come from ./cdk-outputs.json (cdk deploy --outputs-file) or else from the stacks'

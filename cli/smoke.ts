@@ -229,6 +229,17 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
     const failed = ((res.body.models ?? []) as Json[]).filter((m) => !m.ok).map((m) => String(m.modelId));
     return failed.length ? { ...res, failure: `no answer from ${failed.join(', ')}` } : res;
   },
+  'POST /bedrock/read-document': async (s) => {
+    const res = await s.call({
+      method: 'POST',
+      path: '/bedrock/read-document',
+      body: { ...s.body('prompts/read-invoice.ko.json'), document: s.base64('invoice-form.ko.png') },
+    });
+    const structured = (res.body.structured ?? {}) as Json;
+    return structured.parsed === false
+      ? { ...res, failure: `no fields: ${structured.reason ?? 'the answer held no JSON'}` }
+      : res;
+  },
 
   // The pipeline in real time over two documents (a scan and a text) through every step; the
   // batch mode needs 100 documents and hours, so the smoke run leaves it to `pipeline run --batch`.

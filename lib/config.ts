@@ -3,6 +3,7 @@
  * defaults and validation. A bad value fails synth with a message naming the key.
  */
 import { z } from 'zod';
+import { DEFAULT_DOCUMENT_MODEL, DOCUMENT_MODELS, readsDocuments } from '../lambda/bedrock/document-models';
 import { BEDROCK_TOKEN_PRICES, baseModelId } from '../lambda/shared/pricing';
 import {
   DEFAULT_PREFIX,
@@ -141,6 +142,19 @@ export const configSchema = z.object({
         .refine((ids) => new Set(ids).size === ids.length, 'must not list a model twice'),
     )
     .default(['amazon.nova-micro-v1:0', 'amazon.nova-lite-v1:0', 'amazon.nova-pro-v1:0']),
+  /**
+   * The multimodal model POST /bedrock/read-document calls: one that reads images and PDFs through Converse
+   * (lambda/bedrock/document-models.ts, from AWS's "Supported models and model features"), or a system-defined
+   * profile of one. Resolved per Region like the other model ids; IAM names exactly what each Region calls.
+   */
+  bedrockDocumentModelId: z
+    .string()
+    .regex(/^[a-z0-9.:-]+$/i, 'must be a Bedrock model id such as amazon.nova-lite-v1:0')
+    .refine(readsDocuments, {
+      error: (i) =>
+        `'${String(i.input)}' does not read images and documents through Converse; use one of ${DOCUMENT_MODELS.join(', ')} (or a profile of one)`,
+    })
+    .default(DEFAULT_DOCUMENT_MODEL),
   /** Upper bound on maxTokens a caller may ask for (cost ceiling). */
   bedrockMaxTokensCap: int(1, 8_192).default(512),
   /** Apply the lab's Bedrock guardrail to every Converse call. */

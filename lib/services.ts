@@ -192,9 +192,9 @@ export const SERVICES: readonly DemoService[] = [
     pricingUnit: 'input and output tokens',
     pricingNote: 'input and output tokens are priced separately, per model',
     notesSection:
-      '생성형 AI 기본 사항 › FM, 프롬프트 엔지니어링, RAG; 응답성; 모델 선택 시 고려 사항; 비용 고려 사항',
+      '생성형 AI 기본 사항 › FM, 프롬프트 엔지니어링, RAG, 멀티모달 모델; 응답성; 모델 선택 시 고려 사항; 비용 고려 사항',
     concept:
-      'Foundation models, prompt engineering, guardrails, hallucination, non-determinism, RAG, token pricing, responsiveness (streaming), model choice',
+      'Foundation models, prompt engineering, guardrails, hallucination, non-determinism, RAG, token pricing, responsiveness (streaming), model choice, multimodal document reading (Korean too)',
     routes: [
       { method: 'POST', path: '/bedrock/converse', summary: 'Converse: prompt or the four prompt elements' },
       { method: 'POST', path: '/bedrock/ask-notes', summary: 'RAG over the study notes, with citations' },
@@ -208,6 +208,12 @@ export const SERVICES: readonly DemoService[] = [
         method: 'POST',
         path: '/bedrock/compare',
         summary: 'One prompt to 2-3 listed models: latency, tokens and cost side by side',
+      },
+      {
+        method: 'POST',
+        path: '/bedrock/read-document',
+        summary:
+          'An image or PDF read by a multimodal model (Korean too): fields as JSON, checked against a schema',
       },
     ],
   },

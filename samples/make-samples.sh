@@ -2,11 +2,74 @@
 # Regenerates the binary sample inputs in samples/ (images, PDFs, audio).
 # The JSON request bodies in samples/prompts/ and samples/text/ are hand-written and are not touched.
 #
-# Needs (Debian/Ubuntu): apt-get install imagemagick ghostscript fonts-dejavu-core espeak-ng sox lame poppler-utils
+# Needs (Debian/Ubuntu): apt-get install imagemagick ghostscript fonts-dejavu-core fonts-noto-cjk espeak-ng sox lame poppler-utils
 # Safe to run again: every output is rewritten from scratch, with timestamps stripped where the tool allows.
+#
+#   bash samples/make-samples.sh              every sample
+#   bash samples/make-samples.sh invoice-ko   only the Korean invoice (needs imagemagick and fonts-noto-cjk)
 set -euo pipefail
 
 cd "$(dirname "$0")"
+
+# ---------------------------------------------------------------------------
+# 1b. invoice-form.ko.png  (Bedrock: POST /bedrock/read-document; Textract does not read Korean)
+# ---------------------------------------------------------------------------
+# The English invoice's layout with Korean text (Noto Sans CJK, which has every Hangul syllable): title,
+# four "key: value" fields, a 4-column table of 3 rows + header, a footer. Made-up company and customer
+# (홍길동 is the Korean placeholder name). The amounts add up: 49,500 + 64,000 + 59,200 = 172,700원.
+korean_invoice() {
+  local cjk=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+  local cjk_bold=/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
+  for f in "$cjk" "$cjk_bold"; do
+    [ -f "$f" ] || { echo "missing font: $f (apt-get install fonts-noto-cjk)" >&2; exit 1; }
+  done
+  local out
+  out=$(mktemp -d)
+  convert -size 1000x700 xc:white \
+    -fill black -stroke none \
+    -font "$cjk_bold" -pointsize 40 -draw "text 60,80 '청구서'" \
+    -font "$cjk" -pointsize 20 -draw "text 60,115 '예시 실습 용품(주), 서울특별시 강남구 클라우드로 12'" \
+    -stroke black -strokewidth 2 -draw "line 60,135 940,135" -stroke none \
+    -font "$cjk_bold" -pointsize 24 \
+    -draw "text 60,185 '청구서 번호:'" \
+    -draw "text 60,225 '날짜:'" \
+    -draw "text 60,265 '고객:'" \
+    -draw "text 60,305 '합계:'" \
+    -font "$cjk" -pointsize 24 \
+    -draw "text 290,185 'KO-2024-0042'" \
+    -draw "text 290,225 '2024-05-14'" \
+    -draw "text 290,265 '홍길동'" \
+    -draw "text 290,305 '172,700원'" \
+    -fill none -stroke black -strokewidth 2 \
+    -draw "rectangle 60,350 940,590" \
+    -draw "line 60,410 940,410" \
+    -draw "line 60,470 940,470" \
+    -draw "line 60,530 940,530" \
+    -draw "line 480,350 480,590" \
+    -draw "line 600,350 600,590" \
+    -draw "line 770,350 770,590" \
+    -fill black -stroke none \
+    -font "$cjk_bold" -pointsize 24 \
+    -draw "text 80,390 '품목'" -draw "text 500,390 '수량'" \
+    -draw "text 620,390 '단가'" -draw "text 790,390 '금액'" \
+    -font "$cjk" -pointsize 24 \
+    -draw "text 80,450 'USB-C 케이블'"  -draw "text 500,450 '3'" -draw "text 620,450 '16,500'" -draw "text 790,450 '49,500'" \
+    -draw "text 80,510 '무선 마우스'"   -draw "text 500,510 '2'" -draw "text 620,510 '32,000'" -draw "text 790,510 '64,000'" \
+    -draw "text 80,570 '노트북 거치대'" -draw "text 500,570 '1'" -draw "text 620,570 '59,200'" -draw "text 790,570 '59,200'" \
+    -font "$cjk" -pointsize 18 -draw "text 60,650 '결제 기한: 발행일로부터 30일. 이용해 주셔서 감사합니다.'" \
+    -colorspace Gray "$out/invoice-ko.png"
+  # As the English PNG: 16 grey levels without dithering, a 4-bit greyscale PNG without dates.
+  convert "$out/invoice-ko.png" -colorspace Gray -depth 4 -type Grayscale -strip \
+    -define png:exclude-chunks=date,time invoice-form.ko.png
+  rm -rf "$out"
+  ls -l invoice-form.ko.png
+}
+
+if [ "${1:-}" = "invoice-ko" ]; then
+  command -v convert >/dev/null || { echo "missing tool: convert (apt-get install imagemagick)" >&2; exit 1; }
+  korean_invoice
+  exit 0
+fi
 
 for tool in convert gs espeak-ng sox soxi lame pdfinfo; do
   command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
@@ -67,6 +130,7 @@ convert -size 1000x700 xc:white \
 convert "$tmp/invoice.png" -colorspace Gray -depth 4 -type Grayscale -strip \
   -define png:exclude-chunks=date,time invoice-form.png
 convert "$tmp/invoice.png" -colorspace Gray -strip -quality 80 invoice-form.jpg
+korean_invoice
 
 # ---------------------------------------------------------------------------
 # 2. one-page.pdf / two-page.pdf  (Textract: DetectDocumentText / AnalyzeDocument on PDFs)

@@ -30,6 +30,36 @@ function keysOf(value: unknown, found = new Set<string>(), depth = 0): Set<strin
   return found;
 }
 
+/** A JSON Pointer fragment (`#/$defs/item`) resolved in `root`, or undefined when it points nowhere. */
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (ref === '#') return root;
+  const parts = ref
+    .slice(2)
+    .split('/')
+    .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = root;
+  for (const p of parts) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, p)) return undefined;
+    node = (node as Record<string, unknown>)[p];
+  }
+  return node;
+}
+
+/** `$ref`s that are not a pointer into the schema itself, or point at nothing. */
+function badRefs(root: unknown, node: unknown = root, found: string[] = [], depth = 0): string[] {
+  if (depth > 32 || typeof node !== 'object' || node === null) return found;
+  for (const [k, v] of Object.entries(node)) {
+    if (
+      k === '$ref' &&
+      typeof v === 'string' &&
+      (!/^#(\/|$)/.test(v) || resolvePointer(root, v) === undefined)
+    )
+      found.push(v);
+    else badRefs(root, v, found, depth + 1);
+  }
+  return found;
+}
+
 /**
  * The caller's output schema, checked: an object schema (`"type": "object"`) of at most 8 KB, without
  * `pattern`, and one the validator can compile. @throws HttpError 400 before any model call.
@@ -51,6 +81,12 @@ export function checkOutputSchema(schema: Record<string, unknown>): Validator {
   if (refused.length > 0) {
     throw badRequest(
       `outputSchema may not use ${refused.join(', ')}: a regular expression or dynamic reference from the request is not run against the model's answer.`,
+    );
+  }
+  const refs = badRefs(schema);
+  if (refs.length > 0) {
+    throw badRequest(
+      `outputSchema is not a usable JSON Schema (2020-12): $ref ${refs.join(', ')} does not point into the schema itself.`,
     );
   }
   try {
@@ -86,7 +122,11 @@ export function parseModelJson(text: string): Parsed {
   const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(trimmed)?.[1];
   const start = trimmed.indexOf('{');
   const end = trimmed.lastIndexOf('}');
-  const candidates = [trimmed, fenced, start >= 0 && end > start ? trimmed.slice(start, end + 1) : undefined];
+  const candidates = [
+    /^[[{]/.test(trimmed) ? trimmed : undefined,
+    fenced,
+    start >= 0 && end > start ? trimmed.slice(start, end + 1) : undefined,
+  ];
   let lastError = 'the answer has no JSON object';
   for (const c of candidates) {
     if (!c) continue;
@@ -110,7 +150,14 @@ export interface SchemaError {
 
 /** Validation errors of `value` against the caller's schema (the leaf errors first, at most 10). */
 export function schemaErrors(validator: Validator, value: unknown): SchemaError[] {
-  const result = validator.validate(value);
+  let result: ReturnType<Validator['validate']>;
+  try {
+    result = validator.validate(value);
+  } catch (err) {
+    return [
+      { path: '/', message: `the schema could not be applied to the answer: ${(err as Error).message}` },
+    ];
+  }
   if (result.valid) return [];
   const leaves = result.errors.filter((e) => !/^(properties|items|allOf|anyOf|oneOf|\$ref)$/.test(e.keyword));
   const chosen = leaves.length > 0 ? leaves : result.errors;

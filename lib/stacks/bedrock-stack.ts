@@ -20,7 +20,8 @@ import { DemoStack } from './demo-stack';
 
 /**
  * <prefix>-Bedrock: the Converse API with the notes' prompt elements, a guardrail for toxicity and
- * PII, a hallucination notice, non-determinism samples, RAG over the study notes, token costs.
+ * PII, a hallucination notice, non-determinism samples, RAG over the study notes, token costs, and
+ * documents (Korean too) read by a multimodal model.
  */
 export class BedrockStack extends DemoStack {
   /** The function's compile-time constants, also for prebuilding its bundle (lib/lab-bundles.ts). */
@@ -33,6 +34,7 @@ export class BedrockStack extends DemoStack {
     const { config } = props;
     const model = parseModelId(config.bedrockModelId);
     const compare = config.bedrockCompareModelIds;
+    const documentModel = parseModelId(config.bedrockDocumentModelId).id;
     const main: Need = { model: model.id };
     super(scope, id, {
       ...props,
@@ -59,6 +61,7 @@ export class BedrockStack extends DemoStack {
           '/bedrock/converse': [main],
           '/bedrock/ask-notes': [main],
           '/bedrock/converse-stream': [main],
+          '/bedrock/read-document': [{ model: documentModel }],
         },
         requests: compare.map((m) => ({ model: m })),
       },
@@ -82,14 +85,15 @@ export class BedrockStack extends DemoStack {
     const stream = this.streamDemo!;
     this.demo.fn.addEnvironment('MODEL_ID', resolvedMain);
     this.demo.fn.addEnvironment('COMPARE_MODEL_IDS', compareIds);
+    this.demo.fn.addEnvironment('DOCUMENT_MODEL_ID', resolveModel(this, documentModel).invokeId);
     stream.fn.addEnvironment('MODEL_ID', resolvedMain);
 
     // --- Model access: exactly the ARNs each Region's resolved ids need ---------------------------
-    // The buffered function: Converse on the main model and on the comparison list.
+    // The buffered function: Converse on the main model, the comparison list and the document model.
     const invoke = modelInvokePolicy(
       this.demo,
       'BedrockInvoke',
-      [model.id, ...compare],
+      [model.id, ...compare, documentModel],
       ['bedrock:InvokeModel'],
     );
     invoke.attachToRole(this.demo.role);

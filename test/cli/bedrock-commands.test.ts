@@ -1,8 +1,11 @@
 /**
- * `bedrock stream` and `bedrock compare` against the stand-in: tokens are printed while the
- * stream is still open, the usage block and the verified:false notice follow, a mid-stream error
- * or guardrail intervention is shown, and the comparison prints as a table.
+ * `bedrock stream`, `bedrock compare` and `bedrock read-document` against the stand-in: tokens are
+ * printed while the stream is still open, the usage block and the verified:false notice follow, a
+ * mid-stream error or guardrail intervention is shown, the comparison prints as a table, and the Korean
+ * invoice sample is sent with its request file and read back as fields.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { compareTable, STREAM_TEXT, table } from '../../cli/bedrock-commands';
 import { type Run, runCli, tempDir, writeOutputs } from './harness';
 import { holdGate, STREAM_TOKENS, type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
@@ -203,5 +206,89 @@ describe('bedrock compare', () => {
 
   test('table pads columns to the widest cell', () => {
     expect(table(['a', 'bb'], [['ccc', 'd']])).toBe('a   | bb\n----|---\nccc | d');
+  });
+});
+
+describe('bedrock read-document', () => {
+  const SAMPLES = path.join(__dirname, '..', '..', 'samples');
+  const file = (name: string) => path.join(SAMPLES, name);
+
+  test('the Korean invoice with its request file: the image as base64, the prompt fields, the fields back', async () => {
+    const run = await cli([
+      'bedrock',
+      'read-document',
+      '--file',
+      file('invoice-form.ko.png'),
+      '--request',
+      file('prompts/read-invoice.ko.json'),
+    ]);
+    expectOk(run);
+    const sent = api.requests.find((r) => r.route === '/bedrock/read-document')!.body;
+    const request = JSON.parse(readFileSync(file('prompts/read-invoice.ko.json'), 'utf8'));
+    expect(sent).toEqual({
+      ...request,
+      document: readFileSync(file('invoice-form.ko.png')).toString('base64'),
+    });
+    expect(run.stdout).toContain('customer: 홍길동');
+    expect(run.stdout).toContain('structured: parsed: true, valid: true');
+    expect(run.stdout).toContain('verified: false');
+    expect(run.stdout).toMatch(/usage: 1300 tokens .*≈ \$0\.000096/);
+  });
+
+  test('options override the request file; --schema reads a JSON Schema file', async () => {
+    const dir = tempDir();
+    const schema = path.join(dir, 'schema.json');
+    require('node:fs').writeFileSync(
+      schema,
+      JSON.stringify({ type: 'object', properties: { total: { type: 'string' } } }),
+    );
+    const run = await cli([
+      'bedrock',
+      'read-document',
+      '--file',
+      file('invoice-form.png'),
+      '--request',
+      file('prompts/read-invoice.en.json'),
+      '--instruction',
+      'Only the total, please.',
+      '--schema',
+      schema,
+      '--max-tokens',
+      '50',
+    ]);
+    expectOk(run);
+    const sent = api.requests.find((r) => r.route === '/bedrock/read-document')!.body;
+    expect(sent).toMatchObject({
+      instruction: 'Only the total, please.',
+      outputSchema: { type: 'object', properties: { total: { type: 'string' } } },
+      maxTokens: 50,
+      context: 'A scanned one-page invoice in English.',
+    });
+  });
+
+  test('an answer that did not match the schema makes the exit code 1', async () => {
+    api.override('POST /bedrock/read-document', () => ({
+      status: 200,
+      body: {
+        fields: { total: 172700 },
+        structured: {
+          parsed: true,
+          valid: false,
+          errors: [{ path: '/total', message: 'Expected "string".' }],
+        },
+        verified: false,
+        usage: { unit: 'tokens', quantity: 10 },
+      },
+    }));
+    const run = await cli(['bedrock', 'read-document', '--file', file('invoice-form.ko.png')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('valid: false');
+  });
+
+  test('without --file the CLI says so and calls nothing', async () => {
+    const run = await cli(['bedrock', 'read-document', '--request', file('prompts/read-invoice.ko.json')]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--file/);
+    expect(api.requests).toHaveLength(0);
   });
 });

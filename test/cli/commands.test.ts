@@ -415,6 +415,21 @@ const CASES: Case[] = [
     body: { prompt: 'What is RAG?', models: ['amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'] },
   },
   {
+    argv: () => [
+      'bedrock',
+      'read-document',
+      '--file',
+      sample('invoice-form.ko.png'),
+      '--request',
+      sample('prompts/read-invoice.ko.json'),
+    ],
+    route: 'POST /bedrock/read-document',
+    body: {
+      ...JSON.parse(readFileSync(sample('prompts/read-invoice.ko.json'), 'utf8')),
+      document: readFileSync(sample('invoice-form.ko.png')).toString('base64'),
+    },
+  },
+  {
     argv: () => ['pipeline', 'upload', sample('pipeline/customer-email.en.txt')],
     route: 'POST /pipeline/uploads',
     body: { contentType: 'text/plain', name: 'customer-email.en.txt' },

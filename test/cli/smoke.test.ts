@@ -51,6 +51,8 @@ test('every stack deployed: every route called once with the samples, a table, e
   // The stream is read to its usage event; the comparison sums its models.
   expect(row('POST /bedrock/converse-stream')).toMatch(/ 200 +\d+ +30 tokens$/);
   expect(row('POST /bedrock/compare')).toMatch(/ 200 +\d+ +100 tokens$/);
+  // The Korean invoice, read by the document model.
+  expect(row('POST /bedrock/read-document')).toMatch(/ 200 +\d+ +1300 tokens$/);
   // The pipeline: a scan uploaded, a run of it and a text started, its status read.
   expect(row('POST /pipeline/runs')).toMatch(/ 202 +\d+ +2 documents$/);
   expect(row('GET /pipeline/runs/{runId}')).toMatch(/ 200 +\d+ +2 documents$/);

@@ -744,6 +744,34 @@ export async function startStandIn(): Promise<StandIn> {
           usage: usage('tokens', 100, { modelCalls: models.length, estimatedCostUsd: 0.000012 }),
         });
       }
+      case 'POST /bedrock/read-document': {
+        // As the route checks it: the file's real type from its bytes, then a model's answer as fields.
+        const bytes = decodeBase64('document', input.document, 4_500_000);
+        const mediaType = requireMediaType('document', bytes, ['image/png', 'image/jpeg', 'application/pdf']);
+        const korean = input.context?.includes('한국어') ?? false;
+        const fields = korean
+          ? { invoiceNumber: 'KO-2024-0042', customer: '홍길동', totalKrw: 172700 }
+          : { invoiceNumber: 'INV-2024-0042', customer: 'Jane Doe', totalUsd: 130.5 };
+        return ok({
+          modelId: 'amazon.nova-lite-v1:0',
+          mediaType,
+          bytes: bytes.length,
+          fields,
+          structured: input.outputSchema ? { parsed: true, valid: true } : { parsed: true },
+          text: JSON.stringify(fields),
+          stopReason: 'end_turn',
+          guardrail: { applied: true, version: '1', intervened: false, reasons: [] },
+          verified: false,
+          notice: NOTICE,
+          pricesAsOf: '2025-06-01',
+          usage: usage('tokens', 1300, {
+            inputTokens: 1200,
+            outputTokens: 100,
+            modelCalls: 1,
+            estimatedCostUsd: 0.000096,
+          }),
+        });
+      }
       case 'POST /bedrock/ask-notes':
         return ok({
           modelId: 'amazon.nova-micro-v1:0',

@@ -197,6 +197,17 @@ export const CASES: Partial<Record<DemoId, { handler: () => Handler; routes: Rou
           maxTokens: 100,
         },
       },
+      {
+        method: 'POST',
+        path: '/bedrock/read-document',
+        valid: {
+          document: sample('invoice-form.ko.png'),
+          instruction: '청구서의 필드를 추출하세요.',
+          outputSchema: { type: 'object', properties: { total: { type: 'string' } } },
+          maxTokens: 100,
+        },
+        mediaField: 'document',
+      },
     ],
   },
   pipeline: {

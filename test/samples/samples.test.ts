@@ -54,8 +54,15 @@ function jsonFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-/** A Transcribe body that names only the language is sent with the clip, as the READMEs show. */
+/**
+ * A Transcribe body that names only the language is sent with the clip, and a read-document body with its
+ * invoice (`--file`), as the READMEs show.
+ */
 function asSent(route: string, body: Record<string, unknown>): Record<string, unknown> {
+  if (route === '/bedrock/read-document' && !('document' in body)) {
+    const invoice = /[\uac00-\ud7af]/.test(JSON.stringify(body)) ? 'invoice-form.ko.png' : 'invoice-form.png';
+    return { ...body, document: fs.readFileSync(path.join(SAMPLES, invoice)).toString('base64') };
+  }
   if (route !== '/transcribe/jobs' || 'key' in body || 'audioBase64' in body) return body;
   return { ...body, audioBase64: fs.readFileSync(path.join(SAMPLES, 'hello-en.mp3')).toString('base64') };
 }
@@ -107,6 +114,7 @@ test('the Korean samples cover every Korean path', () => {
     expect.arrayContaining([
       '/bedrock/ask-notes',
       '/bedrock/converse',
+      '/bedrock/read-document',
       '/comprehend/entities',
       '/comprehend/key-phrases',
       '/comprehend/language',

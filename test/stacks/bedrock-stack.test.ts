@@ -258,9 +258,9 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(changed).not.toBe(same);
     expect(changed).toMatch(/^Version used by the Converse demo \(configuration [0-9a-f]{12}\)$/);
   });
-  test('exposes the four catalogue routes as POST methods with IAM auth and request models', () => {
+  test('exposes the five catalogue routes as POST methods with IAM auth and request models', () => {
     const methods = template.findResources('AWS::ApiGateway::Method');
-    expect(Object.keys(methods)).toHaveLength(4);
+    expect(Object.keys(methods)).toHaveLength(5);
     for (const m of Object.values(methods)) {
       expect(m.Properties.HttpMethod).toBe('POST');
       expect(m.Properties.AuthorizationType).toBe('AWS_IAM');
@@ -277,6 +277,37 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
       Name: 'BedrockCompareRequest',
       Schema: Match.objectLike({ additionalProperties: false }),
     });
+    // read-document: the document is required, the output schema is any JSON object (checked by the function).
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Name: 'BedrockReadDocumentRequest',
+      Schema: Match.objectLike({
+        required: ['document'],
+        additionalProperties: false,
+        properties: Match.objectLike({ outputSchema: { type: 'object', additionalProperties: {} } }),
+      }),
+    });
+  });
+
+  test('read-document: the buffered function gets each Region’s id of Nova Lite, already in its InvokeModel grant', () => {
+    expect(envIn(template, 'buffered', 'us-east-1').DOCUMENT_MODEL_ID).toBe('amazon.nova-lite-v1:0');
+    expect(envIn(template, 'buffered', 'ap-northeast-1').DOCUMENT_MODEL_ID).toBe('amazon.nova-lite-v1:0');
+    expect(envIn(template, 'buffered', 'ap-northeast-2').DOCUMENT_MODEL_ID).toBe(
+      'apac.amazon.nova-lite-v1:0',
+    );
+    expect(envIn(template, 'buffered', 'eu-west-1').DOCUMENT_MODEL_ID).toBe('eu.amazon.nova-lite-v1:0');
+    expect(envIn(template, 'stream', 'us-east-1').DOCUMENT_MODEL_ID).toBeUndefined();
+    // Nova Lite is also a comparison model, so the grant is the same one statement (and no Region lacks it).
+    expect(policyIn(template, 'buffered', 'us-east-1')[0]).toEqual({
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModel',
+      Resource: [
+        fm('us-east-1', 'amazon.nova-lite-v1:0'),
+        fm('us-east-1', 'amazon.nova-micro-v1:0'),
+        fm('us-east-1', 'amazon.nova-pro-v1:0'),
+      ],
+    });
+    for (const r of ['us-east-1', 'ap-northeast-2', 'eu-central-1'])
+      expect(JSON.parse(envIn(template, 'buffered', r).AI_LAB_REGION_GAPS!)).toEqual({});
   });
 
   test('converse-stream streams from the streaming function; the other routes are buffered on the main one', () => {
@@ -297,7 +328,7 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(uri(streamIntegration)).toContain('/response-streaming-invocations');
     expect(uri(streamIntegration)).toMatch(/StreamHandlerFunction[0-9A-F]{8}/);
     const others = Object.entries(byPath).filter(([id]) => !id.startsWith('ApibedrockconversestreamPOST'));
-    expect(others).toHaveLength(3);
+    expect(others).toHaveLength(4);
     for (const [, integration] of others) {
       expect(integration.ResponseTransferMode).toBeUndefined();
       expect(integration.TimeoutInMillis).toBeUndefined(); // buffered: API Gateway's 29 s
@@ -396,6 +427,57 @@ describe('bedrockCompareModelIds', () => {
         bedrockCompareModelIds: 'amazon.nova-lite-v1:0,amazon.nova-pro-v1:0,amazon.nova-premier-v1:0',
       }),
     ).toThrow();
+  });
+});
+
+describe('bedrockDocumentModelId', () => {
+  test('a document model outside the comparison list gets its own grant: exactly its ARNs in each Region', () => {
+    const template = bedrockTemplate({
+      bedrockCompareModelIds: 'amazon.nova-micro-v1:0,amazon.nova-lite-v1:0',
+      bedrockDocumentModelId: 'amazon.nova-pro-v1:0',
+    });
+    expect(envIn(template, 'buffered', 'us-east-1').DOCUMENT_MODEL_ID).toBe('amazon.nova-pro-v1:0');
+    expect(policyIn(template, 'buffered', 'us-east-1')[0]).toEqual({
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModel',
+      Resource: [
+        fm('us-east-1', 'amazon.nova-lite-v1:0'),
+        fm('us-east-1', 'amazon.nova-micro-v1:0'),
+        fm('us-east-1', 'amazon.nova-pro-v1:0'),
+      ],
+    });
+    const seoul = policyIn(template, 'buffered', 'ap-northeast-2');
+    expect(seoul[0]!.Resource).toContain(profile('ap-northeast-2', 'apac.amazon.nova-pro-v1:0'));
+    expect(seoul).toContainEqual({
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModel',
+      Resource: APAC_DESTINATIONS.map((d) => fm(d, 'amazon.nova-pro-v1:0')),
+      Condition: {
+        StringEquals: {
+          'bedrock:InferenceProfileArn': profile('ap-northeast-2', 'apac.amazon.nova-pro-v1:0'),
+        },
+      },
+      Sid: 'ViaProfileBedrockInvokeModelAmazonNovaProV10',
+    });
+    // The streaming function still streams from the main model only.
+    expect(JSON.stringify(policyIn(template, 'stream', 'ap-northeast-2'))).not.toContain('nova-pro');
+  });
+
+  test('an explicit us. profile: outside its source Regions read-document answers 501 naming where it works', () => {
+    const template = bedrockTemplate({ bedrockDocumentModelId: 'us.amazon.nova-lite-v1:0' });
+    const seoul = JSON.parse(envIn(template, 'buffered', 'ap-northeast-2').AI_LAB_REGION_GAPS!);
+    expect(seoul['POST /bedrock/read-document']).toEqual({
+      what: 'the Bedrock model us.amazon.nova-lite-v1:0',
+      offeredIn: ['us-east-1', 'us-west-2'],
+    });
+    expect(seoul['POST /bedrock/converse']).toBeUndefined();
+    expect(JSON.parse(envIn(template, 'buffered', 'us-west-2').AI_LAB_REGION_GAPS!)).toEqual({});
+  });
+
+  test('a model that cannot read images and documents fails synth, naming the key and the models that can', () => {
+    expect(() => bedrockTemplate({ bedrockDocumentModelId: 'amazon.nova-micro-v1:0' })).toThrow(
+      /-c bedrockDocumentModelId: 'amazon\.nova-micro-v1:0' does not read images and documents.*amazon\.nova-lite-v1:0, amazon\.nova-pro-v1:0/,
+    );
   });
 });
 

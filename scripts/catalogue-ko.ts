@@ -39,7 +39,7 @@ export const KOREAN_CATALOGUE: Readonly<Record<DemoId, KoreanCatalogueEntry>> = 
   },
   bedrock: {
     concept:
-      '파운데이션 모델(FM), 프롬프트 엔지니어링, 가드레일, 할루시네이션, 비결정성, RAG, 토큰 기반 요금, 응답성(스트리밍), 모델 선택',
+      '파운데이션 모델(FM), 프롬프트 엔지니어링, 가드레일, 할루시네이션, 비결정성, RAG, 토큰 기반 요금, 응답성(스트리밍), 모델 선택, 멀티모달 모델의 문서 읽기(한국어 포함)',
     billedBy: '입력·출력 토큰 (입력 토큰과 출력 토큰은 모델마다 가격이 따로 매겨짐)',
   },
   pipeline: {

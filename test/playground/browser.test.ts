@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { LANGS, type Lang, type Messages, translator, type Vars } from '../../lib/i18n';
 import { SERVICES } from '../../lib/services';
-import { BEDROCK, BEDROCK_LIVE } from '../../playground/app/messages/bedrock';
+import { BEDROCK, BEDROCK_DOCUMENT, BEDROCK_LIVE } from '../../playground/app/messages/bedrock';
 import { COMPREHEND } from '../../playground/app/messages/comprehend';
 import { PAGE } from '../../playground/app/messages/page';
 import { PIPELINE } from '../../playground/app/messages/pipeline';
@@ -53,6 +53,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
   const S = room(TRANSCRIBE, lang);
   const B = room(BEDROCK, lang);
   const BL = room(BEDROCK_LIVE, lang);
+  const BD = room(BEDROCK_DOCUMENT, lang);
   const PL = room(PIPELINE, lang);
   const SV = room(SERVER, lang);
   const suffix = lang === 'en' ? '' : `-${lang}`;
@@ -439,6 +440,52 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       topK: 3,
     });
     await shot('bedrock');
+  });
+
+  test('Bedrock: the Korean invoice read by a multimodal model, its fields as a table checked against the schema', async () => {
+    const p = panel('bedrock');
+    await filled(p.getByLabel(BD('instruction')), '첨부한 청구서를 읽고');
+    await filled(p.getByLabel(BD('schema')), '"invoiceNumber"');
+    await p.getByRole('button', { name: BD('read'), exact: true }).click();
+    const out = p.locator('.output').last();
+    await out.locator('table').waitFor();
+    expect(await out.locator('table tbody tr').allTextContents()).toEqual([
+      'invoiceNumberKO-2024-0042',
+      'customer홍길동',
+      'totalKrw172700',
+    ]);
+    expect(await out.locator('.verdict').first().textContent()).toBe(
+      `${BD('structured')}${BD('schemaValid')}`,
+    );
+    expect(await out.locator('.notice.warn').textContent()).toContain('verified: false.');
+    const request = JSON.parse(readFileSync(path.join(SAMPLES, 'prompts', 'read-invoice.ko.json'), 'utf8'));
+    expect(sent('POST /bedrock/read-document')[0]?.body).toEqual({
+      ...request,
+      document: sampleBase64('invoice-form.ko.png'),
+    });
+
+    // A model answer that breaks the schema is shown as such, with where.
+    api.override('POST /bedrock/read-document', () => ({
+      status: 200,
+      body: {
+        modelId: 'amazon.nova-lite-v1:0',
+        fields: { totalKrw: '172,700원' },
+        structured: {
+          parsed: true,
+          valid: false,
+          errors: [{ path: '/totalKrw', message: 'Expected "number".' }],
+        },
+        guardrail: { applied: true, intervened: false, reasons: [] },
+        verified: false,
+        usage: { unit: 'tokens', quantity: 10, inputTokens: 8, outputTokens: 2, estimatedCostUsd: 0.000001 },
+      },
+    }));
+    await p.getByRole('button', { name: BD('read'), exact: true }).click();
+    await out.locator('.badge', { hasText: BD('schemaBroken') }).waitFor();
+    expect(await out.locator('.schema-errors li').allTextContents()).toEqual([
+      '/totalKrw: Expected "number".',
+    ]);
+    await shot('bedrock', 'bedrock-document');
   });
 
   test('Bedrock stream: tokens appear while the stream is open, then usage and the notice; Compare draws a table', async () => {

@@ -1,6 +1,8 @@
 /**
  * Amazon Bedrock: Converse with a plain prompt or the four prompt elements (guardrail verdict,
- * tokens, estimated cost, the unverified-output notice), and RAG over the study notes with citations.
+ * tokens, estimated cost, the unverified-output notice), and RAG over the study notes with citations;
+ * the stream, the comparison (bedrock-live.ts) and a document read by a multimodal model
+ * (bedrock-document.ts) follow.
  */
 import { api, type Json, sampleJson } from '../api';
 import { messages } from '../i18n';
@@ -25,6 +27,7 @@ import {
   textarea,
   usageLine,
 } from '../ui';
+import { mountBedrockDocument } from './bedrock-document';
 import { mountBedrockLive } from './bedrock-live';
 
 const t = messages(BEDROCK);
@@ -302,4 +305,5 @@ export const mountBedrock: MountPanel = (body) => {
     ),
   );
   mountBedrockLive(body);
+  mountBedrockDocument(body);
 };

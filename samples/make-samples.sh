@@ -12,6 +12,56 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # ---------------------------------------------------------------------------
+# The invoice layout both invoice samples share: 1000x700, black on white; a title, a company line, four
+# "key: value" fields, a 4-column table of a header and 3 rows, a footer. Texts in this order:
+#   title company key1..key4 value1..value4 header1..header4 row1(4 cells) row2 row3 footer
+# ---------------------------------------------------------------------------
+draw_invoice() {
+  local font=$1 bold=$2 out=$3
+  shift 3
+  local t=("$@")
+  [ "${#t[@]}" -eq 27 ] || { echo "draw_invoice: 27 texts expected, got ${#t[@]}" >&2; exit 1; }
+  convert -size 1000x700 xc:white \
+    -fill black -stroke none \
+    -font "$bold" -pointsize 40 -draw "text 60,80 '${t[0]}'" \
+    -font "$font" -pointsize 20 -draw "text 60,115 '${t[1]}'" \
+    -stroke black -strokewidth 2 -draw "line 60,135 940,135" -stroke none \
+    -font "$bold" -pointsize 24 \
+    -draw "text 60,185 '${t[2]}'" \
+    -draw "text 60,225 '${t[3]}'" \
+    -draw "text 60,265 '${t[4]}'" \
+    -draw "text 60,305 '${t[5]}'" \
+    -font "$font" -pointsize 24 \
+    -draw "text 290,185 '${t[6]}'" \
+    -draw "text 290,225 '${t[7]}'" \
+    -draw "text 290,265 '${t[8]}'" \
+    -draw "text 290,305 '${t[9]}'" \
+    -fill none -stroke black -strokewidth 2 \
+    -draw "rectangle 60,350 940,590" \
+    -draw "line 60,410 940,410" \
+    -draw "line 60,470 940,470" \
+    -draw "line 60,530 940,530" \
+    -draw "line 480,350 480,590" \
+    -draw "line 600,350 600,590" \
+    -draw "line 770,350 770,590" \
+    -fill black -stroke none \
+    -font "$bold" -pointsize 24 \
+    -draw "text 80,390 '${t[10]}'" -draw "text 500,390 '${t[11]}'" \
+    -draw "text 620,390 '${t[12]}'" -draw "text 790,390 '${t[13]}'" \
+    -font "$font" -pointsize 24 \
+    -draw "text 80,450 '${t[14]}'" -draw "text 500,450 '${t[15]}'" -draw "text 620,450 '${t[16]}'" -draw "text 790,450 '${t[17]}'" \
+    -draw "text 80,510 '${t[18]}'" -draw "text 500,510 '${t[19]}'" -draw "text 620,510 '${t[20]}'" -draw "text 790,510 '${t[21]}'" \
+    -draw "text 80,570 '${t[22]}'" -draw "text 500,570 '${t[23]}'" -draw "text 620,570 '${t[24]}'" -draw "text 790,570 '${t[25]}'" \
+    -font "$font" -pointsize 18 -draw "text 60,650 '${t[26]}'" \
+    -colorspace Gray "$out"
+}
+
+# Reduced to 16 grey levels without dithering (dither speckles the ruled lines): a 4-bit greyscale PNG.
+four_bit_png() {
+  convert "$1" -colorspace Gray -depth 4 -type Grayscale -strip -define png:exclude-chunks=date,time "$2"
+}
+
+# ---------------------------------------------------------------------------
 # 1b. invoice-form.ko.png  (Bedrock: POST /bedrock/read-document; Textract does not read Korean)
 # ---------------------------------------------------------------------------
 # The English invoice's layout with Korean text (Noto Sans CJK, which has every Hangul syllable): title,
@@ -25,42 +75,16 @@ korean_invoice() {
   done
   local out
   out=$(mktemp -d)
-  convert -size 1000x700 xc:white \
-    -fill black -stroke none \
-    -font "$cjk_bold" -pointsize 40 -draw "text 60,80 '청구서'" \
-    -font "$cjk" -pointsize 20 -draw "text 60,115 '예시 실습 용품(주), 서울특별시 강남구 클라우드로 12'" \
-    -stroke black -strokewidth 2 -draw "line 60,135 940,135" -stroke none \
-    -font "$cjk_bold" -pointsize 24 \
-    -draw "text 60,185 '청구서 번호:'" \
-    -draw "text 60,225 '날짜:'" \
-    -draw "text 60,265 '고객:'" \
-    -draw "text 60,305 '합계:'" \
-    -font "$cjk" -pointsize 24 \
-    -draw "text 290,185 'KO-2024-0042'" \
-    -draw "text 290,225 '2024-05-14'" \
-    -draw "text 290,265 '홍길동'" \
-    -draw "text 290,305 '172,700원'" \
-    -fill none -stroke black -strokewidth 2 \
-    -draw "rectangle 60,350 940,590" \
-    -draw "line 60,410 940,410" \
-    -draw "line 60,470 940,470" \
-    -draw "line 60,530 940,530" \
-    -draw "line 480,350 480,590" \
-    -draw "line 600,350 600,590" \
-    -draw "line 770,350 770,590" \
-    -fill black -stroke none \
-    -font "$cjk_bold" -pointsize 24 \
-    -draw "text 80,390 '품목'" -draw "text 500,390 '수량'" \
-    -draw "text 620,390 '단가'" -draw "text 790,390 '금액'" \
-    -font "$cjk" -pointsize 24 \
-    -draw "text 80,450 'USB-C 케이블'"  -draw "text 500,450 '3'" -draw "text 620,450 '16,500'" -draw "text 790,450 '49,500'" \
-    -draw "text 80,510 '무선 마우스'"   -draw "text 500,510 '2'" -draw "text 620,510 '32,000'" -draw "text 790,510 '64,000'" \
-    -draw "text 80,570 '노트북 거치대'" -draw "text 500,570 '1'" -draw "text 620,570 '59,200'" -draw "text 790,570 '59,200'" \
-    -font "$cjk" -pointsize 18 -draw "text 60,650 '결제 기한: 발행일로부터 30일. 이용해 주셔서 감사합니다.'" \
-    -colorspace Gray "$out/invoice-ko.png"
+  draw_invoice "$cjk" "$cjk_bold" "$out/invoice-ko.png" \
+    '청구서' '예시 실습 용품(주), 서울특별시 강남구 클라우드로 12' \
+    '청구서 번호:' '날짜:' '고객:' '합계:' 'KO-2024-0042' '2024-05-14' '홍길동' '172,700원' \
+    '품목' '수량' '단가' '금액' \
+    'USB-C 케이블' '3' '16,500' '49,500' \
+    '무선 마우스' '2' '32,000' '64,000' \
+    '노트북 거치대' '1' '59,200' '59,200' \
+    '결제 기한: 발행일로부터 30일. 이용해 주셔서 감사합니다.'
   # As the English PNG: 16 grey levels without dithering, a 4-bit greyscale PNG without dates.
-  convert "$out/invoice-ko.png" -colorspace Gray -depth 4 -type Grayscale -strip \
-    -define png:exclude-chunks=date,time invoice-form.ko.png
+  four_bit_png "$out/invoice-ko.png" invoice-form.ko.png
   rm -rf "$out"
   ls -l invoice-form.ko.png
 }
@@ -92,43 +116,15 @@ trap 'rm -rf "$tmp"' EXIT
 # 1. invoice-form.png / invoice-form.jpg  (Textract: AnalyzeDocument FORMS + TABLES)
 # ---------------------------------------------------------------------------
 # 1000x700, black on white; title, four "Key: Value" fields, a 4-column table of 3 rows + header.
-convert -size 1000x700 xc:white \
-  -fill black -stroke none \
-  -font "$FONT_BOLD" -pointsize 40 -draw "text 60,80 'INVOICE'" \
-  -font "$FONT" -pointsize 20 -draw "text 60,115 'Example Lab Supplies Ltd., 12 Cloud Street, Seattle WA'" \
-  -stroke black -strokewidth 2 -draw "line 60,135 940,135" -stroke none \
-  -font "$FONT_BOLD" -pointsize 24 \
-  -draw "text 60,185 'Invoice number:'" \
-  -draw "text 60,225 'Date:'" \
-  -draw "text 60,265 'Customer:'" \
-  -draw "text 60,305 'Total:'" \
-  -font "$FONT" -pointsize 24 \
-  -draw "text 290,185 'INV-2024-0042'" \
-  -draw "text 290,225 '2024-05-14'" \
-  -draw "text 290,265 'Jane Doe'" \
-  -draw "text 290,305 'USD 130.50'" \
-  -fill none -stroke black -strokewidth 2 \
-  -draw "rectangle 60,350 940,590" \
-  -draw "line 60,410 940,410" \
-  -draw "line 60,470 940,470" \
-  -draw "line 60,530 940,530" \
-  -draw "line 480,350 480,590" \
-  -draw "line 600,350 600,590" \
-  -draw "line 770,350 770,590" \
-  -fill black -stroke none \
-  -font "$FONT_BOLD" -pointsize 24 \
-  -draw "text 80,390 'Item'" -draw "text 500,390 'Qty'" \
-  -draw "text 620,390 'Unit price'" -draw "text 790,390 'Amount'" \
-  -font "$FONT" -pointsize 24 \
-  -draw "text 80,450 'USB-C cable'"    -draw "text 500,450 '3'" -draw "text 620,450 '12.50'" -draw "text 790,450 '37.50'" \
-  -draw "text 80,510 'Wireless mouse'" -draw "text 500,510 '2'" -draw "text 620,510 '24.00'" -draw "text 790,510 '48.00'" \
-  -draw "text 80,570 'Laptop stand'"   -draw "text 500,570 '1'" -draw "text 620,570 '45.00'" -draw "text 790,570 '45.00'" \
-  -font "$FONT" -pointsize 18 -draw "text 60,650 'Payment due within 30 days. Thank you for your business.'" \
-  -colorspace Gray "$tmp/invoice.png"
-
-# Reduced to 16 grey levels without dithering (dither speckles the ruled lines): a 4-bit greyscale PNG.
-convert "$tmp/invoice.png" -colorspace Gray -depth 4 -type Grayscale -strip \
-  -define png:exclude-chunks=date,time invoice-form.png
+draw_invoice "$FONT" "$FONT_BOLD" "$tmp/invoice.png" \
+  'INVOICE' 'Example Lab Supplies Ltd., 12 Cloud Street, Seattle WA' \
+  'Invoice number:' 'Date:' 'Customer:' 'Total:' 'INV-2024-0042' '2024-05-14' 'Jane Doe' 'USD 130.50' \
+  'Item' 'Qty' 'Unit price' 'Amount' \
+  'USB-C cable' '3' '12.50' '37.50' \
+  'Wireless mouse' '2' '24.00' '48.00' \
+  'Laptop stand' '1' '45.00' '45.00' \
+  'Payment due within 30 days. Thank you for your business.'
+four_bit_png "$tmp/invoice.png" invoice-form.png
 convert "$tmp/invoice.png" -colorspace Gray -strip -quality 80 invoice-form.jpg
 korean_invoice
 

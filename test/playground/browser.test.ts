@@ -496,7 +496,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
       streamReply([e.start, ...e.tokens, e.usage], { gate: hold.gate }),
     );
     await p.getByRole('button', { name: BL('stream'), exact: true }).click();
-    const out = p.locator('.output').last();
+    const out = p.locator('.output').nth(2); // the stream and comparison section
     const answer = out.locator('.answer.streamed');
     // The first token is on the page while the stand-in still holds the rest back.
     let firstShown = false;
@@ -543,7 +543,7 @@ describe.each(LANGS)('the playground in %s', (lang) => {
 
   test('Bedrock stream: a stream cut without its final event, or stopped at the deadline, shows an error, not a finished answer', async () => {
     const p = panel('bedrock');
-    const out = p.locator('.output').last();
+    const out = p.locator('.output').nth(2);
     const e = streamEvents('req-cut');
     const alert = out.locator('.stream-error');
 

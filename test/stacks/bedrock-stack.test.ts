@@ -75,6 +75,12 @@ const APAC_GUARDRAIL_DESTINATIONS = [
   'ap-northeast-1',
 ];
 const US_GUARDRAIL_DESTINATIONS = ['us-east-1', 'us-east-2', 'us-west-2'];
+/** InvokeModel on Nova Lite, Micro and Pro in us-east-1, where all three are called in-Region. */
+const NOVA_IN_US_EAST_1 = {
+  Effect: 'Allow',
+  Action: 'bedrock:InvokeModel',
+  Resource: ['lite', 'micro', 'pro'].map((m) => fm('us-east-1', `amazon.nova-${m}-v1:0`)),
+};
 const guardrailProfiles = (destinations: string[], id: string) =>
   destinations.map((d) => `arn:aws:bedrock:${d}:${TEST_ACCOUNT}:guardrail-profile/${id}`);
 
@@ -139,15 +145,7 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
 
   test('IAM in us-east-1: InvokeModel on exactly the in-Region models, ApplyGuardrail on the guardrail and the us. guardrail profile', () => {
     expect(policyIn(template, 'buffered', 'us-east-1')).toEqual([
-      {
-        Effect: 'Allow',
-        Action: 'bedrock:InvokeModel',
-        Resource: [
-          fm('us-east-1', 'amazon.nova-lite-v1:0'),
-          fm('us-east-1', 'amazon.nova-micro-v1:0'),
-          fm('us-east-1', 'amazon.nova-pro-v1:0'),
-        ],
-      },
+      NOVA_IN_US_EAST_1,
       { Effect: 'Allow', Action: 'bedrock:ApplyGuardrail', Resource: guardrailArn },
       {
         Effect: 'Allow',
@@ -297,15 +295,7 @@ describe('default settings (amazon.nova-micro-v1:0, guardrail on)', () => {
     expect(envIn(template, 'buffered', 'eu-west-1').DOCUMENT_MODEL_ID).toBe('eu.amazon.nova-lite-v1:0');
     expect(envIn(template, 'stream', 'us-east-1').DOCUMENT_MODEL_ID).toBeUndefined();
     // Nova Lite is also a comparison model, so the grant is the same one statement (and no Region lacks it).
-    expect(policyIn(template, 'buffered', 'us-east-1')[0]).toEqual({
-      Effect: 'Allow',
-      Action: 'bedrock:InvokeModel',
-      Resource: [
-        fm('us-east-1', 'amazon.nova-lite-v1:0'),
-        fm('us-east-1', 'amazon.nova-micro-v1:0'),
-        fm('us-east-1', 'amazon.nova-pro-v1:0'),
-      ],
-    });
+    expect(policyIn(template, 'buffered', 'us-east-1')[0]).toEqual(NOVA_IN_US_EAST_1);
     for (const r of ['us-east-1', 'ap-northeast-2', 'eu-central-1'])
       expect(JSON.parse(envIn(template, 'buffered', r).AI_LAB_REGION_GAPS!)).toEqual({});
   });
@@ -437,15 +427,7 @@ describe('bedrockDocumentModelId', () => {
       bedrockDocumentModelId: 'amazon.nova-pro-v1:0',
     });
     expect(envIn(template, 'buffered', 'us-east-1').DOCUMENT_MODEL_ID).toBe('amazon.nova-pro-v1:0');
-    expect(policyIn(template, 'buffered', 'us-east-1')[0]).toEqual({
-      Effect: 'Allow',
-      Action: 'bedrock:InvokeModel',
-      Resource: [
-        fm('us-east-1', 'amazon.nova-lite-v1:0'),
-        fm('us-east-1', 'amazon.nova-micro-v1:0'),
-        fm('us-east-1', 'amazon.nova-pro-v1:0'),
-      ],
-    });
+    expect(policyIn(template, 'buffered', 'us-east-1')[0]).toEqual(NOVA_IN_US_EAST_1);
     const seoul = policyIn(template, 'buffered', 'ap-northeast-2');
     expect(seoul[0]!.Resource).toContain(profile('ap-northeast-2', 'apac.amazon.nova-pro-v1:0'));
     expect(seoul).toContainEqual({

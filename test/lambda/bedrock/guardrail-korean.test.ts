@@ -7,47 +7,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandInput,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { buildNotesIndexJson } from '../../../lambda/bedrock/notes-index';
 import { BLOCKED_INPUT_MESSAGE } from '../../../lib/bedrock-guardrail';
+import { loadBedrockHandler, ROOT } from '../../support/bedrock';
 import { apiEvent, bodyOf } from '../../support/events';
-import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
 const sample = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'prompts', file), 'utf8')) as { prompt: string };
 
-useHandlerEnv({
-  AWS_REGION: 'ap-northeast-2',
-  MODEL_ID: 'apac.amazon.nova-micro-v1:0',
-  MAX_TOKENS_CAP: '512',
-  DOCUMENT_MODEL_ID: 'apac.amazon.nova-lite-v1:0',
-  GUARDRAIL_ID: 'gr-seoul',
-  GUARDRAIL_VERSION: '3',
-  GUARDRAIL_TIER: 'STANDARD',
-});
-(globalThis as Record<string, unknown>).__NOTES_INDEX__ = buildNotesIndexJson(
-  fs.readFileSync(path.join(ROOT, 'notes', 'study-notes.md'), 'utf8'),
-);
-const { handler } =
-  require('../../../lambda/bedrock/handler') as typeof import('../../../lambda/bedrock/handler');
-afterAll(() => {
-  delete (globalThis as Record<string, unknown>).__NOTES_INDEX__;
-});
-
-const bedrock = mockClient(BedrockRuntimeClient);
-let logs: LogCapture;
-beforeEach(() => {
-  bedrock.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const { handler, bedrock, logText } = loadBedrockHandler();
 
 function blocked(filter: string): ConverseCommandOutput {
   return {
@@ -107,7 +78,7 @@ describe.each([
     expect(out.text).toBe(BLOCKED_INPUT_MESSAGE);
     expect(out.text).toMatch(/blocked this prompt.*차단했습니다/);
     // The prompt never reaches the logs.
-    expect(logs.text()).not.toContain(body.prompt.slice(0, 12));
+    expect(logText()).not.toContain(body.prompt.slice(0, 12));
   });
 });
 

@@ -7,53 +7,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandInput,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { buildNotesIndexJson } from '../../../lambda/bedrock/notes-index';
 import { REGION_GAPS_ENV } from '../../../lambda/shared/availability';
 import { bedrockTokenCost, PRICES } from '../../../lambda/shared/pricing';
 import { gapsFor } from '../../../lib/region-gaps';
 import { service } from '../../../lib/services';
+import { loadBedrockHandler, ROOT } from '../../support/bedrock';
 import { apiEvent, bodyOf } from '../../support/events';
-import { useHandlerEnv } from '../../support/handler-env';
 import { jpegHeader, pngHeader } from '../../support/images';
-import { captureLogs, type LogCapture } from '../../support/logs';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
 const SAMPLES = path.join(ROOT, 'samples');
 const KOREAN_INVOICE = fs.readFileSync(path.join(SAMPLES, 'invoice-form.ko.png'));
 const KOREAN_REQUEST = JSON.parse(
   fs.readFileSync(path.join(SAMPLES, 'prompts', 'read-invoice.ko.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-useHandlerEnv({
-  AWS_REGION: 'ap-northeast-2',
-  MODEL_ID: 'apac.amazon.nova-micro-v1:0',
-  MAX_TOKENS_CAP: '512',
-  DOCUMENT_MODEL_ID: 'apac.amazon.nova-lite-v1:0',
-  GUARDRAIL_ID: 'gr-seoul',
-  GUARDRAIL_VERSION: '3',
-  GUARDRAIL_TIER: 'STANDARD',
-});
-const NOTES_JSON = buildNotesIndexJson(fs.readFileSync(path.join(ROOT, 'notes', 'study-notes.md'), 'utf8'));
-(globalThis as Record<string, unknown>).__NOTES_INDEX__ = NOTES_JSON;
-const { handler } =
-  require('../../../lambda/bedrock/handler') as typeof import('../../../lambda/bedrock/handler');
-afterAll(() => {
-  delete (globalThis as Record<string, unknown>).__NOTES_INDEX__;
-});
-
-const bedrock = mockClient(BedrockRuntimeClient);
-let logs: LogCapture;
-beforeEach(() => {
-  bedrock.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const { handler, bedrock, logText } = loadBedrockHandler();
 
 /** What a model might answer for the Korean invoice: a sentence, then the fields in a JSON fence. */
 const KOREAN_FIELDS = {
@@ -403,7 +375,7 @@ test('never logs the document, the prompt or the answer', async () => {
     .on(ConverseCommand)
     .rejects(Object.assign(new Error('boom 홍길동'), { name: 'ValidationException', $fault: 'client' }));
   await read(koreanBody());
-  const text = logs.text();
+  const text = logText();
   expect(text).toContain('document decoded');
   for (const secret of [
     KOREAN_INVOICE.toString('base64').slice(100, 160),
@@ -425,7 +397,8 @@ describe('the Region rule: where the document model cannot be called, 501 before
     const saved = process.env[REGION_GAPS_ENV];
     process.env[REGION_GAPS_ENV] = JSON.stringify(gaps);
     try {
-      // The same module registry, so the mocked client is the one the handler uses.
+      // A second copy of the handler, started with Seoul's gaps. Its SDK client is not the mocked one, so
+      // no AWS call may happen here: the counts below are of the mocked one, which must stay at 0 too.
       jest.isolateModules(() => {
         seoul = (
           require('../../../lambda/bedrock/handler') as typeof import('../../../lambda/bedrock/handler')

@@ -16,6 +16,7 @@ import {
   GetFoundationModelCommand,
   GetInferenceProfileCommand,
 } from '@aws-sdk/client-bedrock';
+import { DOCUMENT_MODELS } from '../../lambda/bedrock/document-models';
 import { BEDROCK_TOKEN_PRICES } from '../../lambda/shared/pricing';
 import {
   guardrailProfile,
@@ -112,7 +113,7 @@ async function routeFacts(
 async function checkModel(
   ctx: DoctorContext,
   model: string,
-  role: 'main' | 'compare',
+  role: 'main' | 'compare' | 'document',
   compare: readonly string[],
 ): Promise<CheckResult> {
   const { region } = ctx;
@@ -142,15 +143,23 @@ async function checkModel(
         message: say('model.none.compareOk', { region, regions: where }),
         data: { route: 'none', offeredIn: route.offeredIn },
       };
-    const alt = role === 'main' ? alternative(region, [model]) : twoHere(region, compare)?.join(',');
+    const alt =
+      role === 'main'
+        ? alternative(region, [model])
+        : role === 'document'
+          ? DOCUMENT_MODELS.find((m) => m !== model && offered(region, { model: m }))
+          : twoHere(region, compare)?.join(',');
+    const key = {
+      main: 'bedrockModelId',
+      compare: 'bedrockCompareModelIds',
+      document: 'bedrockDocumentModelId',
+    };
     const settingFix: Record<string, string> | undefined =
-      alt === undefined
-        ? undefined
-        : { [role === 'main' ? 'bedrockModelId' : 'bedrockCompareModelIds']: alt };
+      alt === undefined ? undefined : { [key[role]]: alt };
     return {
       ...base,
       status: 'fail',
-      message: say(role === 'main' ? 'model.none' : 'model.none.compare', { region, regions: where }),
+      message: say(role === 'compare' ? 'model.none.compare' : 'model.none', { region, regions: where }),
       fix: settingFix
         ? say('model.fix.switch', { command: deployLine(ctx.prefix, ctx.given, settingFix), regions: where })
         : say('model.fix.region', { regions: where }),
@@ -227,13 +236,20 @@ function twoHere(region: string, compare: readonly string[]): string[] | undefin
   return here.length >= 2 ? here.slice(0, 3) : undefined;
 }
 
-/** One line per distinct model the Bedrock stack calls: the main model, then the comparison list. */
+/**
+ * One line per distinct model the Bedrock stack calls: the main model, the comparison list, then the
+ * model POST /bedrock/read-document calls when it is not one of those.
+ */
 export async function checkModels(ctx: DoctorContext): Promise<CheckResult[]> {
-  const { bedrockModelId, bedrockCompareModelIds } = ctx.config;
+  const { bedrockModelId, bedrockCompareModelIds, bedrockDocumentModelId } = ctx.config;
   const models = [bedrockModelId, ...bedrockCompareModelIds.filter((m) => m !== bedrockModelId)];
-  return Promise.all(
-    models.map((m) => checkModel(ctx, m, m === bedrockModelId ? 'main' : 'compare', bedrockCompareModelIds)),
-  );
+  const document = models.includes(bedrockDocumentModelId) ? [] : [bedrockDocumentModelId];
+  return Promise.all([
+    ...models.map((m) =>
+      checkModel(ctx, m, m === bedrockModelId ? 'main' : 'compare', bedrockCompareModelIds),
+    ),
+    ...document.map((m) => checkModel(ctx, m, 'document', bedrockCompareModelIds)),
+  ]);
 }
 
 export function checkGuardrail(ctx: DoctorContext): CheckResult {

@@ -279,6 +279,29 @@ describe('each check fails on its own, with its fix', () => {
     );
   });
 
+  test('the document model (read-document) gets its own line when it is not in the list, with its own fix', async () => {
+    const pro = await runJson([
+      '-c',
+      'bedrockCompareModelIds=amazon.nova-micro-v1:0,amazon.nova-lite-v1:0',
+      '-c',
+      'bedrockDocumentModelId=amazon.nova-pro-v1:0',
+    ]);
+    expect(pro.byId['model:amazon.nova-pro-v1:0']!.status).toBe('pass');
+    // The default (Nova Lite) is in the comparison list already: no second line for it.
+    const lines = (await runJson([])).report.checks.filter((c: { id: string }) => c.id.startsWith('model:'));
+    expect(lines.map((c: { id: string }) => c.id)).toEqual([
+      'model:amazon.nova-micro-v1:0',
+      'model:amazon.nova-lite-v1:0',
+      'model:amazon.nova-pro-v1:0',
+    ]);
+    // An explicit us. profile deployed in Seoul: read-document would answer 501; the fix keeps the model.
+    const us = await runJson(['-c', 'bedrockDocumentModelId=us.amazon.nova-lite-v1:0']);
+    expect(us.code).toBe(1);
+    const line = us.byId['model:us.amazon.nova-lite-v1:0']!;
+    expect(line.status).toBe('fail');
+    expect(line.fix).toContain('-c bedrockDocumentModelId=amazon.nova-lite-v1:0');
+  });
+
   test('the guardrail turned off', async () => {
     const { report, byId } = await runJson(['-c', 'bedrockGuardrail=false']);
     expect(notPassing(report.checks)).toEqual(['guardrail:warn']);

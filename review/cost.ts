@@ -7,6 +7,7 @@
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import { type Finding, flag } from './findings';
 import type { StatementFact } from './permissions';
+import type { RegionFacts } from './regions';
 import { type StackView, tagsOf } from './template';
 
 export interface PriceFact {
@@ -86,35 +87,33 @@ const MODEL_ARN = /(?:foundation-model|inference-profile)\/([A-Za-z0-9.:-]+)/;
 /** A system inference profile id names its model after a geography prefix: `apac.amazon.nova-micro-v1:0`. */
 const baseModel = (id: string) => id.replace(/^(?:us|us-gov|eu|apac|global|ca|jp|au)\./, '');
 
-/** Every model id the stack's roles may invoke, read from the ARNs their Bedrock statements name. */
-export function invokableModels(statements: readonly StatementFact[]): string[] {
+/**
+ * Every model id the stack's roles may invoke in some Region, read from the ARNs their Bedrock
+ * statements name: as written, and for a statement that depends on the Region as each Region of the
+ * template resolves it (review/regions.ts), so a model only some Regions call is priced too.
+ */
+export function invokableModels(statements: readonly StatementFact[], regional?: RegionFacts): string[] {
   const out = new Set<string>();
-  for (const s of statements) {
-    if (s.effect !== 'Allow' || !s.actions.some((a) => INVOKE.test(a))) continue;
-    for (const r of s.resources) {
+  const add = (arns: readonly string[]) => {
+    for (const r of arns) {
       const m = MODEL_ARN.exec(r);
       if (m) out.add(m[1]!);
     }
+  };
+  for (const s of statements) {
+    if (s.effect !== 'Allow' || !s.actions.some((a) => INVOKE.test(a))) continue;
+    if (s.regional === undefined) add(s.resources);
   }
+  for (const s of regional?.statements ?? [])
+    if (s.actions.some((a) => INVOKE.test(a))) for (const row of s.rows) add(row.resources);
   return [...out].sort();
 }
 
-/**
- * The model ids a stack resolves per Region at deploy time (the Region table's Mappings written by
- * lib/region-map.ts: `Model…Id` in every Region), which its IAM names only through Fn::FindInMap.
- */
-export function mappedModels(view: StackView): string[] {
-  const mappings = (
-    view.artifact.template as { Mappings?: Record<string, Record<string, Record<string, unknown>>> }
-  ).Mappings?.AiLabRegions;
-  const out = new Set<string>();
-  for (const values of Object.values(mappings ?? {}))
-    for (const [key, value] of Object.entries(values))
-      if (/^Model\w+Id$/.test(key) && typeof value === 'string') out.add(value);
-  return [...out].sort();
-}
-
-export function costOf(view: StackView, statements: readonly StatementFact[] = []): CostFacts {
+export function costOf(
+  view: StackView,
+  statements: readonly StatementFact[] = [],
+  regional?: RegionFacts,
+): CostFacts {
   const findings: Finding[] = [];
   const tags: Record<string, Set<string>> = {};
   const taggables = view.resources.filter((r) => isTaggable(r.type));
@@ -176,9 +175,10 @@ export function costOf(view: StackView, statements: readonly StatementFact[] = [
   const prices = meta.find((e) => e.type === 'ai-lab:prices')?.data as PricesFact | undefined;
   const metered = meta.find((e) => e.type === 'ai-lab:metered')?.data as MeteredFact | undefined;
   const priced = new Set((prices?.prices ?? []).flatMap((p) => (p.model ? [baseModel(p.model)] : [])));
-  const models = [...new Set([...invokableModels(statements), ...mappedModels(view)])]
-    .sort()
-    .map((id) => ({ id, priced: priced.has(baseModel(id)) }));
+  const models = invokableModels(statements, regional).map((id) => ({
+    id,
+    priced: priced.has(baseModel(id)),
+  }));
   for (const m of models.filter((x) => !x.priced))
     findings.push(flag('cost', 'cost.flag.modelUnpriced', { model: `\`${m.id}\`` }));
   return {

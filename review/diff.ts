@@ -12,6 +12,7 @@ import { findingText } from './document';
 import type { Msg } from './findings';
 import { type Lang, t } from './i18n';
 import type { ConditionFact, StatementFact } from './permissions';
+import { asCode } from './regional';
 import type { StackReview } from './review';
 import { viewOf } from './template';
 
@@ -40,7 +41,7 @@ interface Grant {
 const WIDENING =
   /^(expo\.|risk\.|perm\.flag\.(elevatedManaged|permissionAction)|api\.flag\.invoke|api\.auth\.none|compliance\.flag\.staleReason)/;
 
-const condKey = (c: ConditionFact) => `${c.operator} ${c.key} ${c.values.join('|')}`;
+const condKey = (c: ConditionFact) => `${c.operator} ${c.key} ${c.values.join('|').replace(/`/g, '')}`;
 
 /** Allow statements flattened to (who, action, resource) with their conditions. */
 function grants(statements: readonly StatementFact[]): Map<string, Grant> {
@@ -56,7 +57,12 @@ function grants(statements: readonly StatementFact[]): Map<string, Grant> {
           who: s.grantee,
           action,
           resource,
-          conditions: [...(old?.conditions ?? []), ...s.conditions.map(condKey)],
+          conditions: [
+            ...(old?.conditions ?? []),
+            ...s.conditions.map(condKey),
+            // A statement only some Regions have: dropping its template condition widens it to all.
+            ...(s.onlyIn ? [`only where ${s.onlyIn.condition}`] : []),
+          ],
         });
       }
   }
@@ -78,14 +84,14 @@ function permissionChanges(before: StackReview, after: StackReview): { widened: 
       else if (!actionsOf(a, g.who).has(g.action))
         widened.push({
           key: 'diff.newAction',
-          params: { who: g.who, action: `\`${g.action}\``, resources: `\`${g.resource}\`` },
+          params: { who: g.who, action: `\`${g.action}\``, resources: asCode(g.resource) },
         });
       else if (g.resource === '*')
         widened.push({ key: 'diff.newStar', params: { who: g.who, actions: `\`${g.action}\`` } });
       else
         widened.push({
           key: 'diff.newAction',
-          params: { who: g.who, action: `\`${g.action}\``, resources: `\`${g.resource}\`` },
+          params: { who: g.who, action: `\`${g.action}\``, resources: asCode(g.resource) },
         });
       continue;
     }

@@ -8,6 +8,7 @@ import { toMermaid, toSvg } from './dataflow';
 import type { Finding, Level } from './findings';
 import { isKey, type Key, type Lang, t } from './i18n';
 import type { ActionFact, ConditionFact, StatementFact } from './permissions';
+import { asCode } from './regional';
 import { regionBlocks } from './regions';
 import type { StackReview } from './review';
 import { accessLevelOf, LEVEL_ORDER } from './risk';
@@ -61,7 +62,7 @@ export function findingText(lang: Lang, f: Finding): string {
 
 function conditionText(lang: Lang, c: ConditionFact): string {
   const base = c.operator.replace(/^(ForAnyValue:|ForAllValues:)/, '').replace(/IfExists$/, '');
-  const values = c.values.map(code).join(t(lang, 'word.or'));
+  const values = c.values.map(asCode).join(t(lang, 'word.or'));
   const op = t(lang, `cond.op.${base}` as Key, { values }, `${c.operator} ${values}`);
   const text = t(lang, 'cond.when', { key: code(c.key), op });
   return c.operator.endsWith('IfExists') ? `${text} ${t(lang, 'cond.ifExists')}` : text;
@@ -79,10 +80,23 @@ function actionLine(lang: Lang, a: ActionFact): string {
   return t(lang, 'perm.actionLine', { action: code(a.action), level, description: a.description ?? '', rl });
 }
 
+/** Where a statement only some Regions have exists, in words. */
+export function onlyInText(lang: Lang, onlyIn: NonNullable<StatementFact['onlyIn']>): string {
+  return onlyIn.regions.length > 0
+    ? t(lang, 'regional.onlyIn', {
+        condition: code(onlyIn.condition),
+        regions: onlyIn.regions.map(code).join(', '),
+      })
+    : t(lang, 'regional.onlyInNone', { condition: code(onlyIn.condition) });
+}
+
 function statementSentence(lang: Lang, s: StatementFact): string {
-  const resources = s.anyResource ? t(lang, 'perm.anyResource') : s.resources.map(code).join(', ');
+  const resources = s.anyResource ? t(lang, 'perm.anyResource') : s.resources.map(asCode).join(', ');
   const actions = s.actions.map(code).join(', ');
-  const conds = s.conditions.map((c) => conditionText(lang, c)).join(t(lang, 'word.and'));
+  const conds = [
+    ...s.conditions.map((c) => conditionText(lang, c)),
+    ...(s.onlyIn ? [onlyInText(lang, s.onlyIn)] : []),
+  ].join(t(lang, 'word.and'));
   const params = {
     who: s.grantee || '?',
     actions,
@@ -154,6 +168,7 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
   // Permissions
   b.push({ type: 'h2', text: L('doc.h.permissions'), id: 'permissions' });
   b.push({ type: 'p', text: L('doc.permissions.intro', { version: ds.version, date: ds.updatedAt }) });
+  if (r.permissions.statements.length === 0) b.push({ type: 'p', text: L('doc.permissions.none') });
   if (r.permissions.roles.length > 0) {
     b.push({ type: 'h3', text: L('doc.h.roles') });
     b.push({
@@ -163,7 +178,7 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
         code(x.path),
         x.trustedBy.join('; '),
         x.usedBy.map(code).join(', ') || '—',
-        x.managedPolicies.map(code).join(', ') || '—',
+        x.managedPolicies.map(asCode).join(', ') || '—',
       ]),
     });
     for (const x of r.permissions.roles.filter((role) => role.managedPolicies.length > 0))
@@ -288,13 +303,13 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
         text: L('bucket.presigned', {
           who: w.grantee,
           actions: w.actions.map(code).join(', '),
-          resources: w.resources.map(code).join(', '),
+          resources: w.resources.map(asCode).join(', '),
         }),
       }));
       if (items.length === 0) items.push({ text: L('bucket.noWriters') });
       for (const rd of k.readers)
         items.push({
-          text: L('bucket.reader', { who: rd.grantee, resources: rd.resources.map(code).join(', ') }),
+          text: L('bucket.reader', { who: rd.grantee, resources: rd.resources.map(asCode).join(', ') }),
         });
       b.push({ type: 'list', items });
       b.push({ type: 'p', text: L('bucket.postPolicyNote'), level: 'note' });
@@ -371,37 +386,38 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
   b.push({ type: 'h3', text: L('doc.h.prices') });
   b.push(...pricingBlocks(r, lang));
   b.push({ type: 'h3', text: L('doc.h.ceilings') });
-  b.push({
-    type: 'table',
-    head: [L('col.ceiling'), L('col.path'), L('col.value')],
-    rows: [
-      ...r.api.stages.map((s) => [
-        L('ceiling.throttle'),
-        code(s.path),
-        s.rateLimit !== undefined
-          ? L('ceiling.rate', { rate: s.rateLimit, burst: s.burstLimit ?? '—' })
-          : `${MARK.flag} ${L('word.none')}`,
-      ]),
-      ...r.cost.ceilings.map((c) => [
-        isKey(`ceiling.${c.what}`) ? L(`ceiling.${c.what}` as Key) : code(c.what),
-        code(c.where),
-        c.value === 'never expires'
-          ? `${MARK.flag} ${L('ceiling.neverExpires')}`
-          : c.value.replace(/^(\d+) days$/, (_m, n: string) => L('ceiling.days', { n })),
-      ]),
-      ...r.buckets.map((k) => [
-        L('ceiling.expiry'),
-        code(k.path),
-        k.expirationDays !== undefined
-          ? L('bucket.expires', { days: k.expirationDays })
-          : L('bucket.noExpiry'),
-      ]),
-    ],
-  });
+  const ceilings = [
+    ...r.api.stages.map((s) => [
+      L('ceiling.throttle'),
+      code(s.path),
+      s.rateLimit !== undefined
+        ? L('ceiling.rate', { rate: s.rateLimit, burst: s.burstLimit ?? '—' })
+        : `${MARK.flag} ${L('word.none')}`,
+    ]),
+    ...r.cost.ceilings.map((c) => [
+      isKey(`ceiling.${c.what}`) ? L(`ceiling.${c.what}` as Key) : code(c.what),
+      code(c.where),
+      c.value === 'never expires'
+        ? `${MARK.flag} ${L('ceiling.neverExpires')}`
+        : c.value
+            .replace(/^(\d+) days$/, (_m, n: string) => L('ceiling.days', { n }))
+            .replace(/^(\d+) s$/, (_m, n: string) => L('ceiling.seconds', { n })),
+    ]),
+    ...r.buckets.map((k) => [
+      L('ceiling.expiry'),
+      code(k.path),
+      k.expirationDays !== undefined ? L('bucket.expires', { days: k.expirationDays }) : L('bucket.noExpiry'),
+    ]),
+  ];
+  b.push(
+    ceilings.length > 0
+      ? { type: 'table', head: [L('col.ceiling'), L('col.path'), L('col.value')], rows: ceilings }
+      : { type: 'p', text: L('word.none') },
+  );
   const limited = r.api.methods.filter((m) => m.limits.length > 0).length;
-  b.push({ type: 'p', text: L('doc.cost.payload', { count: limited }) });
+  if (r.api.methods.length > 0) b.push({ type: 'p', text: L('doc.cost.payload', { count: limited }) });
 
-  b.push(...regionBlocks(r.regions, lang, r.regionIam));
+  b.push(...regionBlocks(r.regions, lang, (c) => conditionText(lang, c)));
 
   // Destroy
   b.push({ type: 'h2', text: L('doc.h.destroy'), id: 'destroy' });

@@ -12,13 +12,14 @@ import { FINDINGS } from './messages/findings';
 import { GOVERNED } from './messages/governed';
 import { PERMISSIONS } from './messages/permissions';
 import { PRICES } from './messages/prices';
+import { REGIONS } from './messages/regions';
 import { REPORT } from './messages/report';
 import { RESOURCES } from './messages/resources';
 import { SECURITY } from './messages/security';
 
 export type { Lang } from '../lib/i18n';
 
-const TABLES = [REPORT, PERMISSIONS, FINDINGS, RESOURCES, DIFF, SECURITY, GOVERNED, PRICES] as const;
+const TABLES = [REPORT, PERMISSIONS, FINDINGS, RESOURCES, DIFF, SECURITY, GOVERNED, PRICES, REGIONS] as const;
 
 type KeysOf<T> = T extends { readonly en: Readonly<Record<infer K, string>> } ? K : never;
 export type Key = KeysOf<(typeof TABLES)[number]>;

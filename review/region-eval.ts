@@ -3,14 +3,15 @@
  * Fn::If branches chosen (AWS::NoValue dropped), Fn::Join / Fn::Select / Fn::Split / Fn::Sub applied.
  * Enough of CloudFormation's intrinsic functions for the lab's templates, so tests can check per Region
  * what a deployment there would get (model ids, IAM, guardrail profile) without AWS.
- * Unknowns stay symbolic: Ref to a resource → `ref:<Id>`, GetAtt → `att:<Id>.<Attr>`. The review's
- * Region section shows each Region's Bedrock permissions with it; the Region matrix tests use it too.
+ * Unknowns stay symbolic: Ref to a resource → `ref:<Id>`, GetAtt → `att:<Id>.<Attr>` (or as `symbols`
+ * names them: the review writes `‹construct path›.Attr`). The review resolves Region-mapped values and
+ * its Region section with it (review/regional.ts); the Region matrix tests use it too.
  */
 
 export const TEST_ACCOUNT = '123456789012';
 
 type Json = unknown;
-type Template = {
+export type Template = {
   Mappings?: Record<string, Record<string, Record<string, Json>>>;
   Conditions?: Record<string, Json>;
   Resources: Record<string, { Type: string; Properties?: Record<string, Json>; Condition?: string }>;
@@ -18,25 +19,59 @@ type Template = {
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
+/** How a reference to a resource reads when it cannot be resolved offline. */
+export interface Symbols {
+  ref(logicalId: string): string;
+  att(logicalId: string, attribute: string): string;
+}
+
+const RAW_SYMBOLS: Symbols = { ref: (id) => `ref:${id}`, att: (id, attr) => `att:${id}.${attr}` };
+
+export interface RegionViewOptions {
+  /** How unresolvable references read. @default `ref:<Id>`, `att:<Id>.<Attr>` */
+  readonly symbols?: Symbols;
+  /**
+   * What `AWS::Region` reads as in the values it produces (e.g. `${AWS::Region}`, so Regions that differ
+   * only in their own name compare equal); mapping keys and conditions still use the real Region.
+   * @default the Region
+   */
+  readonly regionAs?: string;
+}
+
 export class RegionView {
   private readonly conditions = new Map<string, boolean>();
+  private readonly symbols: Symbols;
+  /** Above 0 while evaluating mapping keys and conditions, where `AWS::Region` is always the real Region. */
+  private keying = 0;
 
   constructor(
     private readonly template: Template,
     readonly region: string,
     /** What AWS::AccountId reads as (a fixed test account, or a placeholder in the report). */
     private readonly account: string = TEST_ACCOUNT,
-  ) {}
+    private readonly options: RegionViewOptions = {},
+  ) {
+    this.symbols = options.symbols ?? RAW_SYMBOLS;
+  }
 
   condition(name: string): boolean {
     let value = this.conditions.get(name);
     if (value === undefined) {
       const expr = this.template.Conditions?.[name];
       if (expr === undefined) throw new Error(`No condition ${name}`);
-      value = Boolean(this.eval(expr));
+      value = Boolean(this.keyed(() => this.eval(expr)));
       this.conditions.set(name, value);
     }
     return value;
+  }
+
+  private keyed<T>(fn: () => T): T {
+    this.keying++;
+    try {
+      return fn();
+    } finally {
+      this.keying--;
+    }
   }
 
   /** A resource's properties as deployed in this Region (undefined when its Condition is false). */
@@ -69,10 +104,12 @@ export class RegionView {
     switch (fn) {
       case 'Ref':
         return this.ref(arg as string);
-      case 'Fn::GetAtt':
-        return `att:${(a as string[]).join('.')}`;
+      case 'Fn::GetAtt': {
+        const [id, ...attr] = typeof arg === 'string' ? arg.split('.') : (a as string[]);
+        return this.symbols.att(String(id), attr.join('.'));
+      }
       case 'Fn::FindInMap': {
-        const [map, key1, key2] = a.map((x) => this.eval(x)) as string[];
+        const [map, key1, key2] = this.keyed(() => a.map((x) => this.eval(x))) as string[];
         const value = this.template.Mappings?.[map!]?.[key1!]?.[key2!];
         if (value === undefined) throw new Error(`Fn::FindInMap: no ${map}.${key1}.${key2}`);
         return value;
@@ -116,7 +153,7 @@ export class RegionView {
   private ref(name: string): Json {
     switch (name) {
       case 'AWS::Region':
-        return this.region;
+        return this.keying > 0 ? this.region : (this.options.regionAs ?? this.region);
       case 'AWS::AccountId':
         return this.account;
       case 'AWS::Partition':
@@ -126,7 +163,7 @@ export class RegionView {
       case 'AWS::NoValue':
         return NO_VALUE;
       default:
-        return `ref:${name}`;
+        return this.symbols.ref(name);
     }
   }
 }

@@ -1,49 +1,20 @@
 /**
- * The report's Region section: what each Region of the lab's Region table does not offer for this stack
- * (the routes that answer 501 there, and the request options it refuses), read from the assembly
- * metadata the stack recorded (lib/review-metadata.ts, `ai-lab:regions`). One template serves every
- * Region; this section says where it falls short, so one review covers them all.
+ * The report's *Regions* section. One template serves every Region of the lab's Region table; this
+ * section says where it falls short and what differs:
+ * - what each table Region does not offer for this stack (the routes that answer 501 there, and the
+ *   request options it refuses), read from the assembly metadata the stack recorded
+ *   (lib/review-metadata.ts, `ai-lab:regions`);
+ * - every statement whose resources, conditions or presence depend on the Region, resolved in each of
+ *   the template's Regions with the CloudFormation evaluator (review/region-eval.ts), Regions that
+ *   resolve it alike in one row. The permissions section describes those values in words and points here.
  */
-import { defineMessages, type Lang, translator } from '../lib/i18n';
+import { FEATURE_FACTS, type FeatureId } from '../lambda/shared/region-facts';
 import type { RegionsMetadata } from '../lib/review-metadata';
 import type { Block } from './document';
-import { RegionView, statementsIn } from './region-eval';
-import type { StackView } from './template';
-
-const MESSAGES = defineMessages(
-  {
-    heading: 'Regions',
-    intro:
-      'One template for every Region of the lab’s Region table (as of {date}, {source}); CloudFormation picks the Region’s values from the template’s Mappings at deploy time, and a Region outside the table fails before anything is created.',
-    allOffered: 'Every route is offered in every table Region.',
-    colRegion: 'Region',
-    colMissing: 'not offered there (answers 501 naming where it is)',
-    offeredIn: '{what}: offered in {regions}',
-    iamHeading: 'Bedrock permissions, Region by Region',
-    iamIntro:
-      'The statements below are the template’s, read as CloudFormation resolves them in each Region (`Mappings`, `Conditions` and `Fn::If` applied); `<account>` is the deploying account.',
-    colPolicy: 'policy',
-    colAction: 'action',
-    colResources: 'resources',
-    colCondition: 'condition',
-  },
-  {
-    heading: '리전',
-    intro:
-      '실습의 리전 표({date} 기준, {source})에 있는 모든 리전에 하나의 템플릿을 씁니다. CloudFormation이 배포할 때 템플릿의 Mappings에서 그 리전의 값을 고르고, 표에 없는 리전에서는 아무것도 만들기 전에 실패합니다.',
-    allOffered: '모든 경로를 표의 모든 리전에서 제공합니다.',
-    colRegion: '리전',
-    colMissing: '그 리전에서 제공되지 않음(제공되는 리전을 알려 주는 501로 응답)',
-    offeredIn: '{what}: {regions}에서 제공',
-    iamHeading: '리전별 Bedrock 권한',
-    iamIntro:
-      '아래 문은 템플릿의 문을 CloudFormation이 각 리전에서 해석하는 대로(`Mappings`, `Conditions`, `Fn::If` 적용) 읽은 것입니다. `<account>`는 배포하는 계정입니다.',
-    colPolicy: '정책',
-    colAction: '작업',
-    colResources: '리소스',
-    colCondition: '조건',
-  },
-);
+import { type Key, type Lang, t } from './i18n';
+import type { ConditionFact, StatementFact } from './permissions';
+import { regionView, templateRegions } from './regional';
+import { asList, regionalContext, type StackView } from './template';
 
 /** The recorded Region facts of a stack, if it recorded any (demo stacks do). */
 export function regionsOf(view: StackView): RegionsMetadata | undefined {
@@ -51,62 +22,152 @@ export function regionsOf(view: StackView): RegionsMetadata | undefined {
   return meta.find((e) => e.type === 'ai-lab:regions')?.data as RegionsMetadata | undefined;
 }
 
-/** Each table Region's Bedrock statements, resolved (only stacks whose policies hold bedrock actions). */
-export function bedrockIamRows(view: StackView, regions: readonly string[]): string[][] {
-  const template = view.artifact.template as { Resources: Record<string, { Type: string }> };
-  const policies = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Policy');
-  const rows: string[][] = [];
-  for (const region of regions) {
-    const regionView = new RegionView(template as never, region, '<account>');
-    for (const [id] of policies) {
-      for (const s of statementsIn(regionView, id)) {
-        const actions = [s.Action].flat().map(String);
-        if (!actions.some((a) => a.startsWith('bedrock:'))) continue;
-        rows.push([
-          `\`${region}\``,
-          `\`${id}\``,
-          actions.map((a) => `\`${a}\``).join(', '),
-          [s.Resource]
-            .flat()
-            .map((r) => `\`${String(r)}\``)
-            .join('<br>'),
-          s.Condition ? `\`${JSON.stringify(s.Condition)}\`` : '—',
-        ]);
+/** One statement that depends on the Region, as each Region resolves it. */
+export interface RegionalStatement {
+  readonly source: string;
+  readonly actions: readonly string[];
+  readonly rows: ReadonlyArray<{
+    readonly regions: readonly string[];
+    readonly resources: readonly string[];
+    readonly conditions: readonly ConditionFact[];
+  }>;
+}
+
+export interface RegionFacts {
+  /** The Regions the template's mapping names (the Region table's). */
+  readonly regions: readonly string[];
+  readonly metadata?: RegionsMetadata;
+  readonly statements: readonly RegionalStatement[];
+}
+
+/** Each statement that depends on the Region, resolved in every template Region (absent ones left out). */
+export function regionFactsOf(view: StackView, statements: readonly StatementFact[]): RegionFacts {
+  const ctx = regionalContext(view);
+  const regions = templateRegions(ctx.template);
+  const out: RegionalStatement[] = [];
+  for (const s of statements.filter((x) => x.regional !== undefined)) {
+    const rows = new Map<string, { regions: string[]; resources: string[]; conditions: ConditionFact[] }>();
+    for (const region of regions) {
+      let resolved: unknown;
+      try {
+        resolved = regionView(ctx, region).eval(s.regional);
+      } catch {
+        continue;
       }
+      if (!resolved || typeof resolved !== 'object') continue; // the statement is absent in this Region
+      const st = resolved as { Resource?: unknown; NotResource?: unknown; Condition?: unknown };
+      const resources = asList(st.Resource ?? st.NotResource).map(String);
+      const conditions: ConditionFact[] = Object.entries(
+        (st.Condition ?? {}) as Record<string, unknown>,
+      ).flatMap(([operator, block]) =>
+        Object.entries((block ?? {}) as Record<string, unknown>).map(([key, v]) => ({
+          operator,
+          key,
+          values: asList(v).map(String),
+        })),
+      );
+      const key = JSON.stringify([resources, conditions]);
+      const row = rows.get(key) ?? { regions: [], resources, conditions };
+      row.regions.push(region);
+      rows.set(key, row);
     }
+    if (rows.size > 0) out.push({ source: s.sourcePath, actions: s.actions, rows: [...rows.values()] });
   }
-  return rows;
+  return { regions, metadata: regionsOf(view), statements: out };
+}
+
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+/** Korean names of the Region table's features (the English is the table's own label). */
+const FEATURES_KO: Readonly<Record<FeatureId, string>> = {
+  'comprehend-pii': 'Comprehend PII 감지(DetectPiiEntities)',
+  'comprehend-toxicity': 'Comprehend 유해성 감지(DetectToxicContent)',
+  'translate-auto-detect': 'Translate의 원본 언어 자동 감지(Comprehend 사용)',
+  'polly-standard': 'Polly 표준 엔진',
+  'polly-neural': 'Polly 뉴럴 엔진',
+  'polly-generative': 'Polly 생성형 엔진',
+  'bedrock-guardrails-standard': 'Bedrock Guardrails의 Standard 보호 티어',
+};
+
+/** What a gap lacks, in the report's language (the metadata carries the Region table's English label). */
+function gapWhat(lang: Lang, what: string): string {
+  const model = /^the Bedrock model (.+)$/.exec(what);
+  if (model) return t(lang, 'regions.model', { model: code(model[1]!) });
+  const compare = /^Two of the comparison models \((.+)\)$/.exec(what);
+  if (compare)
+    return t(lang, 'regions.compare', {
+      models: compare[1]!
+        .split(', ')
+        .map((m) => code(m))
+        .join(', '),
+    });
+  if (lang === 'en') return what;
+  const feature = (Object.entries(FEATURE_FACTS) as Array<[FeatureId, { label: string }]>).find(
+    ([, f]) => f.label === what,
+  );
+  if (feature) return FEATURES_KO[feature[0]];
+  return /^Amazon \w+$/.test(what) ? what : t(lang, 'doc.quote', { text: what });
 }
 
 export function regionBlocks(
-  regions: RegionsMetadata | undefined,
+  facts: RegionFacts,
   lang: Lang,
-  iam: readonly string[][] = [],
+  conditionText: (c: ConditionFact) => string,
 ): Block[] {
-  if (!regions) return [];
-  const L = translator(MESSAGES, lang);
-  const blocks: Block[] = [
-    { type: 'h3', text: L('heading') },
-    { type: 'p', text: L('intro', { date: regions.asOf, source: `\`${regions.source}\`` }) },
-  ];
-  const rows = Object.entries(regions.gaps)
-    .filter(([, gaps]) => Object.keys(gaps).length > 0)
-    .map(([region, gaps]) => [
-      `\`${region}\``,
-      Object.entries(gaps)
-        .map(
-          ([key, g]) => `\`${key}\` — ${L('offeredIn', { what: g.what, regions: g.offeredIn.join(', ') })}`,
-        )
-        .join('<br>'),
-    ]);
-  if (rows.length === 0) blocks.push({ type: 'p', text: L('allOffered'), level: 'ok' });
-  else blocks.push({ type: 'table', head: [L('colRegion'), L('colMissing')], rows });
-  if (iam.length > 0) {
-    blocks.push({ type: 'h3', text: L('iamHeading') }, { type: 'p', text: L('iamIntro') });
+  const L = (key: Key, params?: Record<string, string | number>) => t(lang, key, params);
+  const meta = facts.metadata;
+  if (!meta && facts.statements.length === 0) return [];
+  const blocks: Block[] = [{ type: 'h2', text: L('regions.heading'), id: 'regions' }];
+  if (meta) {
+    blocks.push({ type: 'p', text: L('regions.intro', { date: meta.asOf, source: code(meta.source) }) });
+    const rows = Object.entries(meta.gaps)
+      .filter(([, gaps]) => Object.keys(gaps).length > 0)
+      .map(([region, gaps]) => {
+        // Routes that lack the same thing, offered in the same Regions, share one line; a request
+        // option (`model:…`, `feature:…`) is its own line.
+        const lines = new Map<string, string[]>();
+        for (const [key, g] of Object.entries(gaps)) {
+          const what = gapWhat(lang, g.what);
+          const regions = g.offeredIn.join(', ');
+          if (/^(service|feature|model):/.test(key)) lines.set(L('regions.request', { what, regions }), []);
+          else {
+            const line = L('regions.offeredIn', { what, regions });
+            lines.set(line, [...(lines.get(line) ?? []), code(key)]);
+          }
+        }
+        return [
+          code(region),
+          [...lines]
+            .map(([line, routes]) => (routes.length > 0 ? `${routes.join(', ')} — ${line}` : line))
+            .join('<br>'),
+        ];
+      });
+    if (rows.length === 0) blocks.push({ type: 'p', text: L('regions.allOffered'), level: 'ok' });
+    else blocks.push({ type: 'table', head: [L('regions.colRegion'), L('regions.colMissing')], rows });
+  } else {
+    blocks.push({
+      type: 'p',
+      text: L('regions.introNoTable', { regions: facts.regions.map(code).join(', ') }),
+    });
+  }
+  if (facts.statements.length > 0) {
+    blocks.push({ type: 'h3', text: L('regions.iamHeading') }, { type: 'p', text: L('regions.iamIntro') });
     blocks.push({
       type: 'table',
-      head: [L('colRegion'), L('colPolicy'), L('colAction'), L('colResources'), L('colCondition')],
-      rows: iam,
+      head: [
+        L('regions.colStatement'),
+        L('regions.colRegions'),
+        L('regions.colResources'),
+        L('regions.colCondition'),
+      ],
+      rows: facts.statements.flatMap((s) =>
+        s.rows.map((row) => [
+          `${code(s.source)} ${s.actions.map(code).join(', ')}`,
+          row.regions.map(code).join(', '),
+          row.resources.map(code).join('<br>'),
+          row.conditions.map(conditionText).join('<br>') || '—',
+        ]),
+      ),
     });
   }
   return blocks;

@@ -1,6 +1,5 @@
 /** One review per stack: every analysis run over the stack's template and assembly metadata. */
 
-import type { RegionsMetadata } from '../lib/review-metadata';
 import { type ApiFacts, apiOf } from './api';
 import type { Assembly } from './assembly';
 import { type BucketFact, bucketsOf } from './buckets';
@@ -12,7 +11,7 @@ import type { Finding } from './findings';
 import { type GovernedFacts, governedOf } from './governed';
 import { type Lang, t } from './i18n';
 import { type PermissionsFacts, permissionsOf } from './permissions';
-import { bedrockIamRows, regionsOf } from './regions';
+import { type RegionFacts, regionFactsOf } from './regions';
 import { type ResourceFact, type ResourceGroup, resourcesOf } from './resources';
 import { type StaleFact, staleOf } from './staleness';
 import { type StackView, viewOf } from './template';
@@ -36,9 +35,8 @@ export interface StackReview {
   /** cdk-nag acknowledgements whose reason names what the policy no longer has. */
   readonly stale: readonly StaleFact[];
   readonly governed: GovernedFacts;
-  /** What each table Region lacks for this stack, and its Bedrock IAM per Region (review/regions.ts). */
-  readonly regions?: RegionsMetadata;
-  readonly regionIam?: readonly string[][];
+  /** What each table Region lacks for this stack, and its statements that differ by Region (review/regions.ts). */
+  readonly regions: RegionFacts;
   /** Every finding of every section, flags first. */
   readonly findings: readonly Finding[];
 }
@@ -52,7 +50,8 @@ export async function reviewStack(view: StackView, assembly: Assembly, lang: Lan
   const buckets = bucketsOf(view, permissions.statements);
   const compliance = complianceOf(view, assembly);
   const stale = staleOf(compliance.acknowledged, permissions.statements);
-  const cost = costOf(view, permissions.statements);
+  const regions = regionFactsOf(view, permissions.statements);
+  const cost = costOf(view, permissions.statements, regions);
   const destroy = destroyOf(
     view,
     new Set(buckets.buckets.filter((b) => b.autoDelete).map((b) => b.logicalId)),
@@ -102,8 +101,7 @@ export async function reviewStack(view: StackView, assembly: Assembly, lang: Lan
     assets: destroy.assets,
     stale: stale.stale,
     governed,
-    regions: regionsOf(view),
-    regionIam: bedrockIamRows(view, Object.keys(regionsOf(view)?.gaps ?? {})),
+    regions,
     findings,
   };
 }
@@ -120,7 +118,7 @@ export async function reviewAssembly(
     throw new Error(t(lang, 'cli.unknownStack', { names: unknown.join(', '), known: known.join(', ') }));
   const chosen = assembly.stacks.filter((s) => names.length === 0 || names.includes(s.stackName));
   const out: StackReview[] = [];
-  for (const s of chosen) out.push(await reviewStack(viewOf(s, assembly.logicalPaths), assembly, lang));
+  for (const s of chosen) out.push(await reviewStack(viewOf(s, assembly.logicalPaths, lang), assembly, lang));
   return out;
 }
 

@@ -10,12 +10,29 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 /** A price's unit in the report's language: the Korean table's phrase, else AWS's English text quoted and marked. */
 export function priceUnit(lang: Lang, key: string, english: string): string {
   if (lang === 'en') return english;
-  return PRICE_UNITS_KO[key] ?? t(lang, 'doc.quote', { text: english });
+  return (PRICE_UNITS_KO as Readonly<Record<string, string>>)[key] ?? t(lang, 'doc.quote', { text: english });
 }
 
 export function priceNote(lang: Lang, key: string, english: string): string {
   if (lang === 'en') return english;
-  return PRICE_NOTES_KO[key] ?? t(lang, 'doc.quote', { text: english });
+  return (PRICE_NOTES_KO as Readonly<Record<string, string>>)[key] ?? t(lang, 'doc.quote', { text: english });
+}
+
+const GEOGRAPHY = /^((?:us|us-gov|eu|apac|global|ca|jp|au)\.)(.+)$/;
+
+/** Model ids with the inference profiles that call them folded in: `m` (also as `apac.`, `eu.` profiles). */
+function modelList(lang: Lang, ids: readonly string[]): string[] {
+  const byModel = new Map<string, string[]>();
+  for (const id of ids) {
+    const m = GEOGRAPHY.exec(id);
+    const base = m ? m[2]! : id;
+    byModel.set(base, [...(byModel.get(base) ?? []), ...(m ? [m[1]!] : [])]);
+  }
+  return [...byModel].map(([base, geos]) =>
+    geos.length > 0
+      ? `${code(base)} ${t(lang, 'doc.cost.viaProfiles', { profiles: geos.sort().map(code).join(', ') })}`
+      : code(base),
+  );
 }
 
 export function pricingBlocks(r: StackReview, lang: Lang): Block[] {
@@ -47,14 +64,17 @@ export function pricingBlocks(r: StackReview, lang: Lang): Block[] {
   for (const p of prices.prices.filter((x) => x.minimum !== undefined || x.note))
     b.push({
       type: 'p',
-      text: L('doc.cost.minimum', {
+      text: L(p.minimum !== undefined ? 'doc.cost.minimum' : 'doc.cost.note', {
         unit: priceUnit(lang, p.key, p.unit),
         text: priceNote(lang, p.key, p.note ?? ''),
       }),
       level: 'note',
     });
   if (r.cost.models.length > 0) {
-    const priced = r.cost.models.filter((m) => m.priced).map((m) => code(m.id));
+    const priced = modelList(
+      lang,
+      r.cost.models.filter((m) => m.priced).map((m) => m.id),
+    );
     if (priced.length > 0)
       b.push({ type: 'p', text: L('doc.cost.models', { models: priced.join(', ') }), level: 'ok' });
     for (const m of r.cost.models.filter((x) => !x.priced))
@@ -156,7 +176,12 @@ export function governedBlocks(r: StackReview, lang: Lang): Block[] {
         `${code(c)} ${title}`,
         list.map((f) => code(f.path)).join('<br>'),
         known ? L(`governed.why.${c}` as Key) : L('governed.why.unknown'),
-        fix.includes('governed=true') ? `${L('governed.cheap')}: ${fix}` : fix,
+        // A fix that starts with the setting needs only the mark; else the mark and the setting lead.
+        fix.includes('governed=true')
+          ? fix.startsWith('`-c governed=true`')
+            ? `✓ ${fix}`
+            : `${L('governed.cheap')}: ${fix}`
+          : fix,
       ];
     }),
   });

@@ -1,8 +1,12 @@
 /**
  * One stack's template as the review sees it: resources with their construct paths, and
- * CloudFormation intrinsics (Ref, Fn::GetAtt, Fn::Join, Fn::Sub) rendered as short readable text.
+ * CloudFormation intrinsics (Ref, Fn::GetAtt, Fn::Join, Fn::Sub) rendered as short readable text;
+ * a value CloudFormation resolves per Region (Fn::FindInMap, Fn::If) is resolved in every Region of
+ * the template and read as words when the Regions differ (review/regional.ts).
  */
 import type { CfnResource, StackArtifact } from './assembly';
+import type { Lang } from './i18n';
+import { describeRegional, isRegional, type RegionalContext } from './regional';
 
 export interface ResourceInfo {
   readonly logicalId: string;
@@ -20,6 +24,8 @@ export interface StackView {
   readonly artifact: StackArtifact;
   readonly resources: readonly ResourceInfo[];
   readonly byId: ReadonlyMap<string, ResourceInfo>;
+  /** The report's language: a value resolved per Region is described in it. */
+  readonly lang: Lang;
 }
 
 export function shortPath(stackName: string, cdkPath: string | undefined, logicalId: string): string {
@@ -33,6 +39,7 @@ export function shortPath(stackName: string, cdkPath: string | undefined, logica
 export function viewOf(
   artifact: StackArtifact,
   logicalPaths: ReadonlyMap<string, string> = new Map(),
+  lang: Lang = 'en',
 ): StackView {
   const resources: ResourceInfo[] = Object.entries(artifact.template.Resources ?? {}).map(([id, r]) => ({
     logicalId: id,
@@ -52,6 +59,16 @@ export function viewOf(
     artifact,
     resources,
     byId: new Map(resources.map((r) => [r.logicalId, r])),
+    lang,
+  };
+}
+
+/** What review/regional.ts needs of a view to resolve a value per Region. */
+export function regionalContext(view: StackView): RegionalContext {
+  return {
+    template: view.artifact.template as RegionalContext['template'],
+    lang: view.lang,
+    name: (id) => `‹${view.byId.get(id)?.path ?? id}›`,
   };
 }
 
@@ -85,12 +102,18 @@ export function referencedIds(value: unknown, out = new Set<string>()): Set<stri
 
 /**
  * Renders a template value as text: a reference to a resource becomes `‹path›` (with `.Attr` for
- * Fn::GetAtt), pseudo parameters stay `${AWS::Region}`, joins are concatenated.
+ * Fn::GetAtt), pseudo parameters stay `${AWS::Region}`, joins are concatenated. A value resolved per
+ * Region is resolved in each of the template's Regions (`among`: only those, e.g. where the statement
+ * holding it exists): the same once generalized → that value; different → words (review/regional.ts).
  */
-export function render(value: unknown, view: StackView): string {
+export function render(value: unknown, view: StackView, among?: readonly string[]): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map((v) => render(v, view)).join(', ');
+  if (isRegional(value)) {
+    const described = describeRegional(value, regionalContext(view), among);
+    if (described !== undefined) return described;
+  }
+  if (Array.isArray(value)) return value.map((v) => render(v, view, among)).join(', ');
   if (!value || typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
   const name = (id: string) => `‹${view.byId.get(id)?.path ?? id}›`;
@@ -99,7 +122,7 @@ export function render(value: unknown, view: StackView): string {
   if (Array.isArray(att)) return `${name(String(att[0]))}.${String(att[1])}`;
   const join = v['Fn::Join'];
   if (Array.isArray(join) && Array.isArray(join[1])) {
-    return (join[1] as unknown[]).map((p) => render(p, view)).join(String(join[0]));
+    return (join[1] as unknown[]).map((p) => render(p, view, among)).join(String(join[0]));
   }
   const sub = v['Fn::Sub'];
   if (typeof sub === 'string' || Array.isArray(sub)) {
@@ -108,7 +131,44 @@ export function render(value: unknown, view: StackView): string {
       id.startsWith('AWS::') || !view.byId.has(id) ? whole : `${name(id)}${attr ?? ''}`,
     );
   }
-  return JSON.stringify(value);
+  return intrinsicText(v, view, among) ?? JSON.stringify(value);
+}
+
+/**
+ * The other intrinsics a template outside the Region mapping may hold, as short code-like text in
+ * the `‹…›` style of resource names: never the template's JSON.
+ */
+function intrinsicText(
+  v: Record<string, unknown>,
+  view: StackView,
+  among?: readonly string[],
+): string | undefined {
+  const keys = Object.keys(v);
+  if (keys.length !== 1) return undefined;
+  const arg = v[keys[0]!];
+  const a = Array.isArray(arg) ? arg : [arg];
+  const r = (x: unknown) => render(x, view, among);
+  switch (keys[0]) {
+    case 'Fn::FindInMap':
+      return `‹${r(a[0])}[${r(a[1])}][${r(a[2])}]›`;
+    case 'Fn::If':
+      return `‹${r(a[0])} ? ${r(a[1])} : ${r(a[2])}›`;
+    case 'Condition':
+      return `‹${r(arg)}›`;
+    case 'Fn::ImportValue':
+      return `‹export ${r(arg)}›`;
+    case 'Fn::Select':
+      return `‹${r(a[1])}[${r(a[0])}]›`;
+    case 'Fn::Split':
+      return `‹${r(a[1])} split by "${r(a[0])}"›`;
+    case 'Fn::GetAZs':
+      return '‹Availability Zones›';
+    case 'Fn::Base64':
+    case 'Fn::ToJsonString':
+      return r(arg);
+    default:
+      return undefined;
+  }
 }
 
 /** Always an array (CloudFormation allows a single value where a list is meant). */

@@ -25,7 +25,11 @@ export const GOVERNED = defineMessages(
     'governed.fix.CT.CLOUDWATCH.PR.3':
       'Not offered as a setting: give the log groups a KMS key of your own in the stack code, at a monthly key charge.',
     'governed.why.CT.LAMBDA.PR.2':
-      'Every permission already names its API with `SourceArn` (which carries the account ID), built with `Fn::Join`. Read from a template, the rule accepts `SourceArn` only as a string or a `Ref`/`Fn::GetAtt` of a resource in it, and `SourceAccount` only as a string, so `SourceAccount: {"Ref": "AWS::AccountId"}` would fail it too. The deployed control runs as a hook on the properties CloudFormation is about to create; whether it passes this permission is not verified here (one report on the package’s tracker says it did).',
+      'Every permission already names its API in `SourceArn` (which carries the account ID), an ARN the template joins from the Region, the account and the API’s id. Read from a template, the rule accepts `SourceArn` only as a literal string or a reference to a resource of the same template, and `SourceAccount` only as a literal string, so a `SourceAccount` set to the deploying account’s id would fail it too. The deployed control runs as a hook on the properties CloudFormation is about to create; whether it passes this permission is not verified here (one report on the package’s tracker says it did).',
+    'governed.why.CT.APIGATEWAY.PR.1':
+      'API Gateway writes execution logs only through the account’s API Gateway CloudWatch role, an account-wide setting the lab leaves alone by default (`-c apiGatewayCloudWatchRole=none`), and it refuses a logging stage in an account without one; the function logs and X-Ray traces record every call either way.',
+    'governed.fix.CT.APIGATEWAY.PR.1':
+      '`-c apiGatewayCloudWatchRole=existing` where the account already has the role (execution logging at ERROR on every method), or `=create` to make one, kept after destroy.',
     'governed.fix.CT.LAMBDA.PR.2':
       'Nothing to change in the lab: a literal account ID would pass offline but tie the templates to one account. If the hook blocks the deploy, ask the account’s administrator to exempt this control for the lab’s stacks.',
     'governed.why.CT.LAMBDA.PR.3':
@@ -72,7 +76,11 @@ export const GOVERNED = defineMessages(
     'governed.fix.CT.CLOUDWATCH.PR.3':
       '설정으로 제공하지 않습니다. 스택 코드에서 로그 그룹에 직접 KMS 키를 지정하면 되며, 키 요금이 매달 붙습니다.',
     'governed.why.CT.LAMBDA.PR.2':
-      '모든 권한에 이미 `SourceArn`(계정 ID 포함)으로 API를 지정했고, 이 값은 `Fn::Join`으로 만듭니다. 템플릿을 읽을 때 이 규칙은 `SourceArn`이 문자열이거나 템플릿 안 리소스의 `Ref`/`Fn::GetAtt`일 때만, `SourceAccount`는 문자열일 때만 인정하므로 `SourceAccount: {"Ref": "AWS::AccountId"}`를 넣어도 통과하지 못합니다. 배포 시 제어는 CloudFormation이 만들려는 속성을 대상으로 후크로 실행되는데, 이 권한을 통과시키는지는 여기서 확인하지 못했습니다(패키지 이슈 트래커에 통과했다는 보고가 하나 있습니다).',
+      '모든 권한에 이미 `SourceArn`(계정 ID 포함)으로 API를 지정했고, 이 ARN은 템플릿이 리전, 계정, API ID를 이어 붙여 만듭니다. 템플릿을 읽을 때 이 규칙은 `SourceArn`이 문자열 그대로이거나 같은 템플릿 안 리소스에 대한 참조일 때만, `SourceAccount`는 문자열 그대로일 때만 인정하므로, `SourceAccount`에 배포하는 계정의 ID를 넣어도 통과하지 못합니다. 배포 시 제어는 CloudFormation이 만들려는 속성을 대상으로 후크로 실행되는데, 이 권한을 통과시키는지는 여기서 확인하지 못했습니다(패키지 이슈 트래커에 통과했다는 보고가 하나 있습니다).',
+    'governed.why.CT.APIGATEWAY.PR.1':
+      'API Gateway는 계정의 API Gateway CloudWatch 역할을 통해서만 실행 로그를 씁니다. 이 역할은 계정 전체 설정이라 실습실은 기본값(`-c apiGatewayCloudWatchRole=none`)에서 건드리지 않으며, 역할이 없는 계정에서는 로깅 스테이지를 만들 수 없습니다. 함수 로그와 X-Ray 추적은 어느 쪽이든 모든 호출을 기록합니다.',
+    'governed.fix.CT.APIGATEWAY.PR.1':
+      '계정에 이미 역할이 있으면 `-c apiGatewayCloudWatchRole=existing`(모든 메서드에 ERROR 수준 실행 로깅), 없으면 `=create`로 역할을 만듭니다(삭제 후에도 남음).',
     'governed.fix.CT.LAMBDA.PR.2':
       '실습실에서 바꿀 것은 없습니다. 계정 ID를 문자열로 적으면 오프라인 검사는 통과하지만 템플릿이 한 계정에 묶입니다. 후크가 배포를 막으면 계정 관리자에게 실습실 스택에 대해 이 제어를 예외로 해 달라고 요청하세요.',
     'governed.why.CT.LAMBDA.PR.3':

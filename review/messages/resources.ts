@@ -28,6 +28,7 @@ export const RESOURCES = defineMessages(
     'purpose.AWS::SQS::Queue': 'a message queue',
     'purpose.AWS::StepFunctions::StateMachine': 'a workflow: runs its states, calling AWS services itself',
     'purpose.AWS::Events::Rule': 'sends matching events (here: AWS service events) to its targets',
+    'purpose.AWS::CloudWatch::Dashboard': 'graphs the lab’s metrics in the CloudWatch console',
     'purpose.unknown': 'not described by the review',
   },
   {
@@ -57,6 +58,7 @@ export const RESOURCES = defineMessages(
     'purpose.AWS::SQS::Queue': '메시지 대기열',
     'purpose.AWS::StepFunctions::StateMachine': '워크플로: 상태를 차례로 실행하며 AWS 서비스를 직접 호출',
     'purpose.AWS::Events::Rule': '조건에 맞는 이벤트(여기서는 AWS 서비스 이벤트)를 대상에 전달',
+    'purpose.AWS::CloudWatch::Dashboard': 'CloudWatch 콘솔에서 실습실의 지표를 그래프로 표시',
     'purpose.unknown': '검토 도구에 설명이 없는 유형',
   },
 );

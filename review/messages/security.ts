@@ -52,6 +52,8 @@ export const SECURITY = defineMessages(
       'The role may invoke {model}, which the stack’s price table does not price: price unknown.',
     'doc.cost.models': 'Models the role may invoke, each priced: {models}.',
     'doc.cost.minimum': 'Minimum charge for {unit}: {text}',
+    'doc.cost.note': 'How {unit} is billed: {text}',
+    'doc.cost.viaProfiles': '(in some Regions through its {profiles} inference profiles)',
     'doc.cost.metered': 'Routes that call the metered service: {routes}.',
     'doc.cost.notMetered':
       'Not billed by the service: {routes} (they call no metered API; each still counts as an API Gateway request and a Lambda invocation).',
@@ -133,6 +135,8 @@ export const SECURITY = defineMessages(
       '역할이 {model|을/를} 호출할 수 있지만 스택의 가격표에 가격이 없습니다. 가격을 알 수 없습니다.',
     'doc.cost.models': '역할이 호출할 수 있는 모델(모두 가격 있음): {models}.',
     'doc.cost.minimum': '{unit}의 최소 과금: {text}',
+    'doc.cost.note': '{unit}의 과금 방식: {text}',
+    'doc.cost.viaProfiles': '(일부 리전에서는 {profiles} 추론 프로파일로 호출)',
     'doc.cost.metered': '과금 대상 서비스를 호출하는 경로: {routes}.',
     'doc.cost.notMetered':
       '서비스 요금이 붙지 않는 경로: {routes}(과금되는 API를 호출하지 않음. API Gateway 요청과 Lambda 호출로는 계산됨).',

@@ -38,3 +38,18 @@ test('Korean entries are Korean (a copied English sentence is caught)', () => {
   );
   expect(english).toEqual([]);
 });
+
+/** `{x}{x|을/를}` prints the value twice: the particle placeholder already carries the value. */
+const twice = (table: Readonly<Record<string, string>>) =>
+  Object.entries(table)
+    .filter(([, v]) => /\{(\w+)\}\{\1\|/.test(v))
+    .map(([k]) => k);
+
+test('no placeholder is written twice in a row (its particle form already prints the value)', () => {
+  expect(twice(CATALOGUES.ko)).toEqual([]);
+  expect(twice(CATALOGUES.en)).toEqual([]);
+  // Negative control: the form several Korean sentences had.
+  expect(twice({ 'expo.serviceSource': '{source}: 서비스 {who}{who|은/는} …' })).toEqual([
+    'expo.serviceSource',
+  ]);
+});

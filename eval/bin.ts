@@ -290,8 +290,11 @@ export async function runEval(argv: string[], deps: EvalDeps = {}): Promise<numb
       const cw =
         deps.cloudWatch?.(region) ?? new CloudWatchClient({ region, credentials: session.credentials });
       const summaries = datasets.map((d) => summarise(d, final.records, o.samples, o.target / 100));
-      const count = await publishScores(cw, scoreData(summaries, new Date((deps.now ?? Date.now)())));
-      stdout(`${t('cli.published', { count, namespace: EVAL_NAMESPACE, region })}\n`);
+      const data = scoreData(summaries, new Date((deps.now ?? Date.now)()), session.prefix);
+      const count = await publishScores(cw, data);
+      stdout(
+        `${t('cli.published', { count, instance: session.prefix, namespace: EVAL_NAMESPACE, region })}\n`,
+      );
     }
     return 0;
   } catch (err) {

@@ -25,7 +25,8 @@ export const EVAL_MESSAGES = defineMessages(
       "{model} is not in the stack's comparison list ({allowed}). Redeploy AiLab-Bedrock with -c bedrockCompareModelIds=… naming it, or leave it out of --models.",
     'cli.otherModel':
       "{route} answered with {got}, not {asked}: that route calls the stack's main model (-c bedrockModelId). Put {got} first in --models, or redeploy with -c bedrockModelId={asked}.",
-    'cli.published': 'Published {count} scores to CloudWatch ({namespace}) in {region}.',
+    'cli.published':
+      'Published {count} scores of instance {instance} to CloudWatch ({namespace}) in {region}.',
     'cli.badOption': '{option}: {problem}',
     'cli.progress': 'calls',
     // --- the report ---
@@ -108,7 +109,8 @@ export const EVAL_MESSAGES = defineMessages(
       '{model|은/는} 스택의 비교 목록({allowed})에 없습니다. -c bedrockCompareModelIds=…에 넣어 AiLab-Bedrock을 다시 배포하거나 --models에서 빼세요.',
     'cli.otherModel':
       '{route|이/가} {asked|이/가} 아니라 {got|으로/로} 답했습니다. 이 경로는 스택의 기본 모델(-c bedrockModelId)을 호출합니다. --models 맨 앞에 {got|을/를} 두거나 -c bedrockModelId={asked|으로/로} 다시 배포하세요.',
-    'cli.published': '점수 {count}개를 {region}의 CloudWatch({namespace})에 게시했습니다.',
+    'cli.published':
+      '인스턴스 {instance}의 점수 {count}개를 {region}의 CloudWatch({namespace})에 게시했습니다.',
     'cli.badOption': '{option}: {problem}',
     'cli.progress': '호출',
     'report.title': '모델 평가: {datasets}',

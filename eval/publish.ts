@@ -1,19 +1,25 @@
 /**
  * `--publish`: the run's scores as CloudWatch custom metrics (namespace AiServicesLab/Eval, dimensions
- * Dataset and Model), which the lab dashboard (-c dashboard=true) graphs over time. One PutMetricData
- * call per 20 data points; each metric is a custom metric, billed only in the hours it receives data.
+ * Dataset, Instance and Model), which the instance's lab dashboard (-c dashboard=true) graphs over
+ * time; another instance's dashboard in the same account does not. One PutMetricData call per 20
+ * data points; each metric is a custom metric, billed only in the hours it receives data.
  */
 import { type CloudWatchClient, type MetricDatum, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { EVAL_METRICS, EVAL_NAMESPACE } from '../lib/eval-metrics';
+import { EVAL_INSTANCE_DIMENSION, EVAL_METRICS, EVAL_NAMESPACE } from '../lib/eval-metrics';
 import type { DatasetSummary } from './summary';
 
-/** The data points of a run: one per metric that has a value, per data set and model. */
-export function scoreData(summaries: readonly DatasetSummary[], timestamp: Date): MetricDatum[] {
+/** The data points of a run: one per metric that has a value, per data set and model, of one instance. */
+export function scoreData(
+  summaries: readonly DatasetSummary[],
+  timestamp: Date,
+  instance: string,
+): MetricDatum[] {
   const data: MetricDatum[] = [];
   for (const s of summaries) {
     for (const m of s.models) {
       const dims = [
         { Name: 'Dataset', Value: s.dataset.name },
+        { Name: EVAL_INSTANCE_DIMENSION, Value: instance },
         { Name: 'Model', Value: m.model },
       ];
       const put = (metric: { name: string; unit: string }, value: number | undefined) => {

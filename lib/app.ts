@@ -103,6 +103,7 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
     ? new DashboardStack(app, name(DASHBOARD_STACK_SUFFIX), {
         env,
         dashboardName: dashboardName(config.prefix, Aws.REGION),
+        instance: config.prefix,
         apis: SERVICES.flatMap((svc) => {
           const s = stacks[svc.id];
           return s

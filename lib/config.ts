@@ -192,7 +192,8 @@ export const configSchema = z.object({
   notesFile: z.string().min(1).default('notes/study-notes.md'),
   /**
    * Create <prefix>-Dashboard: one CloudWatch dashboard of the lab's latency, errors, throttles, billable
-   * units, estimated cost and eval scores. Off by default: a dashboard is billed monthly beyond the
+   * units, estimated cost and eval scores; with it, the functions also emit the EstimatedCostUsd and
+   * LatencyMs metrics it graphs (lambda/shared/usage.ts). Off by default: a dashboard is billed monthly beyond the
    * free tier (lambda/shared/pricing.ts, cloudwatchDashboardMonth).
    */
   dashboard: bool.default(false),

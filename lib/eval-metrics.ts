@@ -4,8 +4,14 @@
  */
 export const EVAL_NAMESPACE = 'AiServicesLab/Eval';
 
-/** Dimensions of every eval metric: the data set's name and the model id (or `comprehend`). */
-export const EVAL_DIMENSIONS = ['Dataset', 'Model'] as const;
+/**
+ * The dimension naming the lab instance (`-c prefix=…`, `--prefix`) whose endpoints were scored, so
+ * each instance's dashboard shows only its own scores. Capitalised like the namespace's others.
+ */
+export const EVAL_INSTANCE_DIMENSION = 'Instance';
+
+/** Dimensions of every eval metric: the data set's name, the instance and the model id (or `comprehend`). */
+export const EVAL_DIMENSIONS = ['Dataset', EVAL_INSTANCE_DIMENSION, 'Model'] as const;
 
 export const EVAL_METRICS = {
   /** % of answers correct against the reference. */

@@ -12,7 +12,7 @@ import { parseJson, rawBody, validate } from './body';
 import { type Deadline, deadlineError, requestDeadline } from './deadline';
 import { type AwsErrorOverride, HttpError, isHttpError, toHttpError } from './errors';
 import { createLogger, createMetrics } from './logger';
-import { USAGE_METRICS, type Usage } from './usage';
+import { USAGE_METRICS, type Usage, usageMetricsSettings } from './usage';
 
 /**
  * The default body ceiling for routes that take text or small JSON (256 KB). Routes that carry
@@ -95,15 +95,23 @@ export function errorResponse(err: HttpError, requestId: string): APIGatewayProx
 }
 
 /**
- * Emit a served call's billable units, its estimated cost (when priced) and the time the function
- * took, by route: what the lab dashboard graphs. Counts and amounts only, never content.
+ * Emit a served call's billable units by route, and with the dashboard deployed its estimated cost
+ * (when priced) and the time the function took: what the lab dashboard graphs
+ * (lambda/shared/usage.ts says why the last two wait for it). Counts and amounts only, never content.
  */
-export function publishUsage(metrics: Metrics, resource: string, usage: Usage, durationMs?: number): void {
+export function publishUsage(
+  metrics: Metrics,
+  resource: string,
+  usage: Usage,
+  durationMs?: number,
+  dashboard: boolean = usageMetricsSettings().dashboard,
+): void {
   metrics.addDimension('route', resource);
   metrics.addMetric(USAGE_METRICS.billableUnits, MetricUnit.Count, usage.quantity);
-  if (typeof usage.estimatedCostUsd === 'number')
+  if (dashboard && typeof usage.estimatedCostUsd === 'number')
     metrics.addMetric(USAGE_METRICS.estimatedCost, MetricUnit.NoUnit, usage.estimatedCostUsd);
-  if (durationMs !== undefined) metrics.addMetric(USAGE_METRICS.latency, MetricUnit.Milliseconds, durationMs);
+  if (dashboard && durationMs !== undefined)
+    metrics.addMetric(USAGE_METRICS.latency, MetricUnit.Milliseconds, durationMs);
   metrics.publishStoredMetrics();
 }
 

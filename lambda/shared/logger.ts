@@ -5,7 +5,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { METRICS_NAMESPACE } from './usage';
+import { INSTANCE_DIMENSION, METRICS_NAMESPACE, usageMetricsSettings } from './usage';
 
 export { METRICS_NAMESPACE } from './usage';
 
@@ -14,6 +14,15 @@ export function createLogger(serviceName: string): Logger {
   return new Logger({ serviceName });
 }
 
-export function createMetrics(serviceName: string): Metrics {
-  return new Metrics({ namespace: METRICS_NAMESPACE, serviceName });
+/** The lab's metrics, every one carrying the instance's name (lambda/shared/usage.ts) when the stack set it. */
+export function createMetrics(
+  serviceName: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Metrics {
+  const { instance } = usageMetricsSettings(env);
+  return new Metrics({
+    namespace: METRICS_NAMESPACE,
+    serviceName,
+    ...(instance ? { defaultDimensions: { [INSTANCE_DIMENSION]: instance } } : {}),
+  });
 }

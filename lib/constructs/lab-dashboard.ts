@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { PRICES } from '../../lambda/shared/pricing';
-import { METRICS_NAMESPACE, USAGE_METRICS } from '../../lambda/shared/usage';
-import { EVAL_METRICS, EVAL_NAMESPACE } from '../eval-metrics';
+import { INSTANCE_DIMENSION, METRICS_NAMESPACE, USAGE_METRICS } from '../../lambda/shared/usage';
+import { EVAL_INSTANCE_DIMENSION, EVAL_METRICS, EVAL_NAMESPACE } from '../eval-metrics';
 
 /** One demo's API as the dashboard sees it: names only, so no stack depends on another. */
 export interface DashboardApi {
@@ -19,6 +19,12 @@ export interface DashboardApi {
 
 export interface LabDashboardProps {
   readonly apis: readonly DashboardApi[];
+  /**
+   * The lab instance (`-c prefix=…`) whose metrics it graphs: the `instance` dimension of the
+   * functions' metrics and the `Instance` dimension of the eval's scores. Another instance in the
+   * same account and Region has its own dashboard and never shows here.
+   */
+  readonly instance: string;
   /** @default 'ai-services-lab' */
   readonly dashboardName?: string;
   /** Period of every graph. @default 5 minutes */
@@ -32,6 +38,11 @@ export interface LabDashboardProps {
  * and Bedrock); Bedrock tokens per model; and the eval's published scores (AiServicesLab/Eval), so
  * quality over time sits beside latency and cost. Searches (SEARCH) find functions, models and
  * data sets by name, so the dashboard needs no reference into another stack.
+ *
+ * One instance only: the lab's metrics and the eval's scores by the instance dimension, API Gateway
+ * by the instance's API names, Lambda throttles by its stack names. Bedrock's own metrics (tokens,
+ * model throttles) have no dimension that names a caller: those two graphs are the account's, and
+ * say so.
  *
  * A dashboard is billed monthly beyond the free tier (3 dashboards of up to 50 metrics): this one
  * graphs more than 50 metrics, so count $3.00 a month (lambda/shared/pricing.ts).
@@ -53,7 +64,7 @@ export class LabDashboard extends Construct {
       new cw.Metric({
         namespace: METRICS_NAMESPACE,
         metricName,
-        dimensionsMap: { service, route },
+        dimensionsMap: { service, [INSTANCE_DIMENSION]: props.instance, route },
         statistic,
         period,
         label,
@@ -73,8 +84,8 @@ export class LabDashboard extends Construct {
         width: 24,
         height: 3,
         markdown: [
-          '# ai-services-lab',
-          "Per demo: API latency and errors (API Gateway), per-route latency, billable units and estimated cost (the lab's own `AiServicesLab` metrics). Below: throttles, Bedrock tokens, and the scores `npm run eval -- --publish` sends (`AiServicesLab/Eval`).",
+          `# ai-services-lab: instance ${props.instance}`,
+          `Per demo: API latency and errors (API Gateway), per-route latency, billable units and estimated cost (the lab's own \`AiServicesLab\` metrics of instance \`${props.instance}\`). Below: throttles, Bedrock tokens, and the scores \`npm run eval -- --publish\` sends (\`AiServicesLab/Eval\`) for this instance.`,
           `This dashboard costs $${PRICES.cloudwatchDashboardMonth.usd.toFixed(2)} a month beyond the free tier (3 dashboards of up to 50 metrics); it is opt-in (\`-c dashboard=true\`) and removed with its stack.`,
         ].join('\n\n'),
       }),
@@ -125,11 +136,13 @@ export class LabDashboard extends Construct {
     const stacks = props.apis.map((a) => a.stackName);
     this.dashboard.addWidgets(
       new cw.GraphWidget({
-        title: 'Throttles: Lambda (per function) and Bedrock (per model)',
+        title: "Throttles: this instance's functions, and Bedrock per model (account-wide)",
         width: 12,
         left: [
+          // A function's name is `<stack>-<id>-<suffix>`: the stack name is a partial match (a
+          // quoted term would have to equal the whole name, and find nothing).
           search(
-            `SEARCH('{AWS/Lambda,FunctionName} MetricName="Throttles" (${stacks.map((s) => `"${s}"`).join(' OR ')})', 'Sum', ${seconds})`,
+            `SEARCH('{AWS/Lambda,FunctionName} MetricName="Throttles" (${stacks.join(' OR ')})', 'Sum', ${seconds})`,
             'Lambda',
           ),
           search(
@@ -139,7 +152,7 @@ export class LabDashboard extends Construct {
         ],
       }),
       new cw.GraphWidget({
-        title: 'Bedrock tokens per model (input, output)',
+        title: 'Bedrock tokens per model, input and output (account-wide: every caller)',
         width: 12,
         left: [
           search(`SEARCH('{AWS/Bedrock,ModelId} MetricName="InputTokenCount"', 'Sum', ${seconds})`, 'input'),
@@ -152,7 +165,7 @@ export class LabDashboard extends Construct {
     );
     const evalSearch = (metric: { name: string }) =>
       search(
-        `SEARCH('{${EVAL_NAMESPACE},Dataset,Model} MetricName="${metric.name}"', 'Average', 86400)`,
+        `SEARCH('{${EVAL_NAMESPACE},Dataset,${EVAL_INSTANCE_DIMENSION},Model} MetricName="${metric.name}" ${EVAL_INSTANCE_DIMENSION}="${props.instance}"', 'Average', 86400)`,
         metric.name,
       );
     this.dashboard.addWidgets(

@@ -6,6 +6,8 @@ import { recordPriceKeys } from '../review-metadata';
 
 export interface DashboardStackProps extends StackProps {
   readonly apis: readonly DashboardApi[];
+  /** The lab instance (`-c prefix=…`) whose metrics it graphs. */
+  readonly instance: string;
   /** The dashboard's name (lib/names.ts: per prefix and Region). @default 'ai-services-lab' */
   readonly dashboardName?: string;
 }
@@ -25,7 +27,11 @@ export class DashboardStack extends Stack {
       ...props,
     });
     CostTags.applyToStack(this, { service: 'Amazon CloudWatch', pricingUnit: 'dashboard months' });
-    this.lab = new LabDashboard(this, 'Lab', { apis: props.apis, dashboardName: props.dashboardName });
+    this.lab = new LabDashboard(this, 'Lab', {
+      apis: props.apis,
+      instance: props.instance,
+      dashboardName: props.dashboardName,
+    });
     recordPriceKeys(this, [
       'cloudwatchDashboardMonth',
       'cloudwatchCustomMetricMonth',

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { z } from 'zod';
 import { REGION_GAPS_ENV, type RegionGaps } from '../../lambda/shared/availability';
 import type { Need, TableRegion } from '../../lambda/shared/regions';
+import { usageMetricsEnvironment } from '../../lambda/shared/usage';
 import type { LabConfig } from '../config';
 import { CostTags } from '../constructs/cost-tags';
 import { DemoApi } from '../constructs/demo-api';
@@ -94,6 +95,8 @@ export abstract class DemoStack extends Stack {
     });
     recordRegionGaps(this, gaps);
     const regionGaps = RegionMap.of(this).value('RegionGaps', (r) => JSON.stringify(gaps[r]));
+    // Every metric names its instance; cost and latency metrics only when the dashboard reads them.
+    const metricsEnv = usageMetricsEnvironment(config.prefix, config.dashboard);
 
     this.demo = new DemoFunction(this, 'Handler', {
       entry: demoEntry(service.id),
@@ -103,7 +106,7 @@ export abstract class DemoStack extends Stack {
       timeout: props.timeout,
       logRetention: retention,
       enableSourceMaps: config.sourceMaps,
-      environment: { ...props.environment, [REGION_GAPS_ENV]: regionGaps },
+      environment: { ...props.environment, [REGION_GAPS_ENV]: regionGaps, ...metricsEnv },
       define: props.define,
     });
 
@@ -123,7 +126,7 @@ export abstract class DemoStack extends Stack {
         responseStreaming: true,
         logRetention: retention,
         enableSourceMaps: config.sourceMaps,
-        environment: { ...props.streamFunction.environment, [REGION_GAPS_ENV]: regionGaps },
+        environment: { ...props.streamFunction.environment, [REGION_GAPS_ENV]: regionGaps, ...metricsEnv },
       });
     }
 

@@ -164,7 +164,7 @@ describe('against the stand-in', () => {
     expect(judged[0]!.body.temperature).toBe(0);
   });
 
-  test('--publish: the scores go to CloudWatch as custom metrics, per data set and model', async () => {
+  test('--publish: the scores go to CloudWatch as custom metrics, per data set and model, of this instance', async () => {
     const dir = setUp();
     playLab(standIn, { table });
     const cw = mockClient(CloudWatchClient);
@@ -174,17 +174,21 @@ describe('against the stand-in', () => {
       now: () => Date.UTC(2026, 11, 5),
     });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Published 10 scores to CloudWatch \(AiServicesLab\/Eval\) in us-east-1/);
+    expect(r.stdout).toMatch(
+      /Published 10 scores of instance AiLab to CloudWatch \(AiServicesLab\/Eval\) in us-east-1/,
+    );
     const sent = cw.commandCalls(PutMetricDataCommand).flatMap((c) => c.args[0].input.MetricData ?? []);
     expect(
       sent.find(
-        (d) => d.MetricName === 'Accuracy' && d.Dimensions?.[1]?.Value === 'us.amazon.nova-micro-v1:0',
+        (d) => d.MetricName === 'Accuracy' && d.Dimensions?.[2]?.Value === 'us.amazon.nova-micro-v1:0',
       ),
     ).toMatchObject({
       Value: 50,
       Unit: 'Percent',
       Dimensions: [
         { Name: 'Dataset', Value: 't-qa' },
+        // The instance the endpoints belong to (--prefix, AI_LAB_PREFIX, else AiLab): its dashboard's filter.
+        { Name: 'Instance', Value: 'AiLab' },
         { Name: 'Model', Value: 'us.amazon.nova-micro-v1:0' },
       ],
     });

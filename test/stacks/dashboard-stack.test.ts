@@ -72,14 +72,14 @@ test('every demo API: latency p50/p95 and 4xx/5xx from API Gateway, by its name'
   expect(text).toContain('"stat":"p95"');
 });
 
-test("every catalogue route: latency, billable units and cost from the lab's own metrics", () => {
+test("every catalogue route: latency, billable units and cost from the instance's own metrics", () => {
   const text = body();
   const lines = metricLines();
   for (const svc of SERVICES) {
     for (const r of svc.routes) {
       for (const metric of Object.values(USAGE_METRICS))
         expect(lines).toContain(
-          JSON.stringify(['AiServicesLab', metric, 'route', r.path, 'service', svc.id]),
+          JSON.stringify(['AiServicesLab', metric, 'instance', 'AiLab', 'route', r.path, 'service', svc.id]),
         );
     }
   }
@@ -88,11 +88,15 @@ test("every catalogue route: latency, billable units and cost from the lab's own
 
 test('throttles, Bedrock tokens and the eval scores are found by search', () => {
   const text = body();
-  expect(text).toContain('MetricName=\\"Throttles\\" (\\"AiLab-Comprehend\\" OR');
+  // The stack name as a partial match: a function is named `<stack>-<id>-<suffix>`, so an exact
+  // ("quoted") term, which must equal the whole name, would find none.
+  expect(text).toContain('MetricName=\\"Throttles\\" (AiLab-Comprehend OR');
   expect(text).toContain('MetricName=\\"InvocationThrottles\\"');
   expect(text).toContain('MetricName=\\"InputTokenCount\\"');
   for (const m of Object.values(EVAL_METRICS))
-    expect(text).toContain(`{${EVAL_NAMESPACE},Dataset,Model} MetricName=\\"${m.name}\\"`);
+    expect(text).toContain(
+      `{${EVAL_NAMESPACE},Dataset,Instance,Model} MetricName=\\"${m.name}\\" Instance=\\"AiLab\\"`,
+    );
 });
 
 test('its monthly price is in the assembly for the review and the cost report', () => {

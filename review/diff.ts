@@ -8,11 +8,11 @@
 import { fullDiff } from '@aws-cdk/cloudformation-diff';
 import type { Assembly } from './assembly';
 import type { Block } from './document';
-import { findingText } from './document';
+import { ceilingName, ceilingValue, conditionText, findingText, onlyInText } from './document';
 import type { Msg } from './findings';
 import { type Lang, t } from './i18n';
 import type { ConditionFact, StatementFact } from './permissions';
-import { asCode } from './regional';
+import { asCode, foldModels } from './regional';
 import type { StackReview } from './review';
 import { viewOf } from './template';
 
@@ -27,7 +27,8 @@ export interface StackDiff {
   readonly newFlags: readonly StackReview['findings'][number][];
   readonly resolvedFlags: readonly StackReview['findings'][number][];
   readonly ceilings: readonly Msg[];
-  readonly iamTable: ReadonlyArray<readonly string[]>;
+  /** IAM statements added (+) and removed (-), as the review reads them (Region-mapped values in words). */
+  readonly statements: ReadonlyArray<{ readonly sign: '+' | '-'; readonly statement: StatementFact }>;
 }
 
 interface Grant {
@@ -110,7 +111,7 @@ function permissionChanges(before: StackReview, after: StackReview): { widened: 
     if (!b.has(key))
       narrowed.push({
         key: 'diff.removedAction',
-        params: { who: g.who, action: `\`${g.action}\` (\`${g.resource}\`)` },
+        params: { who: g.who, action: `\`${g.action}\` (${asCode(g.resource)})` },
       });
   }
   const routes = new Map(before.api.methods.map((m) => [m.route, m.authorization]));
@@ -173,7 +174,7 @@ export function diffStack(
     newFlags: [],
     resolvedFlags: [],
     ceilings: [],
-    iamTable: [],
+    statements: [],
   };
   if (!before)
     return {
@@ -216,11 +217,43 @@ export function diffStack(
     ),
     resolvedFlags: before.findings.filter((f) => f.level === 'flag' && !newFlags.has(flagKey(f))),
     ceilings: ceilingChanges(before, after),
-    iamTable: cfn.iamChanges.hasChanges ? cfn.iamChanges.summarizeStatements() : [],
+    statements: statementChanges(before, after),
   };
   const changed =
     cfn.differenceCount > 0 || result.widened.length + result.newFlags.length + result.ceilings.length > 0;
   return { ...result, status: changed ? 'changed' : 'same' };
+}
+
+/** What identifies a statement across two syntheses: where it is and everything it grants, in the review's words. */
+const statementKey = (s: StatementFact) =>
+  JSON.stringify([
+    s.sourcePath,
+    s.kind,
+    s.effect,
+    s.grantee,
+    [...s.actions].sort(),
+    [...s.resources].sort(),
+    s.conditions.map(condKey).sort(),
+    s.onlyIn?.condition,
+  ]);
+
+/**
+ * The IAM statements one synthesis has and the other has not. (`cdk diff`'s own table, from
+ * @aws-cdk/cloudformation-diff, prints a Region-mapped value as template JSON; this one reads it as
+ * the rest of the report does.)
+ */
+function statementChanges(before: StackReview, after: StackReview): StackDiff['statements'] {
+  const keys = (r: StackReview) => new Set(r.permissions.statements.map(statementKey));
+  const had = keys(before);
+  const has = keys(after);
+  return [
+    ...after.permissions.statements
+      .filter((s) => !had.has(statementKey(s)))
+      .map((statement) => ({ sign: '+' as const, statement })),
+    ...before.permissions.statements
+      .filter((s) => !has.has(statementKey(s)))
+      .map((statement) => ({ sign: '-' as const, statement })),
+  ];
 }
 
 export function diffAssemblies(
@@ -242,7 +275,15 @@ export function diffAssemblies(
 
 /** The diff as report blocks: per changed stack, widened permissions first (marked), then the rest. */
 export function diffBlocks(diffs: readonly StackDiff[], lang: Lang, oldDir: string, newDir: string): Block[] {
-  const L = (m: Msg) => t(lang, m.key, m.params);
+  const L = (m: Msg) =>
+    m.key === 'diff.ceiling'
+      ? t(lang, m.key, {
+          ...m.params,
+          what: ceilingName(lang, String(m.params?.what)),
+          old: ceilingValue(lang, String(m.params?.old)),
+          new: ceilingValue(lang, String(m.params?.new)),
+        })
+      : t(lang, m.key, m.params);
   const blocks: Block[] = [];
   const changed = diffs.filter((d) => d.status !== 'same');
   // Stacks with widened permissions or new flags first.
@@ -286,12 +327,31 @@ export function diffBlocks(diffs: readonly StackDiff[], lang: Lang, oldDir: stri
       t(lang, 'diff.h.resources'),
       d.resources.map((m) => ({ text: L(m) })),
     );
-    if (d.iamTable.length > 1) {
+    if (d.statements.length > 0) {
       blocks.push({ type: 'h3', text: t(lang, 'diff.h.iamTable') });
       blocks.push({
         type: 'table',
-        head: d.iamTable[0]!.map((h) => h || '±'),
-        rows: d.iamTable.slice(1).map((r) => r.map((c) => c.replace(/\n/g, ' '))),
+        head: [
+          '±',
+          t(lang, 'diff.col.source'),
+          t(lang, 'diff.col.who'),
+          t(lang, 'diff.col.effect'),
+          t(lang, 'diff.col.actions'),
+          t(lang, 'diff.col.resources'),
+          t(lang, 'diff.col.conditions'),
+        ],
+        rows: d.statements.map(({ sign, statement: s }) => [
+          sign,
+          `\`${s.sourcePath}\``,
+          s.grantee || '—',
+          s.effect,
+          s.actions.map((a) => `\`${a}\``).join(', '),
+          s.anyResource ? '`*`' : foldModels(s.resources).map(asCode).join('<br>') || '—',
+          [
+            ...s.conditions.map((c) => conditionText(lang, c)),
+            ...(s.onlyIn ? [onlyInText(lang, s.onlyIn)] : []),
+          ].join('<br>') || '—',
+        ]),
       });
     }
   }

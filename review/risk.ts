@@ -7,7 +7,7 @@
  */
 import type { Finding } from './findings';
 import type { ActionFact, ResourceLevel, StatementFact } from './permissions';
-import { asCode } from './regional';
+import { asCode, foldModels } from './regional';
 import type { ResourceInfo } from './template';
 
 /** Single actions that can raise their holder's own privileges (Rhino Security Labs' list, as Cloudsplaining keeps it). */
@@ -138,7 +138,7 @@ export function judge(s: StatementFact): Finding[] {
         f('flag', 'perm.flag.permissionAction', { action: a });
   if (s.kind === 'trust' || s.kind === 'invoke') return out;
   const unconstrained = s.anyResource && s.conditions.length === 0;
-  const scope = s.anyResource ? '`*`' : s.resources.map(asCode).join(', ');
+  const scope = s.anyResource ? '`*`' : foldModels(s.resources).map(asCode).join(', ');
   const names = (list: readonly ActionFact[]) => list.map((a) => `\`${a.action}\``).join(', ');
   const known = s.expanded.filter((e) => e.known);
   const lower = (a: ActionFact) => a.action.toLowerCase();

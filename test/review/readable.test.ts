@@ -9,7 +9,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fullDiff } from '@aws-cdk/cloudformation-diff';
 import { type Assembly, readAssembly } from '../../review/assembly';
+import { diffAssemblies, diffBlocks } from '../../review/diff';
 import { buildDoc } from '../../review/document';
 import type { Lang } from '../../review/i18n';
 import { RegionView } from '../../review/region-eval';
@@ -211,3 +213,36 @@ test('the opt-in dashboard stack is described, priced in both languages, and has
   expect(ko).toContain('CloudWatch 대시보드 월 요금($3.00');
   expect(ko).not.toMatch(/영어 원문: “CloudWatch dashboard/);
 });
+
+test('--against reads a Region-mapped statement in words too, where cdk diff’s own table shows template JSON', async () => {
+  const bedrock = assembly.stacks.find((s) => s.stackName === 'AiLab-Bedrock')!;
+  // Before: the same stack without the statement Nova Micro's inference profile needs.
+  const template = structuredClone(bedrock.template) as any;
+  const policy = template.Resources[
+    Object.keys(template.Resources).find((id) => id.startsWith('HandlerBedrockInvoke'))!
+  ].Properties.PolicyDocument;
+  const sid = 'ViaProfileBedrockInvokeModelAmazonNovaMicroV10';
+  policy.Statement = policy.Statement.filter((st: any) => st['Fn::If']?.[1]?.Sid !== sid);
+  const old: Assembly = {
+    ...assembly,
+    stacks: assembly.stacks.map((s) => (s === bedrock ? { ...s, template } : s)),
+  };
+  for (const lang of ['en', 'ko'] as const) {
+    const before = await reviewAssembly(old, ['AiLab-Bedrock'], lang);
+    const after = reviews[lang].filter((r) => r.name === 'AiLab-Bedrock');
+    const diffs = diffAssemblies(old, before, assembly, after);
+    const text = renderMarkdown({ title: '', lang, blocks: diffBlocks(diffs, lang, 'old', 'new') });
+    expect(rawLines(text)).toEqual([]);
+    const added = text.split('\n').filter((l) => l.startsWith('| + | `Handler/BedrockInvoke`'));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toContain(
+      lang === 'en'
+        ? 'only in the Regions where the template’s condition `AiLabViaProfileAmazonNovaMicroV10` holds'
+        : '템플릿 조건 `AiLabViaProfileAmazonNovaMicroV10`가 참인 리전',
+    );
+  }
+  // Negative control: the table @aws-cdk/cloudformation-diff itself writes for the same change.
+  const table = fullDiff(template, bedrock.template).iamChanges.summarizeStatements().flat().join('\n');
+  expect(rawLines(table).length).toBeGreaterThan(0);
+});
+

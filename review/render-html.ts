@@ -52,8 +52,8 @@ const CSS = `
 body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Apple SD Gothic Neo",sans-serif;color:var(--fg);background:var(--bg)}
 main{max-width:1180px;margin:0 auto;padding:24px 28px 64px}
 nav{position:sticky;top:0;background:#232f3e;color:#fff;padding:8px 28px;font-size:14px;z-index:1}
-nav a{color:#fff;margin-right:16px;text-decoration:none}nav a:hover{text-decoration:underline}
-h1{font-size:26px;margin:8px 0 12px}h2{font-size:20px;margin:32px 0 10px;padding-top:8px;border-top:2px solid var(--line)}h3{font-size:16px;margin:20px 0 8px}
+nav a{color:#fff;margin-right:16px;text-decoration:none;white-space:nowrap;display:inline-block}nav a:hover{text-decoration:underline}
+h1{font-size:26px;margin:8px 0 12px}h2{font-size:20px;margin:32px 0 10px;padding-top:8px;border-top:2px solid var(--line);scroll-margin-top:72px}h3{font-size:16px;margin:20px 0 8px}
 p,li{max-width:90ch}
 code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--code);padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}
 .table{overflow-x:auto}table{border-collapse:collapse;width:100%;margin:6px 0 14px;font-size:14px}

@@ -85,7 +85,7 @@ export const PERMISSIONS = defineMessages(
     'perm.trust': '{who|이/가} 맡을 수 있는 역할입니다({actions}).',
     'perm.invoke': '{who|은/는}{conditions} {resources}에 대해 {actions|을/를} 호출할 수 있습니다.',
     'perm.more': '… 외 작업 {count}개({levels}).',
-    'perm.ackReason': 'cdk-nag 확인 {rule}에 기록된 사유(영어 원문): “{reason}”',
+    'perm.ackReason': 'cdk-nag 승인 {rule}에 기록된 사유(영어 원문): “{reason}”',
     'perm.managedNote':
       '역할 {role}에는 AWS 관리형 정책이 연결되어 있습니다. 그 정책의 문은 템플릿에 없어서 여기서 펼치지 않았으니 IAM 콘솔에서 확인하세요.',
     'perm.action.unknown': 'IAM 서비스 권한 참조에 없는 작업입니다(오타이거나 데이터셋보다 새 작업).',

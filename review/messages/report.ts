@@ -150,7 +150,7 @@ export const REPORT = defineMessages(
     'doc.compliance.plugins': '합성(synth) 때 실행된 검증 플러그인: {plugins}.',
     'doc.compliance.noPlugins': '어셈블리에 합성 때 어떤 검증 플러그인이 실행됐는지 기록되어 있지 않습니다.',
     'doc.compliance.noOpen': '미해결 결과: 없음.',
-    'doc.h.acknowledged': '확인 후 수용한 결과({count}개)',
+    'doc.h.acknowledged': '승인된 결과({count}개)',
     'doc.h.cost': '비용',
     'doc.cost.tags': '태그를 지원하는 리소스 {taggable}개의 비용 할당 태그(누락 {untagged}개).',
     'doc.cost.noIdle':

@@ -118,7 +118,7 @@ export const SECURITY = defineMessages(
     'perm.actionLine': '{action} — {level} — AWS 참조의 영어 원문: “{description}” ({rl})',
     'perm.levels': '{name} {count}개',
     'compliance.flag.staleReason':
-      '{path}의 cdk-nag 확인 {rule}에 적힌 사유가 {tokens|을/를} 근거로 들지만 정책에는 더 이상 없습니다. 사유가 낡았습니다.',
+      '{path}의 cdk-nag 승인 {rule}에 적힌 사유가 {tokens|을/를} 근거로 들지만 정책에는 더 이상 없습니다. 사유가 낡았습니다.',
     'perm.ackStale': '낡은 사유: 사유가 드는 {tokens|이/가} 이 정책에 더 이상 없습니다.',
     'doc.ackReason': '영어 원문: “{reason}”',
     'doc.quote': '영어 원문: “{text}”',

@@ -5,10 +5,12 @@
  */
 import type { Assembly } from './assembly';
 import type { Finding } from './findings';
-import { type StackView, shortPath } from './template';
+import { ruleText, type StackView, shortPath } from './template';
 
 export interface AckFact {
   readonly rule: string;
+  /** The rule id as the report shows it: template values in it rendered, not as JSON (template.ts). */
+  readonly shown: string;
   readonly path: string;
   readonly reason: string;
 }
@@ -39,6 +41,7 @@ export function complianceOf(view: StackView, assembly: Assembly): ComplianceFac
         for (const [rule, reason] of Object.entries(e.data as Record<string, unknown>))
           acknowledged.push({
             rule: rule.replace(/^annotation::/i, ''),
+            shown: ruleText(rule.replace(/^annotation::/i, ''), view),
             path: where,
             reason: String(reason),
           });

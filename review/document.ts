@@ -212,7 +212,7 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
       const stale = r.stale.find((x) => x.ack === ack);
       b.push({
         type: 'p',
-        text: L('perm.ackReason', { rule: code(ack.rule), reason: ack.reason }),
+        text: L('perm.ackReason', { rule: code(ack.shown), reason: ack.reason }),
         level: stale ? 'flag' : 'note',
       });
       if (stale)
@@ -366,7 +366,7 @@ export function buildDoc(r: StackReview, lang: Lang): Doc {
           type: 'table',
           head: [L('col.rule'), L('col.path'), L('col.reason')],
           rows: r.compliance.acknowledged.map((a) => [
-            code(a.rule),
+            code(a.shown),
             code(a.path),
             `${r.stale.some((x) => x.ack === a) ? '⚠ ' : ''}${L('doc.ackReason', { reason: a.reason })}`,
           ]),

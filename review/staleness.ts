@@ -84,7 +84,7 @@ export function staleOf(
     flag(
       'compliance',
       'compliance.flag.staleReason',
-      { rule: s.ack.rule, path: s.ack.path, tokens: s.missing.map((m) => `\`${m}\``).join(', ') },
+      { rule: s.ack.shown, path: s.ack.path, tokens: s.missing.map((m) => `\`${m}\``).join(', ') },
       s.ack.path,
       mineId(statements, s.ack.path),
     ),

@@ -157,8 +157,12 @@ function intrinsicText(
       return `‹${r(arg)}›`;
     case 'Fn::ImportValue':
       return `‹export ${r(arg)}›`;
-    case 'Fn::Select':
+    case 'Fn::Select': {
+      // CDK's way to take a name out of an ARN: field 6 of `arn:partition:service:region:account:type:name`.
+      const split = (a[1] as Record<string, unknown> | undefined)?.['Fn::Split'] as unknown[] | undefined;
+      if (Array.isArray(split) && split[0] === ':' && Number(a[0]) === 6) return `${r(split[1])}.Name`;
       return `‹${r(a[1])}[${r(a[0])}]›`;
+    }
     case 'Fn::Split':
       return `‹${r(a[1])} split by "${r(a[0])}"›`;
     case 'Fn::GetAZs':
@@ -169,6 +173,50 @@ function intrinsicText(
     default:
       return undefined;
   }
+}
+
+/**
+ * A cdk-nag rule id as a reader sees it: the template values cdk-nag writes into a finding's id as
+ * JSON (`AwsSolutions-IAM5[Resource::…:{"Fn::Select":…}:*]`) rendered like every other value. The
+ * id itself, which an acknowledgement must match, is kept apart.
+ */
+export function ruleText(rule: string, view: StackView): string {
+  let out = '';
+  for (let i = 0; i < rule.length; i++) {
+    if (rule[i] === '{' && rule[i + 1] === '"') {
+      const end = jsonEnd(rule, i);
+      if (end > i) {
+        try {
+          out += render(JSON.parse(rule.slice(i, end + 1)), view);
+          i = end;
+          continue;
+        } catch {
+          // not JSON after all: keep the text as it is
+        }
+      }
+    }
+    out += rule[i];
+  }
+  // cdk-nag's own `<LogicalId.Attr>` for a resource of the stack: named by construct path, as elsewhere.
+  return out.replace(/<([A-Za-z0-9]+)\.([A-Za-z.]+)>/g, (whole, id: string, attr: string) =>
+    view.byId.has(id) ? `‹${view.byId.get(id)!.path}›.${attr}` : whole,
+  );
+}
+
+/** The index of the `}` that closes the JSON object opening at `start` (strings skipped), or -1. */
+function jsonEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Always an array (CloudFormation allows a single value where a list is meant). */

@@ -376,8 +376,7 @@ export const PRICES = {
     source:
       'aws.amazon.com/cloudwatch/pricing as quoted by third-party cost notes (read 2026-12-05); free tier 10 metrics.',
     status: 'unverified',
-    note:
-      'Each route emits BillableUnits per instance, and EstimatedCostUsd and LatencyMs too when the dashboard is deployed (-c dashboard=true); --publish adds five per data set and model.',
+    note: 'Each route emits BillableUnits per instance, and EstimatedCostUsd and LatencyMs too when the dashboard is deployed (-c dashboard=true); --publish adds five per data set and model.',
   },
   cloudwatchPutMetricDataRequest: {
     usd: 0.00001,

@@ -63,6 +63,19 @@ export const PRICE_UNITS_KO: Readonly<Record<PriceKey, string>> = {
   cloudwatchPutMetricDataRequest:
     'PutMetricData 같은 CloudWatch API 요청(1,000건당 $0.01, 월 첫 100만 건 무료)',
   s3GetRequest: 'S3 Standard GET/SELECT 요청(1,000건당 $0.0004)',
+  stepFunctionsStateTransition: 'Standard 워크플로 상태 전환(1,000회당 $0.025, 재시도도 셈)',
+  stepFunctionsExpressRequest: '시작한 Express 워크플로 실행(100만 건당 $1.00)',
+  stepFunctionsExpressGbSecond: 'Express 워크플로 실행 시간 GB-초(GB-초당 $0.00001667, 첫 구간)',
+  novaMicroBatchInputToken:
+    '일괄 작업의 입력 토큰, amazon.nova-micro-v1:0(100만 토큰당 $0.0175: 온디맨드의 절반)',
+  novaMicroBatchOutputToken:
+    '일괄 작업의 출력 토큰, amazon.nova-micro-v1:0(100만 토큰당 $0.07: 온디맨드의 절반)',
+  novaLiteBatchInputToken:
+    '일괄 작업의 입력 토큰, amazon.nova-lite-v1:0(100만 토큰당 $0.03: 온디맨드의 절반)',
+  novaLiteBatchOutputToken:
+    '일괄 작업의 출력 토큰, amazon.nova-lite-v1:0(100만 토큰당 $0.12: 온디맨드의 절반)',
+  novaProBatchInputToken: '일괄 작업의 입력 토큰, amazon.nova-pro-v1:0(100만 토큰당 $0.40: 온디맨드의 절반)',
+  novaProBatchOutputToken: '일괄 작업의 출력 토큰, amazon.nova-pro-v1:0(100만 토큰당 $1.60: 온디맨드의 절반)',
 };
 
 /** The price table's keys that carry a note. */
@@ -84,6 +97,8 @@ export const PRICE_NOTES_KO: Readonly<Record<NotedKey, string>> = {
   pollyStandardChar: 'SSML 태그는 과금되지 않습니다.',
   transcribeBatchSecond: '초 단위로 과금되며, 작업마다 최소 15초가 과금됩니다.',
   guardrailContentFilterTextUnit: '가드레일에 있는 정책에 대해서만 과금되며, 입력과 출력을 따로 평가합니다.',
+  stepFunctionsStateTransition: '매달 처음 4,000회의 상태 전환은 무료입니다(예상 비용에는 넣지 않음).',
+  stepFunctionsExpressRequest: 'Distributed Map의 하위 워크플로 하나가 Express 실행 하나입니다.',
   cloudwatchDashboardMonth:
     '실습실 대시보드(-c dashboard=true)는 지표를 50개 넘게 그리므로 월 $3.00으로 계산하세요.',
   cloudwatchCustomMetricMonth:

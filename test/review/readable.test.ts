@@ -218,9 +218,9 @@ test('--against reads a Region-mapped statement in words too, where cdk diff’s
   const bedrock = assembly.stacks.find((s) => s.stackName === 'AiLab-Bedrock')!;
   // Before: the same stack without the statement Nova Micro's inference profile needs.
   const template = structuredClone(bedrock.template) as any;
-  const policy = template.Resources[
-    Object.keys(template.Resources).find((id) => id.startsWith('HandlerBedrockInvoke'))!
-  ].Properties.PolicyDocument;
+  const policy =
+    template.Resources[Object.keys(template.Resources).find((id) => id.startsWith('HandlerBedrockInvoke'))!]
+      .Properties.PolicyDocument;
   const sid = 'ViaProfileBedrockInvokeModelAmazonNovaMicroV10';
   policy.Statement = policy.Statement.filter((st: any) => st['Fn::If']?.[1]?.Sid !== sid);
   const old: Assembly = {
@@ -245,4 +245,3 @@ test('--against reads a Region-mapped statement in words too, where cdk diff’s
   const table = fullDiff(template, bedrock.template).iamChanges.summarizeStatements().flat().join('\n');
   expect(rawLines(table).length).toBeGreaterThan(0);
 });
-

@@ -19,26 +19,21 @@ import { renderMarkdown } from '../../review/render-md';
 import { reviewAssembly, reviewStack, type StackReview } from '../../review/review';
 import { viewOf } from '../../review/template';
 import { FORMATS, writeReports } from '../../review/write';
-import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { englishProse, mechanicalParticles } from './korean';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-review-readable-'));
-const outdir = path.join(root, 'cdk.out');
 let assembly: Assembly;
 const reviews: Record<Lang, StackReview[]> = { en: [], ko: [] };
 /** Every file every format writes, in both languages: name → text. */
 const written = new Map<string, string>();
 
 beforeAll(async () => {
-  const { app } = buildTestLab(
-    {
-      apiGatewayCloudWatchRole: 'create',
-      dashboard: true,
-      bedrockCompareModelIds: 'amazon.nova-micro-v1:0,ai21.jamba-1-5-mini-v1:0,cohere.command-r-v1:0',
-    },
-    { outdir },
-  );
-  app.synth();
+  const outdir = labAssembly({
+    apiGatewayCloudWatchRole: 'create',
+    dashboard: true,
+    bedrockCompareModelIds: 'amazon.nova-micro-v1:0,ai21.jamba-1-5-mini-v1:0,cohere.command-r-v1:0',
+  }).dir;
   assembly = readAssembly(outdir);
   for (const lang of ['en', 'ko'] as const) {
     reviews[lang] = await reviewAssembly(assembly, [], lang);
@@ -50,8 +45,6 @@ beforeAll(async () => {
     }
   }
 });
-
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** What a report must never show a reader: template JSON, unfilled values, internal tokens. */
 const RAW = /Fn::|"?Ref"?\s*:|\[object Object\]|\b(?:att|ref):[A-Za-z]|\bundefined\b|\bNaN\b/;

@@ -103,9 +103,10 @@ function bedrockModelKeys(
     .map((key) => ({ key, model: base }));
 }
 
-/** Every model a Bedrock demo may call: the default and the compare list. */
+/** Every model a Bedrock demo may call: the default, the compare list and the read-document model. */
 function bedrockModels(config: LabConfig): string[] {
-  return [...new Set([config.bedrockModelId, ...config.bedrockCompareModelIds].map(baseModelId))];
+  const models = [config.bedrockModelId, ...config.bedrockCompareModelIds, config.bedrockDocumentModelId];
+  return [...new Set(models.map(baseModelId))];
 }
 
 /**

@@ -91,7 +91,7 @@ test('Bedrock’s Region-mapped permissions read as words, with the Regions each
   // the Region's own foundation model wherever they are offered: one ARN, as code.
   expect(en).toContain(
     // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${AWS::…} notation, not a template string
-    '‹Handler/Function› (‹Handler/Role›) may call `bedrock:InvokeModel` on `arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/ai21.jamba-1-5-mini-v1:0`, the Region’s `amazon.nova-micro-v1:0`: the foundation model in the Region, or the geography’s inference profile where the Region calls the model through one (each Region’s value under “Regions”), `arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/cohere.command-r-v1:0`.',
+    '‹Handler/Function› (‹Handler/Role›) may call `bedrock:InvokeModel` on `arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/ai21.jamba-1-5-mini-v1:0`, the Region’s `amazon.nova-lite-v1:0`, `amazon.nova-micro-v1:0`: the foundation model in the Region, or the geography’s inference profile where the Region calls the model through one (each Region’s value under “Regions”), `arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/cohere.command-r-v1:0`.',
   );
   const regions = holdsIn('AiLab-Bedrock', 'AiLabViaProfileAmazonNovaMicroV10');
   expect(regions).toEqual(expect.arrayContaining(['ap-northeast-2', 'us-west-2']));

@@ -77,6 +77,8 @@ export interface StatementFact {
   readonly targets: readonly string[];
   /** Roles an identity statement is attached to. */
   readonly roleIds: readonly string[];
+  /** The service principals those roles trust (`states.amazonaws.com`, …). */
+  readonly assumedBy: readonly string[];
   /**
    * A statement only some Regions have (`Fn::If` on a template condition): the condition and the
    * template Regions where it holds.
@@ -223,6 +225,19 @@ function granteeOfRoles(view: StackView, roleRefs: unknown): string {
     .join(', ');
 }
 
+/** The service principals the trust policies of these roles name. */
+function servicesTrusting(view: StackView, roleIds: readonly string[]): string[] {
+  const services = roleIds.flatMap((id) => {
+    const doc = view.byId.get(id)?.props.AssumeRolePolicyDocument as { Statement?: unknown } | undefined;
+    return asList(doc?.Statement as RawStatement[] | undefined).flatMap((s) =>
+      asList((s.Principal as { Service?: unknown } | undefined)?.Service as unknown[]).filter(
+        (x): x is string => typeof x === 'string',
+      ),
+    );
+  });
+  return [...new Set(services)];
+}
+
 /**
  * A statement only some Regions have (`{"Fn::If": [condition, statement, AWS::NoValue]}`, written by
  * lib/region-map.ts): the statement itself, with the CloudFormation condition as one more condition.
@@ -286,6 +301,7 @@ async function statementFact(
     findings: [],
     targets: [...new Set([...referencedIds(resourceValues), ...(extra.hosts ?? [])])],
     roleIds,
+    assumedBy: servicesTrusting(view, roleIds),
     onlyIn,
     regional: onlyIn || isRegional(raw) ? written : undefined,
   };

@@ -10,6 +10,40 @@ import type { ActionFact, ResourceLevel, StatementFact } from './permissions';
 import { asCode, foldModels } from './regional';
 import type { ResourceInfo } from './template';
 
+/**
+ * The log-delivery actions AWS's Step Functions guide gives a state machine's role so it can log to
+ * CloudWatch Logs, on `*` (none of them takes a log-group ARN), and which CDK grants a state machine
+ * with `logs`: https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html ("IAM policies for
+ * logging to CloudWatch Logs", read 2026-12-05). `logs:PutResourcePolicy` is among them.
+ */
+const STATE_MACHINE_LOG_DELIVERY = new Set(
+  [
+    'logs:CreateLogDelivery',
+    'logs:GetLogDelivery',
+    'logs:UpdateLogDelivery',
+    'logs:DeleteLogDelivery',
+    'logs:ListLogDeliveries',
+    'logs:PutResourcePolicy',
+    'logs:DescribeResourcePolicies',
+    'logs:DescribeLogGroups',
+  ].map((a) => a.toLowerCase()),
+);
+
+/**
+ * That documented statement, and nothing wider: an identity statement, unconditioned, of roles only
+ * Step Functions assumes, whose CloudWatch Logs actions are all log delivery.
+ */
+function isStateMachineLogDelivery(s: StatementFact, permissions: readonly ActionFact[]): boolean {
+  const logs = s.actions.filter((a) => a.toLowerCase().startsWith('logs:'));
+  return (
+    s.kind === 'identity' &&
+    s.assumedBy.length > 0 &&
+    s.assumedBy.every((p) => p === 'states.amazonaws.com') &&
+    logs.every((a) => STATE_MACHINE_LOG_DELIVERY.has(a.toLowerCase())) &&
+    permissions.every((a) => STATE_MACHINE_LOG_DELIVERY.has(a.action.toLowerCase()))
+  );
+}
+
 /** Single actions that can raise their holder's own privileges (Rhino Security Labs' list, as Cloudsplaining keeps it). */
 export const ESCALATION_ACTIONS = new Set(
   [
@@ -144,7 +178,9 @@ export function judge(s: StatementFact): Finding[] {
   const lower = (a: ActionFact) => a.action.toLowerCase();
 
   const permissions = known.filter((e) => accessLevelOf(e) === 'Permissions management');
-  if (permissions.length > 0)
+  if (permissions.length > 0 && s.anyResource && isStateMachineLogDelivery(s, permissions))
+    f('note', 'risk.logDelivery', { actions: names(permissions) });
+  else if (permissions.length > 0)
     f('flag', s.anyResource ? 'risk.permissionsAny' : 'risk.permissions', {
       actions: names(permissions),
       scope,

@@ -33,6 +33,7 @@ export const RULES: Partial<Record<Key, Rule>> = {
   'api.flag.dataTrace': R('LAB-API-DATA-TRACE', 'warning'),
   'risk.permissionsAny': R('LAB-IAM-PERMISSIONS-MANAGEMENT-ANY', 'error'),
   'risk.permissions': R('LAB-IAM-PERMISSIONS-MANAGEMENT', 'warning'),
+  'risk.logDelivery': R('LAB-IAM-STATE-MACHINE-LOG-DELIVERY', 'note'),
   'risk.escalationAny': R('LAB-IAM-PRIVILEGE-ESCALATION-ANY', 'error'),
   'risk.escalation': R('LAB-IAM-PRIVILEGE-ESCALATION', 'warning'),
   'risk.passRoleAny': R('LAB-IAM-PASSROLE-ANY', 'error'),

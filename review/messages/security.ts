@@ -22,6 +22,8 @@ export const SECURITY = defineMessages(
       'Permissions management on any resource: {actions}. This principal can rewrite who may do what.',
     'risk.permissions':
       'Permissions management: {actions} on {scope}. This principal can change who may use {scope}.',
+    'risk.logDelivery':
+      'Log delivery for a state machine: {actions} on `*`, as Step Functions documents for logging to CloudWatch Logs (these actions take no log-group ARN; the role is assumed by Step Functions alone).',
     'risk.escalationAny': 'Privilege escalation: {actions} on `*`.',
     'risk.escalation': 'Privilege escalation path: {actions} on {scope}.',
     'risk.passRoleAny':
@@ -105,6 +107,8 @@ export const SECURITY = defineMessages(
       '모든 리소스에 대한 권한 관리 작업: {actions}. 이 보안 주체는 누가 무엇을 할 수 있는지 다시 쓸 수 있습니다.',
     'risk.permissions':
       '권한 관리 작업: {scope}에 대한 {actions}. 이 보안 주체는 {scope|을/를} 누가 쓸 수 있는지 바꿀 수 있습니다.',
+    'risk.logDelivery':
+      '상태 머신의 로그 전송: `*`에 대한 {actions}. Step Functions가 CloudWatch Logs 로깅에 필요하다고 안내하는 권한입니다(이 작업들은 로그 그룹 ARN을 받지 않고, 이 역할은 Step Functions만 맡습니다).',
     'risk.escalationAny': '권한 상승: `*`에 대한 {actions}.',
     'risk.escalation': '권한 상승 경로: {scope}에 대한 {actions}.',
     'risk.passRoleAny':

@@ -14,6 +14,33 @@ import { idOf, mutated, policyOf } from './mutate';
 
 const clean = synthControl(false);
 const PUBLIC = { AWS: '*' };
+/** The actions Step Functions' guide gives a state machine's role for logging (cw-logs.html). */
+const LOG_DELIVERY = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+];
+const stateMachineRole = (actions: string[]) => ({
+  Type: 'AWS::IAM::Role',
+  Properties: {
+    AssumeRolePolicyDocument: {
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    },
+    Policies: [
+      {
+        PolicyName: 'logs',
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] },
+      },
+    ],
+  },
+});
 
 const CASES: Record<string, { key: string; edit: Parameters<typeof mutated>[2] }> = {
   'REST API resource policy to AWS: *': {
@@ -70,6 +97,18 @@ const CASES: Record<string, { key: string; edit: Parameters<typeof mutated>[2] }
   's3:PutBucketPolicy on *': {
     key: 'risk.permissionsAny',
     edit: (t) => policyOf(t).push({ Effect: 'Allow', Action: 's3:PutBucketPolicy', Resource: '*' }),
+  },
+  // Step Functions' documented log-delivery statement is a note only on a role Step Functions alone
+  // assumes, and only with nothing wider: these two are the controls for that exception.
+  'the state-machine log-delivery statement on a role Lambda assumes': {
+    key: 'risk.permissionsAny',
+    edit: (t) => policyOf(t).push({ Effect: 'Allow', Action: LOG_DELIVERY, Resource: '*' }),
+  },
+  'a state-machine role with log delivery and logs:PutDestinationPolicy on *': {
+    key: 'risk.permissionsAny',
+    edit: (t) => {
+      t.Resources.MachineRole = stateMachineRole([...LOG_DELIVERY, 'logs:PutDestinationPolicy']);
+    },
   },
   'queue policy to *': {
     key: 'expo.public',
@@ -254,6 +293,20 @@ test.each(Object.entries(CASES))(
     expect(widened).toContain(hit[0]!.message);
   },
 );
+
+test('Step Functions’ documented log-delivery statement, on a role only Step Functions assumes, is a note that passes --fail-on error', async () => {
+  const dir = mutated(clean, 'sfn-logs', (t) => {
+    t.Resources.MachineRole = stateMachineRole(LOG_DELIVERY);
+  });
+  const { result, text } = await review(dir, 'json');
+  const findings = (JSON.parse(text) as { findings: Array<{ key: string; id: string; severity: string }> })
+    .findings;
+  expect(findings.filter((f) => f.key === 'risk.logDelivery')).toEqual([
+    expect.objectContaining({ id: 'LAB-IAM-STATE-MACHINE-LOG-DELIVERY', severity: 'note' }),
+  ]);
+  expect(findings.map((f) => f.key)).not.toContain('risk.permissionsAny');
+  expect(result.exitCode).toBe(0);
+});
 
 test('a SARIF log that breaks the schema is caught (negative control of the validation)', async () => {
   const sarif = JSON.parse((await review(clean, 'sarif')).text);

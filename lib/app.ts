@@ -65,6 +65,12 @@ export interface Lab {
 export interface BuildLabOptions {
   /** Register the cdk-nag packs (AwsSolutions, Serverless). @default true */
   readonly nag?: boolean;
+  /**
+   * Build only these demos' stacks (with the other stacks the settings ask for). Each stack is the
+   * same as in the whole lab: tests that check one demo under many settings synthesize less.
+   * @default every demo of the catalogue
+   */
+  readonly demos?: readonly DemoId[];
 }
 
 export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
@@ -82,6 +88,7 @@ export function buildLab(app: App, options: BuildLabOptions = {}): Lab {
       : undefined;
   const stacks: Partial<Record<DemoId, DemoStack>> = {};
   for (const svc of SERVICES) {
+    if (options.demos && !options.demos.includes(svc.id)) continue;
     const StackClass = DEMO_STACKS[svc.id];
     if (StackClass) stacks[svc.id] = new StackClass(app, name(svc.stackSuffix), { env, config });
   }

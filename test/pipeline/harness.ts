@@ -44,7 +44,9 @@ export const PIPELINE_ENV = {
 
 /** The synthesized definition (tokens resolved) and its local form, built once per test file. */
 export function pipelineDefinition(context: Record<string, unknown> = {}) {
-  const template = labAssembly(context).demo('pipeline').toJSON() as never;
+  // The default lab is the run's shared assembly; another setting synthesizes the pipeline's stack alone.
+  const only = Object.keys(context).length > 0 ? { demos: ['pipeline'] as const } : {};
+  const template = labAssembly(context, only).demo('pipeline').toJSON() as never;
   const definition = definitionOf(template);
   return { template: template as Json, definition, local: forLocalInterpreter(definition) };
 }

@@ -6,8 +6,10 @@ import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval
 import { buildTestLab } from '../support/lab';
 import { labAssembly } from '../support/lab-assembly';
 
+// The Bedrock stack alone (the same stack as in the whole lab: test/suite/lab-assembly.test.ts):
+// each setting below is one synthesis of one stack, not of the lab.
 const bedrockTemplate = (context: Record<string, unknown> = {}): Template =>
-  labAssembly(context).demo('bedrock');
+  labAssembly(context, { demos: ['bedrock'] }).demo('bedrock');
 
 /** The template as deployed in `region` (Mappings, Conditions and Fn::If resolved). */
 const inRegion = (template: Template, region: string) => new RegionView(template.toJSON() as never, region);

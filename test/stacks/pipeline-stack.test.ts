@@ -11,6 +11,10 @@ import { buildTestLab } from '../support/lab';
 import { labAssembly } from '../support/lab-assembly';
 import { definitionOf } from '../support/sfn-local';
 
+// The pipeline's stack alone for the settings only this file reads (the same stack as in the whole
+// lab: test/suite/lab-assembly.test.ts); the default lab is the run's shared assembly.
+const PIPELINE_ALONE = { demos: ['pipeline'] } as const;
+
 type Json = Record<string, any>;
 let template: Template;
 let definition: Json;
@@ -46,7 +50,7 @@ test('the bucket is the lab’s secure upload bucket; objects outlive the longes
 });
 
 test('-c governed=true: the bucket is versioned (CT.S3.PR.11) and every log group keeps a year (CT.CLOUDWATCH.PR.2)', () => {
-  const governed = labAssembly({ governed: 'true' }).demo('pipeline');
+  const governed = labAssembly({ governed: 'true' }, PIPELINE_ALONE).demo('pipeline');
   governed.hasResourceProperties('AWS::S3::Bucket', {
     VersioningConfiguration: { Status: 'Enabled' },
   });
@@ -97,16 +101,19 @@ describe('the Distributed Maps', () => {
   });
 
   test('ceilings come from config', () => {
-    const t = labAssembly({
-      pipelineMaxConcurrency: '20',
-      pipelineToleratedFailurePercent: '10',
-      pipelineMaxItems: '7',
-      pipelineMaxBatchItems: '300',
-      pipelineBatchMinRecords: '150',
-      pipelineMaxItemBytes: '1000000',
-      pipelineBatchTimeoutHours: '48',
-      pipelineExecutionTimeoutHours: '50',
-    }).demo('pipeline');
+    const t = labAssembly(
+      {
+        pipelineMaxConcurrency: '20',
+        pipelineToleratedFailurePercent: '10',
+        pipelineMaxItems: '7',
+        pipelineMaxBatchItems: '300',
+        pipelineBatchMinRecords: '150',
+        pipelineMaxItemBytes: '1000000',
+        pipelineBatchTimeoutHours: '48',
+        pipelineExecutionTimeoutHours: '50',
+      },
+      PIPELINE_ALONE,
+    ).demo('pipeline');
     const d = definitionOf(t.toJSON() as never) as Json;
     expect(d.TimeoutSeconds).toBe(50 * 3600);
     expect(d.States['Process documents']).toMatchObject({
@@ -414,7 +421,7 @@ test('the pipeline’s own guardrail has the lab guardrail’s settings (no depe
 });
 
 test('another instance (-c prefix=Kim): its own job names, rule, job-event prefix and guardrail name', () => {
-  const kim = labAssembly({ prefix: 'Kim' }).demo('pipeline');
+  const kim = labAssembly({ prefix: 'Kim' }, PIPELINE_ALONE).demo('pipeline');
   kim.hasResourceProperties('AWS::Events::Rule', {
     EventPattern: { detail: { batchJobName: [{ prefix: 'kim-pipeline-' }] } },
   });

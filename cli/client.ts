@@ -3,7 +3,9 @@
  * accepted (Polly). Any 4xx/5xx becomes an ApiError shown as `<status> <code>: <message> (requestId)`.
  */
 import type { SignatureV4 } from '@smithy/signature-v4';
+import { type Lang, translator } from '../lib/i18n';
 import type { Endpoint } from './endpoints';
+import { SESSION_MESSAGES } from './messages/session';
 import { CliError, type Credentials, type CredentialsProvider, createSigner, signRequest } from './signer';
 
 export type Json = Record<string, unknown>;
@@ -50,13 +52,18 @@ export class ApiError extends CliError {
 
 type Fetch = typeof fetch;
 
-async function send(fetchImpl: Fetch, url: URL, init: RequestInit): Promise<Response> {
+const words = (lang: Lang) => translator(SESSION_MESSAGES, lang);
+
+async function send(fetchImpl: Fetch, url: URL, init: RequestInit, lang: Lang): Promise<Response> {
   try {
     return await fetchImpl(url, init);
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     throw new CliError(
-      `Cannot reach ${url.origin} (${cause?.code ?? cause?.message ?? (err as Error).message}).`,
+      words(lang)('call.unreachable', {
+        origin: url.origin,
+        cause: cause?.code ?? cause?.message ?? (err as Error).message,
+      }),
     );
   }
 }
@@ -81,19 +88,22 @@ async function apiError(res: Response): Promise<ApiError> {
 
 export class LabClient {
   private readonly signer: SignatureV4;
+  private readonly t: ReturnType<typeof words>;
 
   constructor(
     readonly endpoint: Endpoint,
     credentials: Credentials | CredentialsProvider,
     private readonly fetchImpl: Fetch = fetch,
+    private readonly lang: Lang = 'en',
   ) {
     this.signer = createSigner(endpoint.region, credentials);
+    this.t = words(lang);
   }
 
   url(call: Pick<ApiCall, 'path' | 'params' | 'query'>): URL {
     const routePath = call.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = call.params?.[name];
-      if (!value) throw new CliError(`Missing ${name} for ${call.path}.`);
+      if (!value) throw new CliError(this.t('call.missingParam', { name, path: call.path }));
       return encodeURIComponent(value);
     });
     const url = new URL(routePath.replace(/^\//, ''), this.endpoint.url);
@@ -113,7 +123,7 @@ export class LabClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const signed = await signRequest(this.signer, call.method, this.url(call), headers, body);
     const started = performance.now();
-    const res = await send(this.fetchImpl, signed.url, signed.init);
+    const res = await send(this.fetchImpl, signed.url, signed.init, this.lang);
     if (!res.ok) throw await apiError(res);
     return { res, started };
   }
@@ -125,7 +135,8 @@ export class LabClient {
     try {
       body = JSON.parse(text) as Json;
     } catch {
-      throw new ApiError(res.status, 'NOT_JSON', `expected JSON, got ${res.headers.get('content-type')}`);
+      const type = String(res.headers.get('content-type'));
+      throw new ApiError(res.status, 'NOT_JSON', this.t('call.notJson', { type }));
     }
     const requestId =
       (body.requestId as string | undefined) ?? res.headers.get('x-amzn-requestid') ?? undefined;
@@ -139,7 +150,7 @@ export class LabClient {
   async ndjson(call: ApiCall): Promise<NdjsonResponse> {
     const { res, started } = await this.fetch({ ...call, accept: call.accept ?? 'application/x-ndjson' });
     const requestId = res.headers.get('x-amzn-requestid') ?? undefined;
-    return { status: res.status, requestId, started, events: ndjsonEvents(res) };
+    return { status: res.status, requestId, started, events: ndjsonEvents(res, this.t) };
   }
 
   /** The response body as bytes (Polly's audio with `Accept: audio/mpeg`). */
@@ -148,7 +159,11 @@ export class LabClient {
     const bytes = new Uint8Array(await res.arrayBuffer());
     const contentType = res.headers.get('content-type') ?? '';
     if (!contentType.startsWith(call.accept?.split('/')[0] ?? '')) {
-      throw new ApiError(res.status, 'UNEXPECTED_MEDIA_TYPE', `asked for ${call.accept}, got ${contentType}`);
+      throw new ApiError(
+        res.status,
+        'UNEXPECTED_MEDIA_TYPE',
+        this.t('call.mediaType', { accept: String(call.accept), type: contentType }),
+      );
     }
     return {
       status: res.status,
@@ -168,7 +183,7 @@ export interface NdjsonResponse {
   readonly events: AsyncGenerator<Json>;
 }
 
-async function* ndjsonEvents(res: Response): AsyncGenerator<Json> {
+async function* ndjsonEvents(res: Response, t: ReturnType<typeof words>): AsyncGenerator<Json> {
   if (!res.body) return;
   const decoder = new TextDecoder();
   let pending = '';
@@ -176,7 +191,7 @@ async function* ndjsonEvents(res: Response): AsyncGenerator<Json> {
     try {
       return JSON.parse(line) as Json;
     } catch {
-      throw new ApiError(res.status, 'NOT_NDJSON', `expected a JSON line, got ${line.slice(0, 80)}`);
+      throw new ApiError(res.status, 'NOT_NDJSON', t('call.notNdjson', { line: line.slice(0, 80) }));
     }
   };
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
@@ -205,12 +220,13 @@ export async function uploadPresigned(
   upload: PresignedUpload,
   file: { bytes: Uint8Array; name: string; contentType: string },
   fetchImpl: Fetch = fetch,
+  lang: Lang = 'en',
 ): Promise<void> {
   const form = new FormData();
   for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
   form.append('file', new Blob([Buffer.from(file.bytes)], { type: file.contentType }), file.name);
   const url = new URL(upload.url);
-  const res = await send(fetchImpl, url, { method: 'POST', body: form });
+  const res = await send(fetchImpl, url, { method: 'POST', body: form }, lang);
   if (res.ok) return;
   // S3 answers in XML: <Error><Code>…</Code><Message>…</Message><RequestId>…</RequestId></Error>
   const xml = await res.text();
@@ -218,7 +234,7 @@ export async function uploadPresigned(
   throw new ApiError(
     res.status,
     tag('Code') ?? 'UPLOAD_FAILED',
-    `S3 refused the upload: ${tag('Message') ?? res.statusText}`,
+    words(lang)('call.s3Refused', { message: tag('Message') ?? res.statusText }),
     tag('RequestId'),
   );
 }

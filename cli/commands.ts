@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
+import { Command, CommanderError, type Option, type OptionValues } from 'commander';
+import { type Lang, translator } from '../lib/i18n';
 import { type DemoRoute, type DemoService, SERVICES } from '../lib/services';
+import { KOREAN_CATALOGUE } from '../scripts/catalogue-ko';
 import { BEDROCK_ACTIONS } from './bedrock-commands';
 import {
   type ApiCall,
@@ -17,9 +19,14 @@ import {
   type PresignedUpload,
   uploadPresigned,
 } from './client';
+import { commanderWords, globalOptions, localize, runLang } from './localize';
+import { OUTPUT_MESSAGES } from './messages/output';
+import { PROGRAM_MESSAGES } from './messages/program';
+import { ROUTE_SUMMARIES_KO, routeKey } from './messages/routes';
+import { type OptionKit, type OptionWords, optionKit } from './options';
 import { isRunning, render, waitFor } from './output';
 import { PIPELINE_ACTIONS } from './pipeline-commands';
-import { type CliDeps, type GlobalOptions, PREFIX_HELP, PREFIX_OPTION, Session } from './session';
+import { type CliDeps, type GlobalOptions, Session } from './session';
 import { CliError } from './signer';
 
 /** Everything an action needs: its options, files, and calls to its demo's routes. */
@@ -33,6 +40,8 @@ class Ctx {
     readonly route: DemoRoute,
     readonly o: OptionValues,
     readonly args: string[],
+    /** The action's words (option help and input errors) in the session's language. */
+    readonly t: OptionWords,
   ) {}
 
   client(): Promise<LabClient> {
@@ -54,7 +63,9 @@ class Ctx {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new CliError(
-        `Cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
+        code === 'ENOENT'
+          ? this.t('file.missing', { file: name })
+          : this.t('file.unreadable', { file: name, error: (err as Error).message }),
       );
     }
   }
@@ -64,7 +75,7 @@ class Ctx {
       return JSON.parse(this.file(name).toString('utf8')) as Json;
     } catch (err) {
       if (err instanceof CliError) throw err;
-      throw new CliError(`${name} is not valid JSON: ${(err as Error).message}`);
+      throw new CliError(this.t('json.invalid', { file: name, error: (err as Error).message }));
     }
   }
 
@@ -74,9 +85,8 @@ class Ctx {
     const ext = path.extname(file).slice(1).toLowerCase();
     const type = contentType ?? types[ext];
     if (!type) {
-      throw new CliError(
-        `Cannot tell the type of ${file}: pass --content-type (${[...new Set(Object.values(types))].join(', ')}).`,
-      );
+      const known = [...new Set(Object.values(types))].join(', ');
+      throw new CliError(this.t('upload.type', { file, types: known }));
     }
     const body = await this.call({ body: { contentType: type } }, `POST /${this.service.id}/uploads`);
     const upload = body.upload as PresignedUpload;
@@ -84,16 +94,25 @@ class Ctx {
       upload,
       { bytes, name: path.basename(file), contentType: type },
       this.session.fetch,
+      this.session.lang,
     );
     return { key: upload.key, contentType: type, bytes: bytes.length, requestId: body.requestId };
   }
 
   /** The job's status: polled until done with --wait; a FAILED job makes the exit code 1. */
-  async jobStatus(poll: () => Promise<Json>, label: string, resume: string, started?: Json): Promise<Json> {
+  async jobStatus(
+    poll: () => Promise<Json>,
+    job: 'job.textract' | 'job.transcribe',
+    id: string,
+    resume: string,
+    started?: Json,
+  ): Promise<Json> {
+    const { lang } = this.session;
     const body = this.o.wait
       ? await waitFor(poll, {
           io: this.session.io,
-          label,
+          lang,
+          label: translator(OUTPUT_MESSAGES, lang)(job, { id }),
           resume: `${resume} --wait`,
           timeoutSeconds: this.o.timeout,
           intervalSeconds: this.o.interval,
@@ -109,8 +128,9 @@ class Ctx {
 
 interface Action {
   readonly name: string;
-  readonly args?: ReadonlyArray<readonly [string, string]>;
-  readonly options: () => Option[];
+  /** The arguments and their help, in the kit's language. */
+  readonly args?: (k: OptionKit) => ReadonlyArray<readonly [string, string]>;
+  readonly options: (k: OptionKit) => Option[];
   /** Make the call(s) and return what to print (nothing when the action printed as it went). */
   readonly run: (c: Ctx) => Promise<Json | undefined>;
 }
@@ -118,31 +138,6 @@ interface Action {
 // ---------------------------------------------------------------------------------------------
 // Option helpers
 // ---------------------------------------------------------------------------------------------
-
-const opt = (flags: string, description: string) => new Option(flags, description);
-const required = (flags: string, description: string) => opt(flags, description).makeOptionMandatory();
-
-function parseNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('Not a number.');
-  return n;
-}
-const number = (flags: string, description: string) => opt(flags, description).argParser(parseNumber);
-const list = (flags: string, description: string) =>
-  opt(flags, description).argParser((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-const repeatable = (flags: string, description: string) =>
-  opt(flags, `${description} (repeat for more)`).argParser((v, prev: string[] = []) => [...prev, v]);
-
-const waitOptions = () => [
-  opt('--wait', 'poll until the job finishes, with progress on stderr'),
-  number('--timeout <seconds>', 'stop waiting after this long').default(600),
-  number('--interval <seconds>', 'time between polls').default(5),
-];
 
 /** The given options, under their API field names, without the ones left out. */
 function fields(o: OptionValues, ...names: string[]): Json {
@@ -179,19 +174,6 @@ const AUDIO_FORMATS: Record<string, string> = {
   pcm: 'audio/pcm',
 };
 
-const textOption = () => required('--text <text>', 'the text to analyse');
-const languageCode = (codes: string) => opt('--language-code <code>', `${codes}; omit to detect it (billed)`);
-const image = () => required('--image <file>', 'PNG or JPEG image, e.g. samples/street-scene.jpg');
-const document = () =>
-  required('--document <file>', 'PNG, JPEG, TIFF or single-page PDF, e.g. samples/invoice-form.png');
-const features = (note = '') => list('--features <list>', `comma-separated: TABLES, FORMS, QUERIES${note}`);
-const query = () => repeatable('--query <question>', 'a question, optionally ALIAS=question (adds QUERIES)');
-const inference = () => [
-  number('--temperature <0-1>', '0 = most repeatable, 1 = most varied'),
-  number('--top-p <0-1>', 'nucleus sampling'),
-  number('--max-tokens <n>', 'cap on output tokens (the stack caps it too)'),
-];
-
 function textractFeatures(o: OptionValues): { features?: string[]; queries?: Json[] } {
   const queries = textractQueries(o.query);
   const given: string[] | undefined = o.features ?? (queries ? [] : undefined);
@@ -208,21 +190,21 @@ const transcribePoll = (c: Ctx, jobName: string) => () =>
 // One action per route
 // ---------------------------------------------------------------------------------------------
 
-const rekognition = (name: string, extra: () => Option[] = () => []): Action => ({
+const rekognition = (name: string, extra: (k: OptionKit) => Option[] = () => []): Action => ({
   name,
-  options: () => [image(), ...extra()],
+  options: (k) => [k.image(), ...extra(k)],
   run: (c) =>
     c.call({
       body: { image: c.file(c.o.image).toString('base64'), ...fields(c.o, 'maxLabels', 'minConfidence') },
     }),
 });
 
-const comprehendText = (
-  name: string,
-  codes = 'en, es, fr, de, it, pt, ar, hi, ja, ko, zh, zh-TW',
-): Action => ({
+const comprehendText = (name: string, codes?: (k: OptionKit) => string): Action => ({
   name,
-  options: () => [textOption(), languageCode(codes)],
+  options: (k) => [
+    k.text(),
+    k.languageCode(codes?.(k) ?? 'en, es, fr, de, it, pt, ar, hi, ja, ko, zh, zh-TW'),
+  ],
   run: (c) => c.call({ body: fields(c.o, 'text', 'languageCode') }),
 });
 
@@ -232,30 +214,30 @@ export const ACTIONS: Record<string, Action> = {
   'POST /comprehend/key-phrases': comprehendText('key-phrases'),
   'POST /comprehend/language': {
     name: 'language',
-    options: () => [required('--text <text>', 'at least 20 characters')],
+    options: (k) => [k.required('--text <text>', 'language.text')],
     run: (c) => c.call({ body: fields(c.o, 'text') }),
   },
-  'POST /comprehend/pii': comprehendText('pii', 'en or es'),
+  'POST /comprehend/pii': comprehendText('pii', (k) => k.t('codes.pii')),
   'POST /comprehend/toxicity': {
     name: 'toxicity',
-    options: () => [
-      opt('--text <text>', 'one text'),
-      repeatable('--segment <text>', 'or segments, up to 10'),
+    options: (k) => [
+      k.opt('--text <text>', 'toxicity.text'),
+      k.repeatable('--segment <text>', 'toxicity.segment'),
     ],
     run: (c) => {
-      if (!c.o.text === !c.o.segment) throw new CliError('Give --text, or one or more --segment.');
+      if (!c.o.text === !c.o.segment) throw new CliError(c.t('toxicity.give'));
       return c.call({ body: c.o.segment ? { segments: c.o.segment } : { text: c.o.text } });
     },
   },
 
   'POST /translate': {
     name: 'text',
-    options: () => [
-      required('--text <text>', 'the text to translate'),
-      required('--target <code>', 'target language, e.g. ko'),
-      opt('--source <code>', 'source language; auto detects it with Comprehend').default('auto'),
-      opt('--formality <level>', 'formal or informal register').choices(['FORMAL', 'INFORMAL']),
-      opt('--mask-profanity', 'mask profane words'),
+    options: (k) => [
+      k.required('--text <text>', 'translate.text'),
+      k.required('--target <code>', 'translate.target'),
+      k.opt('--source <code>', 'translate.source').default('auto'),
+      k.opt('--formality <level>', 'translate.formality').choices(['FORMAL', 'INFORMAL']),
+      k.opt('--mask-profanity', 'translate.profanity'),
     ],
     run: (c) =>
       c.call({
@@ -268,18 +250,18 @@ export const ACTIONS: Record<string, Action> = {
   },
   'GET /translate/languages': {
     name: 'languages',
-    options: () => [opt('--display-language-code <code>', 'language to name the languages in (default en)')],
+    options: (k) => [k.opt('--display-language-code <code>', 'languages.display')],
     run: (c) => c.call({ query: { displayLanguageCode: c.o.displayLanguageCode } }),
   },
 
   'POST /textract/text': {
     name: 'text',
-    options: () => [document()],
+    options: (k) => [k.document()],
     run: (c) => c.call({ body: { document: c.file(c.o.document).toString('base64') } }),
   },
   'POST /textract/analyze': {
     name: 'analyze',
-    options: () => [document(), features(' (default TABLES,FORMS)'), query()],
+    options: (k) => [k.document(), k.features('features.default'), k.query()],
     run: (c) => {
       const { features = ['TABLES', 'FORMS'], queries } = textractFeatures(c.o);
       return c.call({ body: { document: c.file(c.o.document).toString('base64'), features, queries } });
@@ -287,9 +269,9 @@ export const ACTIONS: Record<string, Action> = {
   },
   'POST /textract/uploads': {
     name: 'upload',
-    options: () => [
-      required('--file <file>', 'multi-page PDF or TIFF, e.g. samples/two-page.pdf'),
-      opt('--content-type <type>', 'default: from the file name').choices(['application/pdf', 'image/tiff']),
+    options: (k) => [
+      k.required('--file <file>', 'textract.file'),
+      k.opt('--content-type <type>', 'contentType').choices(['application/pdf', 'image/tiff']),
     ],
     run: async (c) => {
       const up = await c.upload(c.o.file, DOCUMENT_TYPES, c.o.contentType);
@@ -298,19 +280,16 @@ export const ACTIONS: Record<string, Action> = {
   },
   'POST /textract/jobs': {
     name: 'job',
-    options: () => [
-      opt('--key <key>', 'an uploaded document (textract upload)'),
-      opt('--file <file>', 'or a PDF/TIFF to upload first'),
-      opt('--mode <mode>', 'text, or analyze (the default with --features or --query)').choices([
-        'text',
-        'analyze',
-      ]),
-      features(' (analyze; default TABLES,FORMS)'),
-      query(),
-      ...waitOptions(),
+    options: (k) => [
+      k.opt('--key <key>', 'textract.key'),
+      k.opt('--file <file>', 'textract.upload'),
+      k.opt('--mode <mode>', 'textract.mode').choices(['text', 'analyze']),
+      k.features('features.analyze'),
+      k.query(),
+      ...k.wait(),
     ],
     run: async (c) => {
-      if (!c.o.key === !c.o.file) throw new CliError('Give --key (from textract upload) or --file.');
+      if (!c.o.key === !c.o.file) throw new CliError(c.t('textract.give'));
       const key: string = c.o.key ?? (await c.upload(c.o.file, DOCUMENT_TYPES)).key;
       const { features: given, queries } = textractFeatures(c.o);
       const mode: string = c.o.mode ?? (given ? 'analyze' : 'text');
@@ -319,45 +298,45 @@ export const ACTIONS: Record<string, Action> = {
       const jobId = String(job.jobId);
       const billed = mode === 'analyze' ? features : undefined;
       const resume = `npm run demo -- textract status ${jobId} --mode ${mode}${billed ? ` --features ${billed.join(',')}` : ''}`;
-      return c.jobStatus(textractPoll(c, jobId, mode, billed), `Textract job ${jobId}`, resume, job);
+      return c.jobStatus(textractPoll(c, jobId, mode, billed), 'job.textract', jobId, resume, job);
     },
   },
   'GET /textract/jobs/{jobId}': {
     name: 'status',
-    args: [['<jobId>', 'from textract job']],
-    options: () => [
-      opt('--mode <mode>', 'the mode the job was started with').choices(['text', 'analyze']).default('text'),
-      features(),
-      ...waitOptions(),
+    args: (k) => [['<jobId>', k.t('textract.jobId')]],
+    options: (k) => [
+      k.opt('--mode <mode>', 'textract.startedMode').choices(['text', 'analyze']).default('text'),
+      k.features(),
+      ...k.wait(),
     ],
     run: async (c) => {
       const [jobId = ''] = c.args;
       const poll = textractPoll(c, jobId, c.o.mode, c.o.features);
       const resume = `npm run demo -- textract status ${jobId} --mode ${c.o.mode}`;
-      return c.jobStatus(poll, `Textract job ${jobId}`, resume);
+      return c.jobStatus(poll, 'job.textract', jobId, resume);
     },
   },
 
-  'POST /rekognition/labels': rekognition('labels', () => [
-    number('--max-labels <n>', 'most labels to return (default 10)'),
-    number('--min-confidence <percent>', 'only labels at least this sure (default 70)'),
+  'POST /rekognition/labels': rekognition('labels', (k) => [
+    k.number('--max-labels <n>', 'labels.max'),
+    k.number('--min-confidence <percent>', 'minConfidence', { percent: 70 }),
   ]),
   'POST /rekognition/text': rekognition('text'),
   'POST /rekognition/faces': rekognition('faces'),
-  'POST /rekognition/moderation': rekognition('moderation', () => [
-    number('--min-confidence <percent>', 'only labels at least this sure (default 50)'),
+  'POST /rekognition/moderation': rekognition('moderation', (k) => [
+    k.number('--min-confidence <percent>', 'minConfidence', { percent: 50 }),
   ]),
 
   'POST /polly/speech': {
     name: 'speech',
-    options: () => [
-      required('--text <text>', 'what to say (plain text, or SSML with --text-type ssml)'),
-      opt('--voice <id>', 'voice id, e.g. Joanna (English, default) or Seoyeon (Korean)'),
-      opt('--engine <engine>', 'neural (default), standard, long-form or generative'),
-      opt('--language-code <code>', 'only for bilingual voices, e.g. en-IN'),
-      opt('--text-type <type>', 'text or ssml').choices(['text', 'ssml']),
-      opt('--format <format>', 'audio format (default mp3)').choices(Object.keys(AUDIO_FORMATS)),
-      opt('--out <file>', 'write the audio here (without it: JSON with the audio in base64)'),
+    options: (k) => [
+      k.required('--text <text>', 'polly.text'),
+      k.opt('--voice <id>', 'polly.voice'),
+      k.opt('--engine <engine>', 'polly.engine'),
+      k.opt('--language-code <code>', 'polly.languageCode'),
+      k.opt('--text-type <type>', 'polly.textType').choices(['text', 'ssml']),
+      k.opt('--format <format>', 'polly.format').choices(Object.keys(AUDIO_FORMATS)),
+      k.opt('--out <file>', 'polly.out'),
     ],
     run: async (c) => {
       const body = {
@@ -378,18 +357,18 @@ export const ACTIONS: Record<string, Action> = {
   },
   'GET /polly/voices': {
     name: 'voices',
-    options: () => [
-      opt('--language-code <code>', 'only voices for this language, e.g. ko-KR'),
-      opt('--engine <engine>', 'only voices with this engine'),
+    options: (k) => [
+      k.opt('--language-code <code>', 'voices.languageCode'),
+      k.opt('--engine <engine>', 'voices.engine'),
     ],
     run: (c) => c.call({ query: { languageCode: c.o.languageCode, engine: c.o.engine } }),
   },
 
   'POST /transcribe/uploads': {
     name: 'upload',
-    options: () => [
-      required('--file <file>', 'audio file, e.g. samples/hello-en.mp3'),
-      opt('--content-type <type>', 'default: from the file name'),
+    options: (k) => [
+      k.required('--file <file>', 'transcribe.file'),
+      k.opt('--content-type <type>', 'contentType'),
     ],
     run: async (c) => {
       const up = await c.upload(c.o.file, AUDIO_TYPES, c.o.contentType);
@@ -398,46 +377,46 @@ export const ACTIONS: Record<string, Action> = {
   },
   'POST /transcribe/jobs': {
     name: 'job',
-    options: () => [
-      opt('--key <key>', 'an uploaded file (transcribe upload)'),
-      opt('--audio <file>', 'or a short clip (up to 3 MB) sent inline, e.g. samples/hello-en.wav'),
-      opt('--language-code <code>', 'e.g. en-US; omit to identify the language'),
-      list('--language-options <codes>', 'candidates for identification, e.g. en-US,ko-KR'),
-      ...waitOptions(),
+    options: (k) => [
+      k.opt('--key <key>', 'transcribe.key'),
+      k.opt('--audio <file>', 'transcribe.audio'),
+      k.opt('--language-code <code>', 'transcribe.languageCode'),
+      k.list('--language-options <codes>', 'transcribe.languageOptions'),
+      ...k.wait(),
     ],
     run: async (c) => {
-      if (!c.o.key === !c.o.audio) throw new CliError('Give --key (from transcribe upload) or --audio.');
+      if (!c.o.key === !c.o.audio) throw new CliError(c.t('transcribe.give'));
       const source = c.o.key ? { key: c.o.key } : { audioBase64: c.file(c.o.audio).toString('base64') };
       const job = await c.call({ body: { ...source, ...fields(c.o, 'languageCode', 'languageOptions') } });
       const jobName = String(job.jobName);
       const resume = `npm run demo -- transcribe status ${jobName}`;
-      return c.jobStatus(transcribePoll(c, jobName), `Transcribe job ${jobName}`, resume, job);
+      return c.jobStatus(transcribePoll(c, jobName), 'job.transcribe', jobName, resume, job);
     },
   },
   'GET /transcribe/jobs/{jobName}': {
     name: 'status',
-    args: [['<jobName>', 'from transcribe job']],
-    options: () => waitOptions(),
+    args: (k) => [['<jobName>', k.t('transcribe.jobName')]],
+    options: (k) => k.wait(),
     run: async (c) => {
       const [jobName = ''] = c.args;
       const poll = transcribePoll(c, jobName);
       const resume = `npm run demo -- transcribe status ${jobName}`;
-      return c.jobStatus(poll, `Transcribe job ${jobName}`, resume);
+      return c.jobStatus(poll, 'job.transcribe', jobName, resume);
     },
   },
 
   'POST /bedrock/converse': {
     name: 'converse',
-    options: () => [
-      opt('--prompt <text>', 'a plain prompt'),
-      opt('--instruction <text>', 'prompt element 1: what to do (지침)'),
-      opt('--context <text>', 'prompt element 2: background (컨텍스트)'),
-      opt('--input-data <text>', 'prompt element 3: the input (입력 데이터)'),
-      opt('--output-indicator <text>', 'prompt element 4: the output wanted (출력 지표)'),
-      opt('--system <text>', 'system prompt (role, tone)'),
-      opt('--file <json>', 'a request body, e.g. samples/prompts/four-elements.json (options override it)'),
-      ...inference(),
-      number('--samples <1-3>', 'run it 1–3 times to see non-determinism'),
+    options: (k) => [
+      k.opt('--prompt <text>', 'prompt'),
+      k.opt('--instruction <text>', 'instruction'),
+      k.opt('--context <text>', 'context'),
+      k.opt('--input-data <text>', 'inputData'),
+      k.opt('--output-indicator <text>', 'outputIndicator'),
+      k.opt('--system <text>', 'system'),
+      k.opt('--file <json>', 'requestFile'),
+      ...k.inference(),
+      k.number('--samples <1-3>', 'samples'),
     ],
     run: (c) => {
       const body = {
@@ -445,28 +424,24 @@ export const ACTIONS: Record<string, Action> = {
         ...fields(c.o, 'prompt', 'instruction', 'context', 'inputData', 'outputIndicator', 'system'),
         ...fields(c.o, 'temperature', 'topP', 'maxTokens', 'samples'),
       };
-      if (!body.prompt && !body.instruction && !body.inputData) {
-        throw new CliError(
-          'Give --prompt, the prompt elements (--instruction, --context, --input-data, --output-indicator), or --file.',
-        );
-      }
+      if (!body.prompt && !body.instruction && !body.inputData) throw new CliError(c.t('converse.give'));
       return c.call({ body });
     },
   },
   'POST /bedrock/ask-notes': {
     name: 'ask',
-    options: () => [
-      opt('--question <text>', 'a question about the study notes (English or Korean)'),
-      opt('--file <json>', 'a request body, e.g. samples/prompts/ask-notes.json'),
-      number('--top-k <1-5>', 'passages to retrieve (default 3)'),
-      ...inference(),
+    options: (k) => [
+      k.opt('--question <text>', 'question'),
+      k.opt('--file <json>', 'ask.file'),
+      k.number('--top-k <1-5>', 'topK'),
+      ...k.inference(),
     ],
     run: (c) => {
       const body = {
         ...(c.o.file ? c.json(c.o.file) : {}),
         ...fields(c.o, 'question', 'topK', 'temperature', 'topP', 'maxTokens'),
       };
-      if (!body.question) throw new CliError('Give --question or --file.');
+      if (!body.question) throw new CliError(c.t('ask.give'));
       return c.call({ body });
     },
   },
@@ -478,64 +453,55 @@ export const ACTIONS: Record<string, Action> = {
 // The program
 // ---------------------------------------------------------------------------------------------
 
-const EXAMPLES = `
-Examples:
-  npm run demo -- comprehend sentiment --text "I love this lab"
-  npm run demo -- translate text --text "Hello" --target ko
-  npm run demo -- textract analyze --document samples/invoice-form.png --query "What is the total?"
-  npm run demo -- polly speech --text "안녕하세요" --voice Seoyeon --out hello.mp3
-  npm run demo -- transcribe job --audio samples/hello-en.wav --language-code en-US --wait
-  npm run demo -- bedrock converse --file samples/prompts/four-elements.json
-  npm run demo -- bedrock stream --text "Explain foundation models in two sentences"
-  npm run demo -- bedrock compare --text "What is RAG?" --models amazon.nova-micro-v1:0,amazon.nova-lite-v1:0
-  npm run demo -- bedrock read-document --file samples/invoice-form.ko.png --request samples/prompts/read-invoice.ko.json
-  npm run demo -- pipeline run samples/pipeline/*.txt samples/invoice-form.png --steps extract,pii,translate,summarize,speak --to ko
+/** The Korean route summary (cli/messages/routes.ts), or a start-up error naming the route that has none. */
+function koreanSummary(route: DemoRoute): string {
+  const summary = ROUTE_SUMMARIES_KO[routeKey(route)];
+  if (!summary)
+    throw new Error(`No Korean summary for ${routeKey(route)}: add one to cli/messages/routes.ts.`);
+  return summary;
+}
 
-Endpoints come from ./cdk-outputs.json (cdk deploy --outputs-file) or else from the stacks'
-ApiUrl outputs (CloudFormation, in --region / AWS_REGION / your profile's Region). Requests are
-signed (SigV4) with your usual AWS credentials: environment, --profile / AWS_PROFILE, SSO.`;
-
-export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void): Command {
-  const program = new Command('ai-lab')
-    .description("Call the lab's demos with SigV4-signed requests (npm run demo -- <service> <action>).")
-    .option('--json', 'print the raw JSON response (for scripts)')
-    .option('--region <region>', 'AWS Region of the stacks (default: AWS_REGION or your profile)')
-    .option('--profile <name>', 'AWS profile for credentials (default: AWS_PROFILE or the default chain)')
-    .option(
-      '--outputs-file <file>',
-      'stack outputs written by cdk deploy --outputs-file (default: ./cdk-outputs.json)',
-    )
-    .option(PREFIX_OPTION, PREFIX_HELP)
-    .addHelpText('after', EXAMPLES)
-    .showHelpAfterError('(add --help for usage)')
-    .configureHelp({ showGlobalOptions: true })
-    .exitOverride()
-    .configureOutput({
-      writeOut: deps.stdout ?? ((t) => process.stdout.write(t)),
-      writeErr: deps.stderr ?? ((t) => process.stderr.write(t)),
-    });
+export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void, lang: Lang = 'en'): Command {
+  const t = translator(PROGRAM_MESSAGES, lang);
+  const kit = optionKit(lang);
+  const program = localize(new Command('ai-lab'), lang, {
+    writeOut: deps.stdout ?? ((text) => process.stdout.write(text)),
+    writeErr: deps.stderr ?? ((text) => process.stderr.write(text)),
+  })
+    .helpCommand('help [command]', commanderWords(lang)('help'))
+    .showHelpAfterError(commanderWords(lang)('afterError'))
+    .description(t('description'))
+    .option('--json', t('opt.json'))
+    .addHelpText('after', t('examples'))
+    .exitOverride();
+  for (const option of globalOptions(lang)) program.addOption(option);
 
   for (const service of SERVICES) {
-    const group = program
-      .command(service.id)
-      .description(`${service.awsService} (stack <prefix>-${service.stackSuffix}): ${service.concept}`);
+    const group = program.command(service.id).description(
+      t('demo', {
+        service: service.awsService,
+        suffix: service.stackSuffix,
+        concept: lang === 'ko' ? KOREAN_CATALOGUE[service.id].concept : service.concept,
+      }),
+    );
     for (const route of service.routes) {
-      const action = ACTIONS[`${route.method} ${route.path}`];
+      const action = ACTIONS[routeKey(route)];
       if (!action)
-        throw new Error(
-          `No CLI action for ${route.method} ${route.path}: add one to ACTIONS in cli/commands.ts.`,
-        );
-      const cmd = group.command(action.name).description(`${route.summary} — ${route.method} ${route.path}`);
-      for (const [name, description] of action.args ?? []) cmd.argument(name, description);
-      for (const option of action.options()) cmd.addOption(option);
+        throw new Error(`No CLI action for ${routeKey(route)}: add one to ACTIONS in cli/commands.ts.`);
+      // Every route has a Korean summary, checked in both languages so an English run finds a gap too.
+      const korean = koreanSummary(route);
+      const summary = lang === 'ko' ? korean : route.summary;
+      const cmd = group.command(action.name).description(`${summary} — ${routeKey(route)}`);
+      for (const [name, description] of action.args?.(kit) ?? []) cmd.argument(name, description);
+      for (const option of action.options(kit)) cmd.addOption(option);
       cmd.action(async (...params: unknown[]) => {
         const command = params.at(-1) as Command;
         const o = command.optsWithGlobals();
-        const session = new Session(deps, o as GlobalOptions);
-        const ctx = new Ctx(session, service, route, o, command.processedArgs as string[]);
+        const session = new Session(deps, { ...(o as GlobalOptions), lang });
+        const ctx = new Ctx(session, service, route, o, command.processedArgs as string[], kit.t);
         const body = await action.run(ctx);
         if (body !== undefined) {
-          session.io.stdout(o.json ? `${JSON.stringify(body, null, 2)}\n` : render(body));
+          session.io.stdout(o.json ? `${JSON.stringify(body, null, 2)}\n` : render(body, lang));
         }
         onExitCode(ctx.exitCode);
       });
@@ -547,11 +513,16 @@ export function buildProgram(deps: CliDeps, onExitCode: (code: number) => void):
 /** Run the CLI; resolves to the exit code. Errors are printed, never thrown. */
 export async function main(argv: string[], deps: CliDeps = {}): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const lang = runLang(argv, deps.env ?? process.env);
   let exitCode = 0;
   try {
-    await buildProgram(deps, (code) => {
-      exitCode = code;
-    }).parseAsync(argv, { from: 'user' });
+    await buildProgram(
+      deps,
+      (code) => {
+        exitCode = code;
+      },
+      lang,
+    ).parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
@@ -562,7 +533,9 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
       const body = err instanceof ApiError && err.body ? err.body : { error: { code: 'CLI_ERROR', message } };
       stdout(`${JSON.stringify(body, null, 2)}\n`);
     }
-    stderr(err instanceof CliError ? `${message}\n` : `Unexpected error: ${message}\n`);
+    const line =
+      err instanceof CliError ? message : translator(PROGRAM_MESSAGES, lang)('unexpected', { message });
+    stderr(`${line}\n`);
     return 1;
   }
 }

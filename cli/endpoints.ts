@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { type Lang, translator } from '../lib/i18n';
 import { deployCommand, PREFIX_ENV, splitStackName } from '../lib/names';
+import { SESSION_MESSAGES } from './messages/session';
 import { CliError, type Credentials, type CredentialsProvider } from './signer';
 
 /** The CfnOutput id every demo stack uses for its API's base URL (lib/constructs/demo-api.ts). */
@@ -60,6 +62,7 @@ export async function configuredRegion(
 export function cloudFormationLookup(
   region: string,
   credentials: Credentials | CredentialsProvider,
+  lang: Lang = 'en',
 ): StackLookup {
   return async (stackName) => {
     const cfn = new CloudFormationClient({ region, credentials });
@@ -74,8 +77,9 @@ export function cloudFormationLookup(
       if (err instanceof CliError) throw err;
       const e = err as { name?: string; message?: string };
       if (/^Validation/.test(e.name ?? '') && /does not exist/.test(e.message ?? '')) return undefined;
+      const t = translator(SESSION_MESSAGES, lang);
       throw new CliError(
-        `CloudFormation DescribeStacks ${stackName} in ${region} failed: ${e.name}: ${e.message}`,
+        t('stack.describeFailed', { stack: stackName, region, error: `${e.name}: ${e.message}` }),
       );
     } finally {
       cfn.destroy();
@@ -92,6 +96,8 @@ export interface DiscoveryOptions {
   readonly outputsFile?: string;
   /** The configured Region (for CloudFormation, and to sign for a URL that does not name one). */
   readonly region?: string;
+  /** The language of the errors. @default 'en' */
+  readonly lang?: Lang;
   /** How to ask CloudFormation; built lazily, because reading the file needs no credentials. */
   readonly lookup: () => StackLookup;
 }
@@ -99,43 +105,36 @@ export interface DiscoveryOptions {
 export class Endpoints {
   private file?: { path: string; outputs: Record<string, Record<string, string>> } | null;
 
-  constructor(private readonly o: DiscoveryOptions) {}
+  private readonly t: ReturnType<typeof translator<keyof typeof SESSION_MESSAGES.en>>;
+
+  constructor(private readonly o: DiscoveryOptions) {
+    this.t = translator(SESSION_MESSAGES, o.lang ?? 'en');
+  }
 
   async find(stackName: string): Promise<Endpoint> {
+    const t = this.t;
     const file = this.outputsFile();
     const fromFile = file?.outputs[stackName]?.[OUTPUT_KEY];
     if (fromFile) return this.endpoint(stackName, fromFile);
+    const names = { stack: stackName, key: OUTPUT_KEY, deploy: deployCommand(stackName) };
     if (file && this.o.outputsFile) {
+      const others = this.otherPrefixes(stackName, file);
       throw new NotDeployedError(
         stackName,
-        `Stack ${stackName} has no ${OUTPUT_KEY} in ${this.o.outputsFile}${this.otherPrefixes(stackName, file)}: ` +
-          `deploy it with \`${deployCommand(stackName)}\` and leave out --outputs-file to find it through ` +
-          'CloudFormation (`cdk deploy --outputs-file` keeps only the stacks that one command deployed).',
+        t('stack.notInFile', { ...names, file: this.o.outputsFile, others }),
       );
     }
     const region = this.o.region;
-    if (!region) {
-      throw new CliError(
-        `No AWS Region to look up stack ${stackName} in: pass --region, set AWS_REGION, or set a region in ` +
-          `your profile (aws configure). Or point --outputs-file at the file \`cdk deploy --outputs-file\` wrote.`,
-      );
-    }
+    if (!region) throw new CliError(t('stack.noRegion', names));
     const stack = await this.o.lookup()(stackName);
     if (!stack || NOT_SERVING.test(stack.status)) {
-      const state = stack ? ` (it is ${stack.status})` : '';
+      const state = stack ? t('stack.state', { status: stack.status }) : '';
       const others = file ? this.otherPrefixes(stackName, file) : '';
-      throw new NotDeployedError(
-        stackName,
-        `Stack ${stackName} is not deployed in ${region}${state}${others}: deploy it with \`${deployCommand(stackName)}\`.`,
-      );
+      throw new NotDeployedError(stackName, t('stack.notDeployed', { ...names, region, state, others }));
     }
     const url = stack.outputs[OUTPUT_KEY];
     if (!url) {
-      throw new NotDeployedError(
-        stackName,
-        `Stack ${stackName} in ${region} has no ${OUTPUT_KEY} output (status ${stack.status}): redeploy it with ` +
-          `\`${deployCommand(stackName)}\`.`,
-      );
+      throw new NotDeployedError(stackName, t('stack.noOutput', { ...names, region, status: stack.status }));
     }
     return this.endpoint(stackName, url);
   }
@@ -157,12 +156,12 @@ export class Endpoints {
     if (prefixes.length === 0) return '';
     const list = prefixes.map((p) => `${p}-${wanted.suffix}`).join(', ');
     const shown = path.relative(this.o.cwd, file.path) || file.path;
-    return ` (${shown} lists ${list}: pass --prefix ${prefixes[0]} or set ${PREFIX_ENV}=${prefixes[0]})`;
+    return this.t('stack.otherPrefixes', { file: shown, list, prefix: prefixes[0]!, env: PREFIX_ENV });
   }
 
   private endpoint(stackName: string, url: string): Endpoint {
     const region = regionFromUrl(url) ?? this.o.region;
-    if (!region) throw new CliError(`Cannot tell which Region ${url} is in: pass --region.`);
+    if (!region) throw new CliError(this.t('url.noRegion', { url }));
     return { stackName, url: url.endsWith('/') ? url : `${url}/`, region };
   }
 
@@ -171,16 +170,14 @@ export class Endpoints {
     if (this.file !== undefined) return this.file;
     const file = path.resolve(this.o.cwd, this.o.outputsFile ?? DEFAULT_OUTPUTS_FILE);
     if (!existsSync(file)) {
-      if (this.o.outputsFile) throw new CliError(`Outputs file ${this.o.outputsFile} not found.`);
+      if (this.o.outputsFile) throw new CliError(this.t('outputs.notFound', { file: this.o.outputsFile }));
       this.file = null;
       return null;
     }
     try {
       this.file = { path: file, outputs: JSON.parse(readFileSync(file, 'utf8')) };
     } catch (err) {
-      throw new CliError(
-        `Cannot read ${file} (${(err as Error).message}): it should be what \`cdk deploy --outputs-file\` wrote.`,
-      );
+      throw new CliError(this.t('outputs.unreadable', { file, error: (err as Error).message }));
     }
     return this.file;
   }

@@ -9,9 +9,12 @@ import { Writable } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import { Option, type OptionValues } from 'commander';
 import { DOCUMENT_TYPES, STEPS } from '../lambda/pipeline/schemas';
+import { type Lang, translator } from '../lib/i18n';
 import { table } from './bedrock-commands';
 import { type Json, type LabClient, type PresignedUpload, uploadPresigned } from './client';
-import type { Io } from './output';
+import { PIPELINE_MESSAGES } from './messages/pipeline';
+import type { OptionKit } from './options';
+import { type Io, pad } from './output';
 import type { Session } from './session';
 import { CliError } from './signer';
 
@@ -27,8 +30,8 @@ export interface PipelineCtx {
 
 export interface PipelineAction {
   readonly name: string;
-  readonly args?: ReadonlyArray<readonly [string, string]>;
-  readonly options: () => Option[];
+  readonly args?: (k: OptionKit) => ReadonlyArray<readonly [string, string]>;
+  readonly options: (k: OptionKit) => Option[];
   readonly run: (c: PipelineCtx) => Promise<Json | undefined>;
 }
 
@@ -39,9 +42,12 @@ const EXTENSION_TYPES: Record<string, string> = {
   md: 'text/plain',
 };
 
-const toNumber = (v: string) => {
+/** The words of these actions in `lang` (cli/messages/pipeline.ts). */
+const words = (lang: Lang) => translator(PIPELINE_MESSAGES, lang);
+
+const toNumber = (lang: Lang) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${v} is not a positive whole number.`);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(words(lang)('notWhole', { value: v }));
   return n;
 };
 
@@ -60,11 +66,10 @@ async function upload(c: PipelineCtx, file: string, runId: string | undefined, c
   const bytes = c.file(file);
   const type = EXTENSION_TYPES[path.extname(file).slice(1).toLowerCase()];
   if (!type) {
-    throw new CliError(
-      `Cannot send ${file}: the pipeline reads ${Object.keys(EXTENSION_TYPES)
-        .map((e) => `.${e}`)
-        .join(', ')}.`,
-    );
+    const extensions = Object.keys(EXTENSION_TYPES)
+      .map((e) => `.${e}`)
+      .join(', ');
+    throw new CliError(words(c.session.lang)('badType', { file, extensions }));
   }
   const client = await c.client();
   const res = await client.json({
@@ -73,12 +78,13 @@ async function upload(c: PipelineCtx, file: string, runId: string | undefined, c
     body: { contentType: type, name: safeName(file, copy), ...(runId && { runId }) },
   });
   const up = res.body.upload as PresignedUpload;
-  await uploadPresigned(up, { bytes, name: path.basename(file), contentType: type }, c.session.fetch);
+  const sent = { bytes, name: path.basename(file), contentType: type };
+  await uploadPresigned(up, sent, c.session.fetch, c.session.lang);
   return { runId: String(res.body.runId), key: up.key };
 }
 
-const usd = (v: unknown) =>
-  typeof v === 'number' ? `$${v < 0.01 ? v.toPrecision(3) : v.toFixed(4)}` : 'n/a';
+const usd = (v: unknown, lang: Lang) =>
+  typeof v === 'number' ? `$${v < 0.01 ? v.toPrecision(3) : v.toFixed(4)}` : words(lang)('na');
 const excerpt = (s: unknown, n = 48) => {
   const flat = String(s ?? '')
     .replace(/\s+/g, ' ')
@@ -87,7 +93,7 @@ const excerpt = (s: unknown, n = 48) => {
 };
 
 /** One row per document: what each step found, or the step it failed at. */
-export function documentsTable(results: readonly Json[]): string {
+export function documentsTable(results: readonly Json[], lang: Lang = 'en'): string {
   const rows = results.map((r) => {
     const err = r.error as Json | undefined;
     const redacted = (r.redacted as Array<{ type: string; count: number }> | undefined)
@@ -100,41 +106,48 @@ export function documentsTable(results: readonly Json[]): string {
       String(r.sentiment ?? ''),
       redacted ?? '',
       err ? `${err.step}: ${err.error}` : excerpt(r.summary ?? r.translation ?? ''),
-      usd(r.estimatedCostUsd),
+      usd(r.estimatedCostUsd, lang),
     ];
   });
-  return table(
-    ['document', 'status', 'lang', 'sentiment', 'PII replaced', 'summary (or error)', 'cost'],
-    rows,
+  const w = words(lang);
+  const head = (['document', 'status', 'lang', 'sentiment', 'pii', 'summary', 'cost'] as const).map((k) =>
+    w(`col.${k}`),
   );
+  return table(head, rows);
 }
 
 /** The run's cost per step, and batch beside on demand for a batch run. */
-export function costLines(cost: Json | undefined): string {
-  if (!cost) return 'cost: the run has not written its report yet.\n';
+export function costLines(cost: Json | undefined, lang: Lang = 'en'): string {
+  const w = words(lang);
+  if (!cost) return `${w('cost.none')}\n`;
   const steps = (cost.steps ?? []) as Json[];
   const lines = steps.map(
     (s) =>
-      `  ${String(s.step).padEnd(13)} ${String(s.quantity).padStart(8)} ${String(s.unit).padEnd(36)} ${usd(s.costUsd)}`,
+      `  ${pad(String(s.step), 13)} ${pad(String(s.quantity), 8, 'start')} ${pad(String(s.unit), 36)} ${usd(s.costUsd, lang)}`,
   );
   const batch = cost.batch as Json | undefined;
+  const saving = batch && {
+    batch: usd(batch.batchUsd, lang),
+    onDemand: usd(batch.onDemandUsd, lang),
+    saved: usd(batch.savedUsd, lang),
+  };
   return (
-    `cost (list prices as of ${cost.pricesAsOf}):\n${lines.join('\n')}\n  total ${usd(cost.totalUsd)}\n` +
-    (batch
-      ? `batch inference: the summaries cost ${usd(batch.batchUsd)}; on demand the same tokens cost ${usd(batch.onDemandUsd)} (saved ${usd(batch.savedUsd)})\n`
-      : '')
+    `${w('cost.title', { asOf: String(cost.pricesAsOf) })}\n${lines.join('\n')}\n` +
+    `  ${w('cost.total', { usd: usd(cost.totalUsd, lang) })}\n` +
+    (saving ? `${w('cost.batch', saving)}\n` : '')
   );
 }
 
 const DONE = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
 
 /** A progress display: a cli-progress bar on a terminal, one line per change otherwise. */
-function progress(io: Io, label: string) {
+function progress(io: Io, label: string, lang: Lang) {
+  const w = words(lang);
   if (!io.stderrIsTTY) {
     let last = '';
     return {
       update(total: number, done: number, failed: number, phase: string) {
-        const line = `${label}: ${done + failed}/${total} (done ${done}, failed ${failed}) ${phase}`;
+        const line = w('line', { label, count: done + failed, total, done, failed, phase });
         if (line !== last) io.stderr(`${line}\n`);
         last = line;
       },
@@ -153,7 +166,8 @@ function progress(io: Io, label: string) {
   const bar = new SingleBar(
     {
       stream,
-      format: `${label} {bar} {value}/{total} | done {done} | failed {failed} | {phase}`,
+      // cli-progress fills the other placeholders ({bar}, {value}, …) as it draws.
+      format: w('bar', { label }),
       hideCursor: false,
       clearOnComplete: false,
     },
@@ -182,7 +196,7 @@ async function follow(c: PipelineCtx, runId: string, o: { timeoutSeconds: number
     client
       .json({ method: 'GET', path: '/pipeline/runs/{runId}', params: { runId }, query })
       .then((r) => r.body);
-  const bar = progress(c.session.io, `run ${runId}`);
+  const bar = progress(c.session.io, words(c.session.lang)('label', { runId }), c.session.lang);
   const started = c.session.now();
   let body: Json;
   try {
@@ -194,9 +208,8 @@ async function follow(c: PipelineCtx, runId: string, o: { timeoutSeconds: number
       bar.update(Number(items.total ?? 0), done, failed, String(items.phase ?? body.status));
       if (DONE.has(String(body.status))) break;
       if (c.session.now() - started >= o.timeoutSeconds * 1000) {
-        throw new CliError(
-          `Stopped waiting after ${o.timeoutSeconds} s; the run goes on. Follow it with: npm run demo -- pipeline status ${runId} --wait`,
-        );
+        const command = `npm run demo -- pipeline status ${runId} --wait`;
+        throw new CliError(words(c.session.lang)('stopped', { seconds: o.timeoutSeconds, command }));
       }
       await c.session.sleep(o.intervalSeconds * 1000);
     }
@@ -216,27 +229,32 @@ async function follow(c: PipelineCtx, runId: string, o: { timeoutSeconds: number
 function report(c: PipelineCtx, body: Json): Json | undefined {
   if (c.o.json) return body;
   const { stdout } = c.session.io;
-  stdout(`run ${body.runId}: ${body.status} (${body.inference ?? 'realtime'})\n\n`);
-  stdout(`${documentsTable((body.results ?? []) as Json[])}\n\n`);
-  stdout(costLines(body.cost as Json | undefined));
+  const { lang } = c.session;
+  const w = words(lang);
+  const head = {
+    runId: String(body.runId),
+    status: String(body.status),
+    inference: String(body.inference ?? 'realtime'),
+  };
+  stdout(`${w('head', head)}\n\n`);
+  stdout(`${documentsTable((body.results ?? []) as Json[], lang)}\n\n`);
+  stdout(costLines(body.cost as Json | undefined, lang));
   const error = body.error as Json | undefined;
-  if (error) stdout(`error: ${error.error}: ${error.cause}\n`);
+  if (error) stdout(`${w('error', { error: String(error.error), cause: String(error.cause) })}\n`);
   if (body.status !== 'SUCCEEDED' || ((body.items as Json | undefined)?.failed as number) > 0) c.exitCode = 1;
   return undefined;
 }
 
-const waitOptions = () => [
-  new Option('--timeout <seconds>', 'stop waiting after this long (the run goes on)')
-    .argParser(toNumber)
-    .default(1800),
-  new Option('--interval <seconds>', 'time between polls').argParser(toNumber).default(3),
+const waitOptions = (k: OptionKit) => [
+  new Option('--timeout <seconds>', words(k.lang)('opt.timeout')).argParser(toNumber(k.lang)).default(1800),
+  new Option('--interval <seconds>', k.t('interval')).argParser(toNumber(k.lang)).default(3),
 ];
 
 export const PIPELINE_ACTIONS: Record<string, PipelineAction> = {
   'POST /pipeline/uploads': {
     name: 'upload',
-    args: [['<file>', 'a PNG, JPEG, one-page PDF or text file']],
-    options: () => [new Option('--run <runId>', 'add the file to this run (from an earlier upload)')],
+    args: (k) => [['<file>', words(k.lang)('opt.uploadFile')]],
+    options: (k) => [new Option('--run <runId>', words(k.lang)('opt.uploadRun'))],
     run: async (c) => {
       const up = await upload(c, c.args[0]!, c.o.run);
       return { ...up, next: `npm run demo -- pipeline run --run ${up.runId} --steps language,sentiment` };
@@ -244,9 +262,9 @@ export const PIPELINE_ACTIONS: Record<string, PipelineAction> = {
   },
   'POST /pipeline/runs': {
     name: 'run',
-    args: [['[files...]', 'documents: PNG, JPEG, one-page PDF, text (e.g. samples/pipeline/*.txt)']],
-    options: () => [
-      new Option('--steps <list>', `comma separated, from ${STEPS.join(', ')}`)
+    args: (k) => [['[files...]', words(k.lang)('opt.files')]],
+    options: (k) => [
+      new Option('--steps <list>', words(k.lang)('opt.steps', { steps: STEPS.join(', ') }))
         .argParser((v) =>
           v
             .split(',')
@@ -254,20 +272,17 @@ export const PIPELINE_ACTIONS: Record<string, PipelineAction> = {
             .filter(Boolean),
         )
         .makeOptionMandatory(),
-      new Option('--to <language>', "the translate step's target language, e.g. ko"),
-      new Option('--batch', 'summaries as one Bedrock batch inference job (일괄 추론): half price, hours'),
-      new Option(
-        '--repeat <n>',
-        'send each file n times (a batch job needs its minimum of records)',
-      ).argParser(toNumber),
-      new Option('--run <runId>', 'start a run whose files were uploaded with pipeline upload'),
-      new Option('--no-wait', 'start the run and print its id; follow it with pipeline status'),
-      ...waitOptions(),
+      new Option('--to <language>', words(k.lang)('opt.to')),
+      new Option('--batch', words(k.lang)('opt.batch')),
+      new Option('--repeat <n>', words(k.lang)('opt.repeat')).argParser(toNumber(k.lang)),
+      new Option('--run <runId>', words(k.lang)('opt.run')),
+      new Option('--no-wait', words(k.lang)('opt.noWait')),
+      ...waitOptions(k),
     ],
     run: async (c) => {
+      const w = words(c.session.lang);
       const files = c.args.flat() as string[];
-      if (files.length === 0 && !c.o.run)
-        throw new CliError('Give the documents to run, or --run with an uploaded run.');
+      if (files.length === 0 && !c.o.run) throw new CliError(w('give'));
       let runId: string | undefined = c.o.run;
       const copies = c.o.repeat ?? 1;
       const { stderr } = c.session.io;
@@ -275,7 +290,8 @@ export const PIPELINE_ACTIONS: Record<string, PipelineAction> = {
         for (const file of files) runId = (await upload(c, file, runId, k)).runId;
       }
       const n = files.length * copies;
-      if (n) stderr(`uploaded ${n} document${n === 1 ? '' : 's'} into run ${runId}\n`);
+      if (n)
+        stderr(`${w(n === 1 ? 'uploaded.one' : 'uploaded.other', { count: n, runId: String(runId) })}\n`);
       const client = await c.client();
       const started = await client.json({
         method: 'POST',
@@ -290,18 +306,15 @@ export const PIPELINE_ACTIONS: Record<string, PipelineAction> = {
       const id = String(started.body.runId);
       if (!c.o.wait) return { ...started.body, next: `npm run demo -- pipeline status ${id} --wait` };
       if (c.o.batch) {
-        stderr(
-          'A batch job can take hours (its timeout is 24 h); Ctrl-C is safe, the run goes on. ' +
-            `Follow it with: npm run demo -- pipeline status ${id} --wait\n`,
-        );
+        stderr(`${w('batch', { command: `npm run demo -- pipeline status ${id} --wait` })}\n`);
       }
       return report(c, await follow(c, id, { timeoutSeconds: c.o.timeout, intervalSeconds: c.o.interval }));
     },
   },
   'GET /pipeline/runs/{runId}': {
     name: 'status',
-    args: [['<runId>', 'from pipeline run']],
-    options: () => [new Option('--wait', 'follow the run to its end, with a progress bar'), ...waitOptions()],
+    args: (k) => [['<runId>', words(k.lang)('opt.runId')]],
+    options: (k) => [new Option('--wait', words(k.lang)('opt.wait')), ...waitOptions(k)],
     run: async (c) => {
       const runId = c.args[0]!;
       if (c.o.wait)

@@ -2,6 +2,7 @@
  * One run of the CLI or the smoke run: where the APIs are, whose credentials sign, where output
  * goes. Everything that touches AWS or the terminal can be injected, so tests run offline.
  */
+import { type Lang, translator } from '../lib/i18n';
 import {
   DEFAULT_PREFIX,
   PREFIX_ENV,
@@ -19,6 +20,8 @@ import {
   Endpoints,
   type StackLookup,
 } from './endpoints';
+import { prefixHelp } from './localize';
+import { SESSION_MESSAGES } from './messages/session';
 import type { Io } from './output';
 import { CliError, type Credentials, type CredentialsProvider, defaultCredentials } from './signer';
 
@@ -45,17 +48,25 @@ export interface GlobalOptions {
   readonly outputsFile?: string;
   /** The instance prefix the stacks were deployed with (`-c prefix=…`). @default AI_LAB_PREFIX, else AiLab */
   readonly prefix?: string;
+  /** The language of the messages (the CLI decides it from --lang and the locale). @default 'en' */
+  readonly lang?: Lang;
 }
 
 export const PREFIX_OPTION = '--prefix <name>';
-export const PREFIX_HELP = `the instance the stacks were deployed as, -c prefix=NAME (default: ${PREFIX_ENV}, else ${DEFAULT_PREFIX})`;
+export const PREFIX_HELP = prefixHelp('en');
 
 /** --prefix, then AI_LAB_PREFIX, then AiLab; a malformed one is an error naming where it came from. */
-export function resolvePrefix(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolvePrefix(
+  given: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  lang: Lang = 'en',
+): string {
   const fromEnv = env[PREFIX_ENV];
   const [prefix, from] = given ? [given, '--prefix'] : fromEnv ? [fromEnv, PREFIX_ENV] : [DEFAULT_PREFIX, ''];
-  if (!PREFIX_PATTERN.test(prefix) || prefix.length > PREFIX_MAX_LENGTH)
-    throw new CliError(`${from} '${prefix}' is not a lab prefix: it must be ${PREFIX_RULE}.`);
+  if (!PREFIX_PATTERN.test(prefix) || prefix.length > PREFIX_MAX_LENGTH) {
+    const t = translator(SESSION_MESSAGES, lang);
+    throw new CliError(t('prefix.bad', { from, prefix, rule: PREFIX_RULE, max: PREFIX_MAX_LENGTH }));
+  }
   return prefix;
 }
 
@@ -65,6 +76,8 @@ export class Session {
   readonly fetch: typeof fetch;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
+  /** The language of what this session prints. */
+  readonly lang: Lang;
   /** The instance whose stacks this session calls (lib/names.ts). */
   readonly prefix: string;
   private creds?: Credentials | CredentialsProvider;
@@ -83,7 +96,8 @@ export class Session {
     this.fetch = deps.fetch ?? fetch;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = deps.now ?? Date.now;
-    this.prefix = resolvePrefix(globals.prefix, deps.env ?? process.env);
+    this.lang = globals.lang ?? 'en';
+    this.prefix = resolvePrefix(globals.prefix, deps.env ?? process.env, this.lang);
   }
 
   /** The stack name of a demo in this session's instance, e.g. `Kim-Comprehend`. */
@@ -92,7 +106,7 @@ export class Session {
   }
 
   get credentials(): Credentials | CredentialsProvider {
-    this.creds ??= this.deps.credentials ?? defaultCredentials(this.globals.profile);
+    this.creds ??= this.deps.credentials ?? defaultCredentials(this.globals.profile, this.lang);
     return this.creds;
   }
 
@@ -103,7 +117,8 @@ export class Session {
         cwd: this.cwd,
         outputsFile: this.globals.outputsFile,
         region,
-        lookup: () => this.deps.lookup ?? cloudFormationLookup(region!, this.credentials),
+        lang: this.lang,
+        lookup: () => this.deps.lookup ?? cloudFormationLookup(region!, this.credentials, this.lang),
       });
     })();
     return this.discovery;
@@ -115,7 +130,7 @@ export class Session {
   }
 
   async client(stackName: string): Promise<LabClient> {
-    return new LabClient(await this.endpoint(stackName), this.credentials, this.fetch);
+    return new LabClient(await this.endpoint(stackName), this.credentials, this.fetch, this.lang);
   }
 
   /** A client for a demo of this session's instance. */

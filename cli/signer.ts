@@ -6,6 +6,8 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { type Lang, translator } from '../lib/i18n';
+import { SESSION_MESSAGES } from './messages/session';
 
 export type Credentials = Awaited<ReturnType<ReturnType<typeof fromNodeProviderChain>>>;
 export type CredentialsProvider = () => Promise<Credentials>;
@@ -15,12 +17,8 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
-export const NO_CREDENTIALS_HELP =
-  'Configure them with `aws configure`, `aws sso login --profile NAME` (then --profile NAME or ' +
-  'AWS_PROFILE=NAME), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
-
-/** The default chain, memoized, with an actionable error instead of the SDK's. */
-export function defaultCredentials(profile?: string): CredentialsProvider {
+/** The default chain, memoized, with an actionable error (in `lang`) instead of the SDK's. */
+export function defaultCredentials(profile?: string, lang: Lang = 'en'): CredentialsProvider {
   const chain = fromNodeProviderChain(profile ? { profile } : {});
   return async () => {
     try {
@@ -28,7 +26,8 @@ export function defaultCredentials(profile?: string): CredentialsProvider {
     } catch (err) {
       // The SDK's message says which provider failed (never a secret), e.g. an expired SSO session.
       const why = err instanceof Error ? err.message : String(err);
-      throw new CliError(`No usable AWS credentials (${why}). ${NO_CREDENTIALS_HELP}`);
+      const t = translator(SESSION_MESSAGES, lang);
+      throw new CliError(t('credentials.none', { why, help: t('credentials.help') }));
     }
   };
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { type Lang, translator } from '../lib/i18n';
 import { deployCommand } from '../lib/names';
 import { SERVICES, service } from '../lib/services';
 import {
@@ -18,8 +19,12 @@ import {
   uploadPresigned,
 } from './client';
 import { NotDeployedError } from './endpoints';
-import { formatUsage, waitFor } from './output';
-import { type CliDeps, type GlobalOptions, PREFIX_HELP, PREFIX_OPTION, Session } from './session';
+import { globalOptions, localize, runLang } from './localize';
+import { OPTION_MESSAGES } from './messages/options';
+import { OUTPUT_MESSAGES } from './messages/output';
+import { SMOKE_MESSAGES } from './messages/smoke';
+import { columns, formatUsage, pad, waitFor } from './output';
+import { type CliDeps, type GlobalOptions, Session } from './session';
 import { CliError } from './signer';
 
 const SAMPLES = path.join(__dirname, '..', 'samples');
@@ -44,12 +49,17 @@ interface Outcome {
 
 /** What a step can use: the demo's client, the samples, and values earlier steps left behind. */
 class Step {
+  /** The smoke run's words in the session's language (cli/messages/smoke.ts). */
+  readonly t: ReturnType<typeof translator<keyof typeof SMOKE_MESSAGES.en>>;
+
   constructor(
     readonly client: LabClient,
     readonly session: Session,
     readonly state: Map<string, string>,
     readonly wait: { enabled: boolean; timeoutSeconds: number; intervalSeconds: number },
-  ) {}
+  ) {
+    this.t = translator(SMOKE_MESSAGES, session.lang);
+  }
 
   sample(name: string): Buffer {
     return readFileSync(path.join(SAMPLES, name));
@@ -65,7 +75,7 @@ class Step {
 
   need(key: string, from: string): string {
     const value = this.state.get(key);
-    if (!value) throw new NotRun(`needs ${from}`);
+    if (!value) throw new NotRun(this.t('needs', { route: from }));
     return value;
   }
 
@@ -90,26 +100,30 @@ class Step {
     if (last?.type === 'usage') {
       return tokenEvents > 0
         ? { status: res.status, usage: last.usage }
-        : { status: res.status, usage: last.usage, failure: 'no token events' };
+        : { status: res.status, usage: last.usage, failure: this.t('noTokens') };
     }
     if (last?.type === 'error') {
       const e = (last.error ?? {}) as Json;
-      return { status: res.status, failure: `mid-stream ${e.code}: ${e.message}` };
+      return {
+        status: res.status,
+        failure: this.t('midStream', { code: String(e.code), message: String(e.message) }),
+      };
     }
-    return { status: res.status, failure: 'the stream ended without its usage block' };
+    return { status: res.status, failure: this.t('noUsage') };
   }
 
   /** The uploads route, then the presigned POST of the sample; remembers the key. */
   async upload(routePath: string, file: string, contentType: string, saveAs: string): Promise<Outcome> {
     const res = await this.call({ method: 'POST', path: routePath, body: { contentType } });
     const upload = res.body.upload as PresignedUpload;
-    await uploadPresigned(upload, { bytes: this.sample(file), name: file, contentType }, this.session.fetch);
+    const sent = { bytes: this.sample(file), name: file, contentType };
+    await uploadPresigned(upload, sent, this.session.fetch, this.session.lang);
     this.state.set(saveAs, upload.key);
     return res;
   }
 
   /** A job's status once, or until done with --wait; FAILED is a failure. */
-  async status(call: ApiCall, label: string): Promise<Outcome> {
+  async status(call: ApiCall, job: 'job.textract' | 'job.transcribe', id: string): Promise<Outcome> {
     let last: Outcome & { body: Json } = { status: 0, body: {} };
     const poll = async () => {
       last = await this.call(call);
@@ -118,7 +132,8 @@ class Step {
     if (this.wait.enabled) {
       await waitFor(poll, {
         io: this.session.io,
-        label,
+        lang: this.session.lang,
+        label: translator(OUTPUT_MESSAGES, this.session.lang)(job, { id }),
         resume: 'npm run smoke -- --wait',
         timeoutSeconds: this.wait.timeoutSeconds,
         intervalSeconds: this.wait.intervalSeconds,
@@ -130,7 +145,13 @@ class Step {
     }
     const status = String(last.body.status);
     return status === 'FAILED'
-      ? { ...last, failure: `job ${status}: ${last.body.failureReason ?? last.body.statusMessage ?? ''}` }
+      ? {
+          ...last,
+          failure: this.t('jobFailed', {
+            status,
+            reason: String(last.body.failureReason ?? last.body.statusMessage ?? ''),
+          }),
+        }
       : last;
   }
 }
@@ -174,7 +195,7 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
       params: { jobId },
       query: { mode: 'text' },
     };
-    return s.status(call, `Textract job ${jobId}`);
+    return s.status(call, 'job.textract', jobId);
   },
 
   'POST /rekognition/labels': (s) => s.post('/rekognition/labels', { image: s.base64('street-scene.jpg') }),
@@ -191,7 +212,7 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
       accept: 'audio/mpeg',
     });
     // Audio bytes carry no usage block; an empty body is a failure.
-    return res.bytes.length > 0 ? { status: res.status } : { status: res.status, failure: 'empty audio' };
+    return res.bytes.length > 0 ? { status: res.status } : { status: res.status, failure: s.t('emptyAudio') };
   },
   'GET /polly/voices': (s) =>
     s.call({ method: 'GET', path: '/polly/voices', query: { languageCode: 'en-US' } }),
@@ -212,7 +233,8 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
     const jobName = s.need('transcribeJob', 'POST /transcribe/jobs');
     return s.status(
       { method: 'GET', path: '/transcribe/jobs/{jobName}', params: { jobName } },
-      `Transcribe job ${jobName}`,
+      'job.transcribe',
+      jobName,
     );
   },
 
@@ -227,7 +249,7 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
       body: s.body('prompts/plain-prompt.json'),
     });
     const failed = ((res.body.models ?? []) as Json[]).filter((m) => !m.ok).map((m) => String(m.modelId));
-    return failed.length ? { ...res, failure: `no answer from ${failed.join(', ')}` } : res;
+    return failed.length ? { ...res, failure: s.t('noAnswer', { models: failed.join(', ') }) } : res;
   },
   'POST /bedrock/read-document': async (s) => {
     const res = await s.call({
@@ -237,7 +259,7 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
     });
     const structured = (res.body.structured ?? {}) as Json;
     return structured.parsed === false
-      ? { ...res, failure: `no fields: ${structured.reason ?? 'the answer held no JSON'}` }
+      ? { ...res, failure: s.t('noFields', { reason: String(structured.reason ?? s.t('noJson')) }) }
       : res;
   },
 
@@ -286,10 +308,13 @@ export const STEPS: Record<string, (s: Step) => Promise<Outcome>> = {
     }
     const items = (last.body.items ?? {}) as Json;
     if (['FAILED', 'TIMED_OUT', 'ABORTED'].includes(String(last.body.status))) {
-      return { ...last, failure: `run ${last.body.status}` };
+      return { ...last, failure: s.t('runFailed', { status: String(last.body.status) }) };
     }
     return Number(items.failed ?? 0) > 0
-      ? { ...last, failure: `${items.failed} of ${items.total} documents failed` }
+      ? {
+          ...last,
+          failure: s.t('documentsFailed', { failed: String(items.failed), total: String(items.total) }),
+        }
       : last;
   },
 };
@@ -320,6 +345,7 @@ export async function runSmoke(session: Session, o: SmokeOptions): Promise<Smoke
       continue;
     }
     const step = new Step(client, session, new Map(), wait);
+    const t = step.t;
     for (const route of service.routes) {
       const key = `${route.method} ${route.path}`;
       const run = STEPS[key];
@@ -338,11 +364,11 @@ export async function runSmoke(session: Session, o: SmokeOptions): Promise<Smoke
         });
       } catch (err) {
         if (err instanceof NotRun) {
-          rows.push({ ...row, ok: false, status: 'not run', units: '—', error: err.message });
+          rows.push({ ...row, ok: false, status: t('notRun'), units: '—', error: err.message });
           continue;
         }
         if (!(err instanceof CliError)) throw err;
-        const status = err instanceof ApiError ? err.status : 'error';
+        const status = err instanceof ApiError ? err.status : t('error');
         rows.push({
           ...row,
           ok: false,
@@ -357,19 +383,20 @@ export async function runSmoke(session: Session, o: SmokeOptions): Promise<Smoke
   return { rows, skipped };
 }
 
-export function formatTable(rows: SmokeRow[]): string {
-  const header = ['stack', 'route', 'status', 'latency ms', 'billable units'];
+export function formatTable(rows: SmokeRow[], lang: Lang = 'en'): string {
+  const t = translator(SMOKE_MESSAGES, lang);
+  const header = (['stack', 'route', 'status', 'latency', 'units'] as const).map((k) => t(`col.${k}`));
   const cells = rows.map((r) => [
     r.stack,
     r.route,
-    `${r.status}${r.ok ? '' : ' FAIL'}`,
+    `${r.status}${r.ok ? '' : ` ${t('fail')}`}`,
     r.latencyMs === undefined ? '—' : String(r.latencyMs),
     r.units,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const widths = header.map((h, i) => Math.max(columns(h), ...cells.map((c) => columns(c[i]!))));
   const line = (c: string[]) =>
     c
-      .map((v, i) => (i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .map((v, i) => pad(v, widths[i]!, i === 3 ? 'start' : 'end'))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
@@ -378,27 +405,21 @@ export function formatTable(rows: SmokeRow[]): string {
 /** Run the smoke test; resolves to the exit code. */
 export async function smokeMain(argv: string[], deps: CliDeps = {}): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const program = new Command('smoke')
-    .description('Call every route of every deployed demo once with the samples; exit 1 on any failure.')
-    .option('--json', 'print the rows as JSON')
-    .option('--region <region>', 'AWS Region of the stacks (default: AWS_REGION or your profile)')
-    .option('--profile <name>', 'AWS profile for credentials')
-    .option(
-      '--outputs-file <file>',
-      'stack outputs written by cdk deploy --outputs-file (default: ./cdk-outputs.json)',
-    )
-    .option(PREFIX_OPTION, PREFIX_HELP)
-    .option('--only <ids>', `comma-separated demos: ${SERVICES.map((s) => s.id).join(',')}`, (v) =>
-      v.split(','),
-    )
-    .option('--wait', 'wait for the batch jobs to finish instead of checking their status once')
-    .option('--timeout <seconds>', 'stop waiting for a job after this long', Number, 600)
-    .option('--interval <seconds>', 'time between polls', Number, 5)
-    .exitOverride()
-    .configureOutput({
-      writeOut: deps.stdout ?? ((t) => process.stdout.write(t)),
-      writeErr: deps.stderr ?? ((t) => process.stderr.write(t)),
-    });
+  const lang = runLang(argv, deps.env ?? process.env);
+  const t = translator(SMOKE_MESSAGES, lang);
+  const program = localize(new Command('smoke'), lang, {
+    writeOut: deps.stdout ?? ((text) => process.stdout.write(text)),
+    writeErr: deps.stderr ?? ((text) => process.stderr.write(text)),
+  })
+    .description(t('description'))
+    .option('--json', t('opt.json'));
+  for (const option of globalOptions(lang)) program.addOption(option);
+  program
+    .option('--only <ids>', t('opt.only', { ids: SERVICES.map((s) => s.id).join(',') }), (v) => v.split(','))
+    .option('--wait', t('opt.wait'))
+    .option('--timeout <seconds>', t('opt.timeout'), Number, 600)
+    .option('--interval <seconds>', translator(OPTION_MESSAGES, lang)('interval'), Number, 5)
+    .exitOverride();
   let o: SmokeOptions;
   try {
     o = program.parse(argv, { from: 'user' }).opts<SmokeOptions>();
@@ -408,9 +429,9 @@ export async function smokeMain(argv: string[], deps: CliDeps = {}): Promise<num
   }
   let session: Session;
   try {
-    session = new Session(deps, o);
+    session = new Session(deps, { ...o, lang });
   } catch (err) {
-    (deps.stderr ?? ((t: string) => process.stderr.write(t)))(`${(err as Error).message}\n`);
+    (deps.stderr ?? ((text: string) => process.stderr.write(text)))(`${(err as Error).message}\n`);
     return 2;
   }
   const { stdout, stderr } = session.io;
@@ -431,18 +452,16 @@ export async function smokeMain(argv: string[], deps: CliDeps = {}): Promise<num
       `${JSON.stringify({ rows, skipped, passed: rows.length - failed.length, failed: failed.length }, null, 2)}\n`,
     );
   } else {
-    if (rows.length) stdout(`${formatTable(rows)}\n\n`);
-    for (const f of failed) stdout(`FAIL ${f.stack} ${f.route}: ${f.error}\n`);
-    for (const s of skipped) stdout(`skipped ${s.stack}: ${s.reason}\n`);
-    stdout(
-      `${rows.length - failed.length} passed, ${failed.length} failed, ${skipped.length} stacks skipped\n`,
-    );
+    if (rows.length) stdout(`${formatTable(rows, lang)}\n\n`);
+    for (const f of failed)
+      stdout(`${t('line.fail', { stack: f.stack, route: f.route, error: String(f.error) })}\n`);
+    for (const s of skipped) stdout(`${t('line.skipped', { stack: s.stack, reason: s.reason })}\n`);
+    const counts = { passed: rows.length - failed.length, failed: failed.length, skipped: skipped.length };
+    stdout(`${t('summary', counts)}\n`);
   }
   if (rows.length === 0) {
-    stderr(
-      `No demo stack of ${session.prefix} is deployed: nothing was checked. Deploy one with ` +
-        `\`${deployCommand(session.stackOf(service('comprehend')))}\`.\n`,
-    );
+    const deploy = deployCommand(session.stackOf(service('comprehend')));
+    stderr(`${t('nothing', { prefix: session.prefix, deploy })}\n`);
     return 1;
   }
   return failed.length ? 1 : 0;

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compareTable, STREAM_TEXT, table } from '../../cli/bedrock-commands';
+import { compareTable, table } from '../../cli/bedrock-commands';
+import { BEDROCK_MESSAGES } from '../../cli/messages/bedrock';
+import { fill } from '../../lib/i18n';
 import { type Run, runCli, tempDir, writeOutputs } from './harness';
 import { holdGate, STREAM_TOKENS, type StandIn, startStandIn, streamEvents, streamReply } from './stand-in';
 
@@ -86,7 +88,7 @@ describe('bedrock stream', () => {
     api.override('POST /bedrock/converse-stream', () => streamReply([e.start, e.tokens[0]]));
     const run = await cli(['bedrock', 'stream', '--text', 'Hi there']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(STREAM_TEXT.cut);
+    expect(run.stderr).toContain(BEDROCK_MESSAGES.en['stream.cut']);
     expect(run.stderr).toMatch(/^\s*error: the stream ended without its final usage or error event/);
   });
 
@@ -107,8 +109,8 @@ describe('bedrock stream', () => {
     const run = await cli(['bedrock', 'stream', '--text', 'Hi there']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('504 TIMEOUT: The answer was stopped');
-    expect(run.stderr).toContain(STREAM_TEXT.partial(1, 19));
-    expect(run.stderr).not.toContain(STREAM_TEXT.cut);
+    expect(run.stderr).toContain(fill(BEDROCK_MESSAGES.en['stream.partial'], { count: 1, chars: 19 }));
+    expect(run.stderr).not.toContain(BEDROCK_MESSAGES.en['stream.cut']);
   });
 
   test('a guardrail intervention is reported as such', async () => {

@@ -10,6 +10,7 @@ import { LANGS, type Lang, pickLang, translator, type Vars } from '../lib/i18n';
 import { DEFAULT_PREFIX, PREFIX_ENV } from '../lib/names';
 import { COMMANDER_MESSAGES } from './messages/commander';
 import { SESSION_MESSAGES } from './messages/session';
+import { columns } from './output';
 
 type CommanderKey = keyof typeof COMMANDER_MESSAGES.en;
 
@@ -97,6 +98,9 @@ export function localize(
     'Global Options:': t('title.globalOptions'),
     'Commands:': t('title.commands'),
   };
+  /** Commander's `[options]` and `[command]` in a usage line or a command's name. */
+  const placeholders = (text: string) =>
+    text.replace('[options]', t('usage.options')).replace('[command]', t('usage.command'));
   /** Commander's `(choices: …, default: …)` after a description. */
   const extra = (text: string) =>
     text.replace(
@@ -108,11 +112,14 @@ export function localize(
     .configureHelp({
       showGlobalOptions: true,
       styleTitle: (title: string) => titles[title] ?? title,
+      // Hangul takes two terminal columns: Korean help wraps and pads by what the terminal shows.
+      // English help keeps commander's own count, so its pages stay as they were.
+      ...(lang === 'ko' && { displayWidth: columns }),
       commandUsage(this: Help, cmd: Command) {
-        return Help.prototype.commandUsage
-          .call(this, cmd)
-          .replace('[options]', t('usage.options'))
-          .replace('[command]', t('usage.command'));
+        return placeholders(Help.prototype.commandUsage.call(this, cmd));
+      },
+      subcommandTerm(this: Help, cmd: Command) {
+        return placeholders(Help.prototype.subcommandTerm.call(this, cmd));
       },
       optionDescription(this: Help, option: Option) {
         return extra(Help.prototype.optionDescription.call(this, option));

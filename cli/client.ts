@@ -1,6 +1,7 @@
 /**
  * Signed calls to one demo's API: JSON in and out, or the raw bytes when an audio type is
- * accepted (Polly). Any 4xx/5xx becomes an ApiError shown as `<status> <code>: <message> (requestId)`.
+ * accepted (Polly). Any 4xx/5xx becomes an ApiError shown as `<status> <code>: <message> (requestId)`;
+ * in Korean, the API's own message is quoted and marked as English.
  */
 import type { SignatureV4 } from '@smithy/signature-v4';
 import { type Lang, translator } from '../lib/i18n';
@@ -45,9 +46,17 @@ export class ApiError extends CliError {
     readonly requestId?: string,
     /** The error body as received, for --json. */
     readonly body?: unknown,
+    lang: Lang = 'en',
   ) {
-    super(`${status} ${code}: ${detail}${requestId ? ` (${requestId})` : ''}`);
+    super(apiErrorLine(lang, status, code, detail, requestId));
   }
+}
+
+/** `<status> <code>: <message> (requestId)`; in Korean the message is the API's, quoted as English. */
+function apiErrorLine(lang: Lang, status: number, code: string, detail: string, requestId?: string): string {
+  const t = words(lang);
+  const request = requestId ? t('call.requestId', { id: requestId }) : '';
+  return t(detail ? 'call.apiError' : 'call.apiErrorBare', { status, code, detail, request });
 }
 
 type Fetch = typeof fetch;
@@ -69,7 +78,7 @@ async function send(fetchImpl: Fetch, url: URL, init: RequestInit, lang: Lang): 
 }
 
 /** The lab's error shape, API Gateway's `{"message"}`, or whatever text came back. */
-async function apiError(res: Response): Promise<ApiError> {
+async function apiError(res: Response, lang: Lang): Promise<ApiError> {
   const text = await res.text();
   let parsed: { error?: { code?: string; message?: string; requestId?: string }; message?: string } = {};
   try {
@@ -79,11 +88,10 @@ async function apiError(res: Response): Promise<ApiError> {
   }
   const headerId = res.headers.get('x-amzn-requestid') ?? undefined;
   const e = parsed?.error;
-  if (e && typeof e === 'object') {
-    return new ApiError(res.status, e.code ?? 'ERROR', e.message ?? '', e.requestId ?? headerId, parsed);
-  }
-  const message = parsed?.message ?? (text.trim().slice(0, 500) || res.statusText);
-  return new ApiError(res.status, 'HTTP_ERROR', message, headerId, parsed);
+  const error = (code: string, detail: string, requestId?: string) =>
+    new ApiError(res.status, code, detail, requestId, parsed, lang);
+  if (e && typeof e === 'object') return error(e.code ?? 'ERROR', e.message ?? '', e.requestId ?? headerId);
+  return error('HTTP_ERROR', parsed?.message ?? (text.trim().slice(0, 500) || res.statusText), headerId);
 }
 
 export class LabClient {
@@ -124,7 +132,7 @@ export class LabClient {
     const signed = await signRequest(this.signer, call.method, this.url(call), headers, body);
     const started = performance.now();
     const res = await send(this.fetchImpl, signed.url, signed.init, this.lang);
-    if (!res.ok) throw await apiError(res);
+    if (!res.ok) throw await apiError(res, this.lang);
     return { res, started };
   }
 

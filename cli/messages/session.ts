@@ -43,6 +43,9 @@ export const SESSION_MESSAGES = defineMessages(
     'call.notNdjson': 'expected a JSON line, got {line}',
     'call.mediaType': 'asked for {accept}, got {type}',
     'call.s3Refused': 'S3 refused the upload: {message}',
+    'call.apiError': '{status} {code}: {detail}{request}',
+    'call.apiErrorBare': '{status} {code}: {request}',
+    'call.requestId': ' ({id})',
   },
   {
     'opt.region': '스택이 있는 AWS 리전(기본값: AWS_REGION 또는 프로필의 리전)',
@@ -82,5 +85,9 @@ export const SESSION_MESSAGES = defineMessages(
     'call.notNdjson': 'JSON 한 줄을 기대했지만 받은 것: {line}',
     'call.mediaType': '요청한 형식은 {accept}, 받은 형식은 {type}',
     'call.s3Refused': 'S3가 업로드를 거부했습니다(S3 메시지, 영어 원문: “{message}”)',
+    'call.apiError':
+      '{status} {code}: 실습실 API가 요청을 처리하지 않았습니다(API 메시지, 영어 원문: “{detail}”){request}',
+    'call.apiErrorBare': '{status} {code}: 실습실 API가 요청을 처리하지 않았습니다{request}',
+    'call.requestId': '(요청 ID {id})',
   },
 );

@@ -1,4 +1,5 @@
 import { defineMessages, fill, particle, pickLang, translator } from '../../lib/i18n';
+import { DOUBLED } from '../review/korean';
 
 describe('particle', () => {
   it.each([
@@ -63,8 +64,6 @@ describe('pickLang', () => {
 describe('message tables', () => {
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
-  /** `{x}{x|을/를}` prints the value twice: `fill` already writes the value before its particle. */
-  const DOUBLED = /\{(\w+)\}\{\1\|[^}]+\}/;
   const sources = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
       const p = path.join(dir, e.name);

@@ -1,6 +1,7 @@
 /**
  * What a Korean report must not contain: English prose outside code, names and quotations marked as
- * English, and the mechanical particles "을(를)", "이(가)", "은(는)", "(으)로", "와(과)".
+ * English, the mechanical particles "을(를)", "이(가)", "은(는)", "(으)로", "와(과)", and a message
+ * template that writes a value twice.
  */
 const MECHANICAL = /[을이은와과]\([를가는과와]\)|\(으\)로/;
 
@@ -22,3 +23,6 @@ export function englishProse(markdown: string): string[] {
 export function mechanicalParticles(markdown: string): string[] {
   return markdown.split('\n').filter((line) => MECHANICAL.test(line));
 }
+
+/** `{x}{x|을/를}` prints the value twice: `fill` already writes the value before its particle. */
+export const DOUBLED = /\{(\w+)\}\{\1\|[^}]+\}/;

@@ -185,6 +185,11 @@ export interface StandIn {
   /** Requests refused before routing (bad or missing signature, unknown route). */
   readonly refused: Array<{ path: string; code: string }>;
   readonly uploads: RecordedUpload[];
+  /**
+   * Every body and stream line sent back, as sent: what the lab's API (and S3) said, which the
+   * CLI prints as received in either language (test/cli/korean.test.ts sets it apart).
+   */
+  readonly sent: string[];
   /** Replace the answer of one route, e.g. `POST /comprehend/toxicity`. */
   override(routeKey: string, fn: Override): void;
   /** Forget requests, uploads and overrides. */
@@ -229,6 +234,7 @@ const amzDate = (s: string) =>
 
 export async function startStandIn(): Promise<StandIn> {
   const requests: Recorded[] = [];
+  const sent: string[] = [];
   const refused: StandIn['refused'] = [];
   const uploads: RecordedUpload[] = [];
   const overrides = new Map<string, Override>();
@@ -920,7 +926,10 @@ export async function startStandIn(): Promise<StandIn> {
             res.flushHeaders();
             // A stream function that throws plays a connection that breaks after the 200.
             return reply
-              .stream((e) => res.write(`${JSON.stringify(e)}\n`))
+              .stream((e) => {
+                sent.push(JSON.stringify(e));
+                res.write(`${JSON.stringify(e)}\n`);
+              })
               .then(
                 () => {
                   res.end();
@@ -934,9 +943,11 @@ export async function startStandIn(): Promise<StandIn> {
             res.writeHead(reply.status, { ...headers, 'content-type': reply.contentType });
             res.end(reply.binary);
           } else if (typeof reply.body === 'string') {
+            sent.push(reply.body);
             res.writeHead(reply.status, headers);
             res.end(reply.body);
           } else {
+            sent.push(JSON.stringify(reply.body));
             res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
             res.end(JSON.stringify(reply.body));
           }
@@ -956,9 +967,11 @@ export async function startStandIn(): Promise<StandIn> {
     requests,
     refused,
     uploads,
+    sent,
     override: (routeKey, fn) => overrides.set(routeKey, fn),
     reset: () => {
       requests.length = 0;
+      sent.length = 0;
       refused.length = 0;
       uploads.length = 0;
       overrides.clear();

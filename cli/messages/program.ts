@@ -46,11 +46,12 @@ what the lab's API and AWS answer is shown as received.`,
   npm run demo -- bedrock read-document --file samples/invoice-form.ko.png --request samples/prompts/read-invoice.ko.json
   npm run demo -- pipeline run samples/pipeline/*.txt samples/invoice-form.png --steps extract,pii,translate,summarize,speak --to ko
 
-엔드포인트는 ./cdk-outputs.json(cdk deploy --outputs-file)에서 찾고, 없으면 스택의 ApiUrl 출력을
-CloudFormation에서(--region, AWS_REGION 또는 프로필의 리전) 찾습니다. 요청은 평소의 AWS 자격 증명
-(환경 변수, --profile 또는 AWS_PROFILE, SSO)으로 서명(SigV4)합니다.
-메시지는 --lang ko이거나 로캘이 한국어(LANG=ko_KR.UTF-8)이면 한국어, 아니면 영어입니다.
-실습실 API와 AWS가 보낸 답과 메시지는 받은 그대로 보여 줍니다.`,
+엔드포인트는 ./cdk-outputs.json(cdk deploy --outputs-file)에서 찾고, 없으면
+스택의 ApiUrl 출력을 CloudFormation에서(--region, AWS_REGION 또는 프로필의 리전)
+찾습니다. 요청은 평소의 AWS 자격 증명(환경 변수, --profile 또는 AWS_PROFILE,
+SSO)으로 서명(SigV4)합니다. 메시지는 --lang ko이거나 로캘이 한국어
+(LANG=ko_KR.UTF-8)이면 한국어, 아니면 영어입니다. 실습실 API와 AWS가 보낸 답과
+메시지는 받은 그대로 보여 줍니다.`,
     unexpected: '예상하지 못한 오류(영어 원문: “{message}”)',
   },
 );

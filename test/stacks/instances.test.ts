@@ -17,14 +17,16 @@ const CONTEXT = {
 };
 
 const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
-const namesOf = (prefix: string, aspect?: IAspect): PhysicalName[] => {
+const labOf = (prefix: string, aspect?: IAspect): { app: App; names: PhysicalName[] } => {
   const { app } = buildTestLab({ ...CONTEXT, prefix });
   if (aspect) Aspects.of(app).add(aspect);
-  return physicalNames(stacksOf(app));
+  return { app, names: physicalNames(stacksOf(app)) };
 };
+const namesOf = (prefix: string, aspect?: IAspect): PhysicalName[] => labOf(prefix, aspect).names;
 
 const defaultNames = namesOf('AiLab');
-const kimNames = namesOf('Kim');
+const kim = labOf('Kim');
+const kimNames = kim.names;
 
 test('two prefixes share no physical name', () => {
   expect(sharedNames(defaultNames, kimNames)).toEqual([]);
@@ -61,8 +63,7 @@ test('the default instance keeps the names it always had', () => {
 });
 
 test('the account-wide API Gateway setting is not among them: no AWS::ApiGateway::Account in these modes', () => {
-  const { app } = buildTestLab({ ...CONTEXT, prefix: 'Kim' });
-  for (const stack of stacksOf(app))
+  for (const stack of stacksOf(kim.app))
     expect(
       stack.node
         .findAll()

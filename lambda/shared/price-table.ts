@@ -25,7 +25,7 @@ export interface PriceEntry {
   readonly usd: number;
   /** What one unit is, with the price as AWS quotes it, e.g. "character ($15 per 1M characters)". */
   readonly unit: string;
-  /** Where the figure comes from: a URL (and how it was read) or "AWS-FACTS.md §4". */
+  /** Where the figure comes from: a public URL, how it was read and when, or why it stays unverified. */
   readonly source: string;
   readonly status: PriceStatus;
   /** Billing rules that go with the price (minimums, what is included). */
@@ -46,7 +46,8 @@ export const PRICES = {
     source:
       'Unit rule: aws.amazon.com/comprehend/pricing (stored tr copy; verbatim quote in ' +
       `${AE}/amazon-comprehend plans/amazon-comprehend-plans-pricing.yml, read 2026-09-20). ` +
-      'Price: AWS-FACTS.md §4 [3P]; the pricing page renders its rate table client-side.',
+      'Price: third-party only (cloudzero.com/blog/amazon-comprehend-pricing: "$0.0001 per unit", read ' +
+      '2026-12-05); the pricing page renders its rate table client-side.',
     status: 'unverified',
     note: '1 unit = 100 characters, 3-unit (300-character) minimum per request — this rule is verified.',
   },
@@ -63,7 +64,7 @@ export const PRICES = {
     usd: 0.000015,
     unit: 'character translated (standard real-time text; $15 per 1M characters)',
     source:
-      'AWS-FACTS.md §4 (unverified); third-party course and code notes agree on $15 per 1M ' +
+      'Third-party only, no AWS page read: course and code notes agree on $15 per 1M ' +
       '(e.g. SrijitD/MSc_in_Machine_Learning_and_Artificial_Intelligence Amazon_Translate.md).',
     status: 'unverified',
     note: 'Every character counts, whitespace included. Auto language detection may add a Comprehend charge.',
@@ -72,7 +73,7 @@ export const PRICES = {
     usd: 0.0015,
     unit: 'page (DetectDocumentText; $1.50 per 1,000 pages)',
     source:
-      'AWS-FACTS.md §4 (unverified). Third-party code agrees: HeyPuter/puter awsTextractCostMap.ts, ' +
+      'Third-party only, no AWS page read: HeyPuter/puter awsTextractCostMap.ts, ' +
       'enoch3712/ExtractThinker docs/examples/aws-stack.md.',
     status: 'unverified',
   },
@@ -80,7 +81,7 @@ export const PRICES = {
     usd: 0.015,
     unit: 'page (AnalyzeDocument TABLES; $15 per 1,000 pages)',
     source:
-      'AWS-FACTS.md §4 (unverified). Third-party: enoch3712/ExtractThinker aws-stack.md, ' +
+      'Third-party only, no AWS page read: enoch3712/ExtractThinker aws-stack.md, ' +
       'iterationlayer.com/blog/document-extraction-vs-aws-textract.',
     status: 'unverified',
     note: 'AnalyzeDocument features are priced per feature and add up; each includes the page text (OCR).',
@@ -89,14 +90,14 @@ export const PRICES = {
     usd: 0.05,
     unit: 'page (AnalyzeDocument FORMS; $50 per 1,000 pages)',
     source:
-      'AWS-FACTS.md §4 (unverified). Third-party: iterationlayer.com/blog/document-extraction-vs-aws-textract.',
+      'Third-party only, no AWS page read: iterationlayer.com/blog/document-extraction-vs-aws-textract.',
     status: 'unverified',
   },
   textractQueriesPage: {
     usd: 0.015,
     unit: 'page (AnalyzeDocument QUERIES; $15 per 1,000 pages, up to 15 queries per page)',
     source:
-      'AWS-FACTS.md §4 (unverified). Third-party: iterationlayer.com/blog/document-extraction-vs-aws-textract.',
+      'Third-party only, no AWS page read: iterationlayer.com/blog/document-extraction-vs-aws-textract.',
     status: 'unverified',
   },
   rekognitionImageGroup2: {
@@ -137,7 +138,9 @@ export const PRICES = {
     usd: 0.0004,
     unit: 'second of audio (standard batch, tier 1; $0.024 per minute)',
     source:
-      'AWS-FACTS.md §4 [3P]. Billing rule (1-second increments, 15-second minimum per request) is stated ' +
+      'Price: third-party only (privocio.com/blog/speech-to-text-api-pricing-2026-true-cost-compared: ' +
+      '"$0.024/min for AWS Transcribe", read 2026-12-05). ' +
+      'Billing rule (1-second increments, 15-second minimum per request) is stated ' +
       'on aws.amazon.com/transcribe/pricing (stored zh-cn copy).',
     status: 'unverified',
     note: 'Billed per second with a 15-second minimum per job.',
@@ -245,7 +248,9 @@ export const PRICES = {
     usd: 0.00015,
     unit: 'text unit of up to 1,000 characters, content filters ($0.15 per 1,000 text units)',
     source:
-      'AWS-FACTS.md §4 [3P]. The text-unit definition (≤1,000 characters) is in the Bedrock API ' +
+      'Price: third-party only, two agree (hivebook.wiki/wiki/aws-bedrock-guardrails-content-filters-pii-' +
+      'masking-grounding-checks-for-fms and techjacksolutions.com/ai-tools/aws/what-is-bedrock-guardrails, ' +
+      'read 2026-12-05). The text-unit definition (≤1,000 characters) is in the Bedrock API ' +
       '(GuardrailUsage textUnits) and docs.aws.amazon.com/bedrock/latest/userguide/guardrails-how.html.',
     status: 'unverified',
     note: 'Charged only for the policies a guardrail has; input and output are evaluated separately.',
@@ -253,7 +258,9 @@ export const PRICES = {
   guardrailSensitiveInfoTextUnit: {
     usd: 0.0001,
     unit: 'text unit of up to 1,000 characters, sensitive-information filters ($0.10 per 1,000 text units)',
-    source: 'AWS-FACTS.md §4 [3P].',
+    source:
+      'Third-party only (hivebook.wiki/wiki/aws-bedrock-guardrails-content-filters-pii-masking-grounding-' +
+      'checks-for-fms: $0.10 per 1,000 text units for managed PII entities, read 2026-12-05).',
     status: 'unverified',
   },
   apiGatewayRestRequest: {
@@ -267,14 +274,17 @@ export const PRICES = {
   lambdaArmGbSecond: {
     usd: 0.0000133334,
     unit: 'GB-second of arm64 duration ($0.0000133334 per GB-s, first tier)',
-    source: 'AWS-FACTS.md §4 [3P]; artillery lib/platform/aws-lambda/prices.js has the same base arm64 rate.',
+    source:
+      'Third-party only: cloudchipr.com/blog/aws-lambda-pricing (arm64 first tier, us-east-1, read ' +
+      '2026-12-05); artillery lib/platform/aws-lambda/prices.js has the same base arm64 rate.',
     status: 'unverified',
   },
   lambdaRequest: {
     usd: 0.0000002,
     unit: 'Lambda invocation ($0.20 per 1M requests)',
     source:
-      'AWS-FACTS.md §4 (unverified). aws.amazon.com/lambda/pricing states "$0.20 per million requests" ' +
+      'Third-party: git.mcrn.ar/mariano/lambda_local_runner docs/lambdas-md/lambda-13-cost.md ($0.20 / 1M ' +
+      'requests, x86 and arm64, read 2026-12-05). aws.amazon.com/lambda/pricing states "$0.20 per million requests" ' +
       `for Lambda Managed Instances (verbatim in ${AE}/aws-lambda plans, read 2026-09-20), not for functions.`,
     status: 'unverified',
   },
@@ -351,7 +361,10 @@ export const PRICES = {
   cloudwatchLogsIngestGb: {
     usd: 0.5,
     unit: 'GB of log data ingested, Standard log class ($0.50 per GB)',
-    source: 'AWS-FACTS.md §4 [3P]; free tier of 5 GB/month from aws.amazon.com/cloudwatch/pricing.',
+    source:
+      'Price: third-party only, two agree (c3x.dev/blog/cloudwatch-logs-cost-optimization and ' +
+      'hykell.com/knowledge-base/aws-cloudwatch-logs-pricing, us-east-1, read 2026-12-05); free tier of ' +
+      '5 GB/month from aws.amazon.com/cloudwatch/pricing.',
     status: 'unverified',
   },
   s3PutRequest: {

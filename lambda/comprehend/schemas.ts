@@ -51,7 +51,11 @@ export const requestSchemas = {
   '/comprehend/toxicity': toxicityRequest,
 } as const;
 
-/** Documented UTF-8 byte limits per operation (AWS-FACTS §1). */
+/**
+ * Documented UTF-8 byte limits per operation: https://docs.aws.amazon.com/comprehend/latest/dg/guidelines-and-limits.html
+ * (read 2026-12-05: "Maximum document size 100 KB") and the Comprehend Smithy model in aws/api-models-aws
+ * (DetectSentimentRequest.Text, DetectDominantLanguageRequest.Text, DetectToxicContentRequest.TextSegments).
+ */
 export const LIMITS = {
   sentimentBytes: 5_000,
   detectBytes: 100_000,

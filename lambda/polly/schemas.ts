@@ -15,7 +15,10 @@ export const FORMATS = {
 } as const;
 export type Format = keyof typeof FORMATS;
 
-/** Polly's limits (AWS-FACTS §1): 3,000 billed characters, 6,000 in all (SSML tags included). */
+/**
+ * Polly's limits: 3,000 billed characters, 6,000 in all (SSML tags included). Sources: https://docs.aws.amazon.com/polly/latest/dg/limits.html
+ * and the Polly Smithy model in aws/api-models-aws (TextLengthExceededException).
+ */
 export const MAX_BILLED_CHARS = 3_000;
 export const MAX_TOTAL_CHARS = 6_000;
 

@@ -5,7 +5,7 @@
  * the caller leaves the decision to Rekognition.
  */
 
-/** Rekognition's minimum image height and width in pixels (AWS-FACTS §1). */
+/** Rekognition's minimum image height and width in pixels (https://docs.aws.amazon.com/rekognition/latest/dg/limits.html). */
 export const MIN_IMAGE_SIDE_PX = 80;
 
 export interface Dimensions {

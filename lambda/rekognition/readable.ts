@@ -72,7 +72,7 @@ export function readableLabels(res: DetectLabelsResponse): ReadableLabels {
 // ---------------------------------------------------------------------------------------------
 // DetectText
 
-/** DetectText returns at most this many words per image (AWS-FACTS §1). */
+/** DetectText returns at most this many words per image (https://docs.aws.amazon.com/rekognition/latest/dg/limits.html). */
 export const DETECT_TEXT_MAX_WORDS = 100;
 
 export interface ReadableTextLine {

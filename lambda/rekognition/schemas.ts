@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { inlineBodyCeiling, MAX_INLINE_BYTES } from '../shared/inline';
 import { MB } from '../shared/media';
 
-/** What Rekognition's Detect* operations read, sniffed from the bytes (AWS-FACTS §1). */
+/** What Rekognition's Detect* operations read, sniffed from the bytes (https://docs.aws.amazon.com/rekognition/latest/dg/limits.html). */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg'] as const;
 
 /** Rekognition `Image.Bytes`: at most 5 MB of raw bytes (ImageBlob max 5,242,880). */

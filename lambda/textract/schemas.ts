@@ -8,7 +8,9 @@ import type { UploadKind } from '../shared/uploads';
 
 /**
  * The largest document (raw bytes) the synchronous routes accept. Three limits apply to a
- * document sent as base64 in a JSON body through API Gateway to Lambda (AWS-FACTS §1):
+ * document sent as base64 in a JSON body through API Gateway to Lambda (sources: https://docs.aws.amazon.com/apigateway/latest/
+ * developerguide/api-gateway-execution-service-limits-table.html, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html,
+ * https://docs.aws.amazon.com/textract/latest/dg/limits-document.html):
  *
  * - API Gateway REST payload: 10 MB. Not the binding one: the event must reach Lambda first.
  * - Lambda synchronous invocation payload: 6 MB (6,291,456 bytes) for the whole event. The event
@@ -67,7 +69,7 @@ export const DOCUMENT_UPLOAD: UploadKind = {
 
 export const FEATURES = ['TABLES', 'FORMS', 'QUERIES'] as const satisfies readonly TextractFeature[];
 
-/** Textract answers at most 15 queries per page (AWS-FACTS §1). */
+/** Textract answers at most 15 queries per page (https://docs.aws.amazon.com/textract/latest/dg/limits-document.html). */
 export const MAX_QUERIES = 15;
 
 /**

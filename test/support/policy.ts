@@ -24,7 +24,8 @@ const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Arra
 
 /**
  * Actions allowed on Resource "*": each has no resource-level permission for the way the lab
- * uses it (Service Authorization Reference; see AWS-FACTS §2).
+ * uses it (Service Authorization Reference, https://docs.aws.amazon.com/service-authorization/latest/reference/, one
+ * list_amazon<service>.html page per service).
  */
 export const STAR_RESOURCE_ALLOWLIST = new Set([
   'xray:PutTraceSegments',

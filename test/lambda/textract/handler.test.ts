@@ -460,7 +460,7 @@ describe('POST /textract/analyze', () => {
   });
 });
 
-describe('AWS errors of the synchronous routes (AWS-FACTS §3)', () => {
+describe('AWS errors of the synchronous routes (the errors modeled in the Textract Smithy model)', () => {
   it.each([
     ['BadDocumentException', 400, 400, 'INVALID_REQUEST'],
     ['UnsupportedDocumentException', 400, 415, 'UNSUPPORTED_MEDIA_TYPE'],

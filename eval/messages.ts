@@ -15,7 +15,7 @@ export const EVAL_MESSAGES = defineMessages(
     'cli.refuse':
       'Not started: this run could cost up to {usd}, more than --max-cost {max}. Lower --samples or --limit, choose fewer models, or raise --max-cost.',
     'cli.unpriced':
-      'Not started: no price for {models} in the price table (lambda/shared/pricing.ts), so the cost of the run cannot be bounded.',
+      'Not started: no price for {models} in the price table (lambda/shared/price-table.ts), so the cost of the run cannot be bounded.',
     'cli.resume': 'Resuming {file}: {done} of {total} calls already done.',
     'cli.otherRun':
       '{file} holds another run (other data, models, samples or judge). Use another --out, or --fresh to start over.',
@@ -98,7 +98,7 @@ export const EVAL_MESSAGES = defineMessages(
     'cli.refuse':
       '시작하지 않았습니다: 이번 실행은 최대 {usd}까지 들 수 있어 --max-cost {max}보다 많습니다. --samples나 --limit을 줄이거나, 모델을 적게 고르거나, --max-cost를 올리세요.',
     'cli.unpriced':
-      '시작하지 않았습니다: {models}의 가격이 가격표(lambda/shared/pricing.ts)에 없어 실행 비용의 상한을 정할 수 없습니다.',
+      '시작하지 않았습니다: {models}의 가격이 가격표(lambda/shared/price-table.ts)에 없어 실행 비용의 상한을 정할 수 없습니다.',
     'cli.resume': '{file}에서 이어서 실행합니다: 호출 {total}회 중 {done}회는 이미 끝났습니다.',
     'cli.otherRun':
       '{file}에는 다른 실행(데이터, 모델, 샘플 수 또는 심사 모델이 다름)이 들어 있습니다. 다른 --out을 쓰거나 --fresh로 처음부터 시작하세요.',

@@ -2,7 +2,7 @@
  * What an eval run will call, as units of work (one HTTP call each), and what it may cost at most.
  * A unit's key is stable across runs, so a resumed run skips the units its results file already has.
  *
- * The estimate is an upper bound from the dated price table (lambda/shared/pricing.ts): input tokens
+ * The estimate is an upper bound from the dated price table (lambda/shared/price-table.ts): input tokens
  * from the prompt's length (a Hangul syllable counted as a token, four other characters as one),
  * output at the data set's maxTokens, the guardrail on both (as the lab deploys it), and each call's
  * API Gateway request and Lambda time.

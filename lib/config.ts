@@ -120,7 +120,7 @@ export const configSchema = z.object({
     .default('amazon.nova-micro-v1:0'),
   /**
    * The models POST /bedrock/compare may call, comma separated: two or three, each priced in the
-   * dated price table (lambda/shared/pricing.ts), so every answer in the table has a cost. The
+   * dated price table (lambda/shared/price-table.ts), so every answer in the table has a cost. The
    * function's IAM policy names exactly these. Default: Nova Micro, Lite and Pro (small to large).
    */
   bedrockCompareModelIds: z
@@ -134,7 +134,7 @@ export const configSchema = z.object({
             .regex(/^[a-z0-9.:-]+$/i, 'must be Bedrock model ids such as amazon.nova-lite-v1:0')
             .refine((id) => BEDROCK_TOKEN_PRICES[baseModelId(id)] !== undefined, {
               error: (i) =>
-                `'${String(i.input)}' has no price in lambda/shared/pricing.ts; priced models: ${Object.keys(BEDROCK_TOKEN_PRICES).join(', ')}`,
+                `'${String(i.input)}' has no price in lambda/shared/price-table.ts; priced models: ${Object.keys(BEDROCK_TOKEN_PRICES).join(', ')}`,
             }),
         )
         .min(2, 'must list two or three models')
@@ -194,7 +194,7 @@ export const configSchema = z.object({
    * Create <prefix>-Dashboard: one CloudWatch dashboard of the lab's latency, errors, throttles, billable
    * units, estimated cost and eval scores; with it, the functions also emit the EstimatedCostUsd and
    * LatencyMs metrics it graphs (lambda/shared/usage.ts). Off by default: a dashboard is billed monthly beyond the
-   * free tier (lambda/shared/pricing.ts, cloudwatchDashboardMonth).
+   * free tier (lambda/shared/price-table.ts, cloudwatchDashboardMonth).
    */
   dashboard: bool.default(false),
   /** When set, create <prefix>-Budget: a monthly budget filtered on the Project tag, alerting this address. */

@@ -137,7 +137,7 @@ export function recordPriceKeys(
   stack.node.addMetadata(PRICES_METADATA, {
     asOf: PRICES_AS_OF,
     region: PRICING_REGION,
-    source: 'lambda/shared/pricing.ts',
+    source: 'lambda/shared/price-table.ts',
     prices: keys.map((k) => {
       const { key, model } = typeof k === 'string' ? { key: k, model: undefined } : k;
       const p: { usd: number; unit: string; status: string; note?: string } = PRICES[key];

@@ -2,7 +2,7 @@
  * The lab's cost picture, read from synthesized templates: per stack, its resources, which of
  * them have an idle (hourly or monthly) charge — the goal is none — the pricing unit and list
  * price, and the estimated cost of N typical calls. Prices come from the one dated table in
- * lambda/shared/pricing.ts.
+ * lambda/shared/price-table.ts.
  */
 import { project } from '../lambda/pipeline/projection';
 import {
@@ -191,7 +191,7 @@ const usd = (n: number) => (n === 0 ? '$0' : n < 0.01 ? `$${n.toPrecision(3)}` :
 
 export function formatReport(report: StackCost[], calls: number): string {
   const lines = [
-    `Lab cost at list price (us-east-1, prices as of ${PRICES_AS_OF}; see lambda/shared/pricing.ts)`,
+    `Lab cost at list price (us-east-1, prices as of ${PRICES_AS_OF}; see lambda/shared/price-table.ts)`,
     '',
   ];
   for (const s of report) {

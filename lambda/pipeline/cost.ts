@@ -1,7 +1,7 @@
 /**
  * What a run costs, from the records its items left (or, for docs/pipeline.md, from records a
  * projection makes up): each step's billable units priced from the ONE dated table
- * (lambda/shared/pricing.ts), the orchestration around them, and for a batch run what the same
+ * (lambda/shared/price-table.ts), the orchestration around them, and for a batch run what the same
  * tokens would have cost on demand. Pure: the report step, the API and the docs script share it.
  */
 import {

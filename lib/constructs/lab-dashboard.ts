@@ -45,7 +45,7 @@ export interface LabDashboardProps {
  * say so.
  *
  * A dashboard is billed monthly beyond the free tier (3 dashboards of up to 50 metrics): this one
- * graphs more than 50 metrics, so count $3.00 a month (lambda/shared/pricing.ts).
+ * graphs more than 50 metrics, so count $3.00 a month (lambda/shared/price-table.ts).
  */
 export class LabDashboard extends Construct {
   public readonly dashboard: cw.Dashboard;

@@ -1,6 +1,6 @@
 /**
  * The price table's units, rules and indirect charges in Korean (the English report shows the price
- * table's own words, lambda/shared/pricing.ts). A unit with no Korean phrase here is shown in English
+ * table's own words, lambda/shared/price-table.ts). A unit with no Korean phrase here is shown in English
  * quotation marks, marked as English.
  */
 import type { PRICES as PRICE_TABLE, PriceKey } from '../../lambda/shared/pricing';

@@ -46,8 +46,12 @@ export function indexPage(config: PageConfig): StaticFile {
   return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8' };
 }
 
+/** The page's style sheet, served as one file (/style.css) from its parts in playground/app/styles/. */
+export const STYLE_PARTS = ['page.css', 'results.css'] as const;
+
 export function styleSheet(): StaticFile {
-  return { body: readFileSync(path.join(APP_DIR, 'style.css')), contentType: 'text/css; charset=utf-8' };
+  const body = Buffer.concat(STYLE_PARTS.map((f) => readFileSync(path.join(APP_DIR, 'styles', f))));
+  return { body, contentType: 'text/css; charset=utf-8' };
 }
 
 const SAMPLE_TYPES: Record<string, string> = {

@@ -15,7 +15,7 @@ import {
   type Step,
 } from '../../lambda/pipeline/schemas';
 import { badRequest, notFound } from '../../lambda/shared/errors';
-import { TEST_REGION } from './stand-in';
+import { TEST_REGION } from './stand-in/reply';
 
 export const PIPELINE_BUCKET = 'ai-lab-pipeline-documents';
 

@@ -1,131 +1,25 @@
 /**
  * The playground server without a browser: what it accepts (Host, Origin, X-Playground, the
  * route allowlist, body limits), what it forwards and how, and what it never lets out
- * (credentials in responses, request bodies in its log).
+ * (credentials in responses, request bodies in its log). The page, the samples and the command
+ * line are in server-page.test.ts.
  */
 import { readFileSync } from 'node:fs';
-import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CliError } from '../../cli/signer';
 import { SERVICES } from '../../lib/services';
 import { ALLOWED_ROUTES, matchRoute } from '../../playground/allowlist';
-import { listedSamples } from '../../playground/assets';
 import { requestLang, SERVER } from '../../playground/messages';
-import { DEFAULT_PORT, parseOptions, startPlayground } from '../../playground/server';
+import { startPlayground } from '../../playground/server';
 import { KOREAN_CATALOGUE } from '../../scripts/catalogue-ko';
 import { labStack, tempDir, testDeps, writeOutputs } from '../cli/harness';
-import { type StandIn, TEST_CREDENTIALS } from '../cli/stand-in';
-import { type Lab, startLab } from './harness';
-import { SAMPLES, SPEECH_MP3, sampleAnswers, startSampleStandIn } from './stand-in';
+import { TEST_CREDENTIALS } from '../cli/stand-in';
+import { startLab } from './harness';
+import { api, call, LIMIT, lab, port, request, SENTIMENT, seen, useServerLab } from './server-lab';
+import { SAMPLES, SPEECH_MP3 } from './stand-in';
 
-const LIMIT = 64 * 1024;
-let api: StandIn;
-let lab: Lab;
-let port: number;
-
-beforeAll(async () => {
-  api = await startSampleStandIn();
-  lab = await startLab(api, { maxBodyBytes: LIMIT, maxUploadBytes: LIMIT });
-  port = lab.playground.port;
-});
-afterAll(async () => {
-  await lab.playground.close();
-  await api.close();
-});
-beforeEach(() => {
-  api.reset();
-  sampleAnswers(api);
-  lab.log.length = 0;
-});
-
-interface Reply {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: Buffer;
-  readonly text: string;
-  readonly json: any;
-}
-
-/** Everything each reply carried, to search for secrets. */
-const seen: string[] = [];
-
-function request(
-  options: {
-    method?: string;
-    path: string;
-    headers?: Record<string, string | undefined>;
-    body?: string | Buffer;
-    /** Send the body in chunks without a Content-Length. */
-    chunked?: boolean;
-    to?: number;
-  } = { path: '/' },
-): Promise<Reply> {
-  const to = options.to ?? port;
-  const headers = Object.fromEntries(
-    Object.entries({ host: `127.0.0.1:${to}`, ...options.headers }).filter(([, v]) => v !== undefined),
-  ) as Record<string, string>;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: to,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers,
-        setHost: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const text = body.toString('utf8');
-          seen.push(JSON.stringify(res.headers), text);
-          let json: any;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined && options.chunked) {
-      const body = Buffer.from(options.body);
-      for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
-      req.end();
-    } else {
-      req.end(options.body);
-    }
-  });
-}
-
-/** A call as the page makes it. */
-const call = (
-  method: string,
-  route: string,
-  body?: unknown,
-  headers: Record<string, string | undefined> = {},
-) =>
-  request({
-    method,
-    path: `/api${route}`,
-    headers: {
-      'x-playground': '1',
-      origin: `http://127.0.0.1:${port}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-
-const SENTIMENT = {
-  text: 'I love this lab, although Jane Doe found the setup confusing.',
-  languageCode: 'en',
-};
+useServerLab();
 
 describe('listening', () => {
   test('on 127.0.0.1 only, at the given port or a free one', () => {
@@ -592,85 +486,5 @@ describe('secrets and privacy', () => {
       expect.stringMatching(/^POST \/comprehend\/toxicity → 200 \(\d+ ms\)$/),
     ]);
     expect(lab.log.join('\n')).not.toMatch(/passport|Jane|X1234567|생성형/);
-  });
-});
-
-describe('the page and the samples', () => {
-  test('the page, its script (bundled from TypeScript) and style, with a strict CSP', async () => {
-    const page = await request({ path: '/' });
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(page.headers['x-frame-options']).toBe('DENY');
-    expect(page.text).toContain('data-poll-interval-ms="20"');
-    expect(page.text).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
-    const js = await request({ path: '/app.js' });
-    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect(js.text).toContain('X-Playground');
-    expect(js.text).not.toMatch(/\bimport\s*\(|from\s+["']https?:/);
-    const css = await request({ path: '/style.css' });
-    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
-    expect(css.text).not.toMatch(/@import|url\(\s*["']?https?:/);
-  });
-
-  test('only the samples samples/README.md lists are served', async () => {
-    const listed = [...listedSamples().keys()];
-    expect(listed).toEqual(
-      expect.arrayContaining(['street-scene.jpg', 'hello-en.mp3', 'text/pii.json', 'prompts/ask-notes.json']),
-    );
-    expect(listed).not.toContain('make-samples.sh');
-    const pii = await request({ path: '/samples/text/pii.json' });
-    expect(pii.status).toBe(200);
-    expect(pii.json.text).toContain('Jane Doe');
-    const jpg = await request({ path: '/samples/street-scene.jpg' });
-    expect(jpg.headers['content-type']).toBe('image/jpeg');
-    for (const p of [
-      '/samples/make-samples.sh',
-      '/samples/README.md',
-      '/samples/%2e%2e/package.json',
-      '/samples/..%2fpackage.json',
-      '/samples/%E0%A4%A',
-      '/package.json',
-      '/playground/server.ts',
-    ]) {
-      expect((await request({ path: p })).status).toBe(404);
-    }
-    expect((await request({ method: 'POST', path: '/' })).status).toBe(405);
-  });
-});
-
-describe('the command line', () => {
-  test('defaults, and the options the CLI takes', () => {
-    expect(parseOptions([])).toEqual({
-      port: DEFAULT_PORT,
-      help: false,
-      globals: { region: undefined, profile: undefined, outputsFile: undefined, prefix: undefined },
-    });
-    expect(
-      parseOptions([
-        '--port',
-        '5000',
-        '--outputs-file',
-        'out.json',
-        '--region',
-        'eu-west-1',
-        '--profile',
-        'lab',
-        '--prefix',
-        'Kim',
-      ]),
-    ).toEqual({
-      port: 5000,
-      help: false,
-      globals: { region: 'eu-west-1', profile: 'lab', outputsFile: 'out.json', prefix: 'Kim' },
-    });
-  });
-
-  test('a bad port or an unknown option is a one-line error', () => {
-    expect(() => parseOptions(['--port', 'http'])).toThrow(
-      '--port must be a port number (0-65535), got http.',
-    );
-    expect(() => parseOptions(['--port', '70000'])).toThrow(CliError);
-    expect(() => parseOptions(['--host', '0.0.0.0'])).toThrow(/Unknown option '--host'/);
   });
 });

@@ -77,8 +77,8 @@ export interface StatementFact {
   readonly targets: readonly string[];
   /** Roles an identity statement is attached to. */
   readonly roleIds: readonly string[];
-  /** The service principals those roles trust (`states.amazonaws.com`, …). */
-  readonly assumedBy: readonly string[];
+  /** Every principal the trust policies of those roles let assume them (services, accounts, …). */
+  readonly assumedBy: readonly PrincipalFact[];
   /**
    * A statement only some Regions have (`Fn::If` on a template condition): the condition and the
    * template Regions where it holds.
@@ -225,17 +225,14 @@ function granteeOfRoles(view: StackView, roleRefs: unknown): string {
     .join(', ');
 }
 
-/** The service principals the trust policies of these roles name. */
-function servicesTrusting(view: StackView, roleIds: readonly string[]): string[] {
-  const services = roleIds.flatMap((id) => {
+/** Every principal the trust policies of these roles name (the Allow statements). */
+function principalsTrusted(view: StackView, roleIds: readonly string[]): PrincipalFact[] {
+  return roleIds.flatMap((id) => {
     const doc = view.byId.get(id)?.props.AssumeRolePolicyDocument as { Statement?: unknown } | undefined;
-    return asList(doc?.Statement as RawStatement[] | undefined).flatMap((s) =>
-      asList((s.Principal as { Service?: unknown } | undefined)?.Service as unknown[]).filter(
-        (x): x is string => typeof x === 'string',
-      ),
-    );
+    return asList(doc?.Statement as RawStatement[] | undefined)
+      .filter((s) => s.Effect !== 'Deny')
+      .flatMap((s) => principalsOf(s.Principal, (v) => render(v, view)));
   });
-  return [...new Set(services)];
 }
 
 /**
@@ -301,7 +298,7 @@ async function statementFact(
     findings: [],
     targets: [...new Set([...referencedIds(resourceValues), ...(extra.hosts ?? [])])],
     roleIds,
-    assumedBy: servicesTrusting(view, roleIds),
+    assumedBy: principalsTrusted(view, roleIds),
     onlyIn,
     regional: onlyIn || isRegional(raw) ? written : undefined,
   };

@@ -37,7 +37,7 @@ function isStateMachineLogDelivery(s: StatementFact, permissions: readonly Actio
   return (
     s.kind === 'identity' &&
     s.assumedBy.length > 0 &&
-    s.assumedBy.every((p) => p === 'states.amazonaws.com') &&
+    s.assumedBy.every((p) => p.kind === 'service' && p.text === 'states.amazonaws.com') &&
     logs.every((a) => STATE_MACHINE_LOG_DELIVERY.has(a.toLowerCase())) &&
     permissions.every((a) => STATE_MACHINE_LOG_DELIVERY.has(a.action.toLowerCase()))
   );

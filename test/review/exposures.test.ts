@@ -96,6 +96,18 @@ const CASES: Record<string, { key: string; edit: Parameters<typeof mutated>[2] }
     key: 'risk.permissionsAny',
     edit: (t) => policyOf(t).push({ Effect: 'Allow', Action: LOG_DELIVERY, Resource: '*' }),
   },
+  'a state-machine role another account may assume too, with log delivery': {
+    key: 'risk.permissionsAny',
+    edit: (t) => {
+      const role = stateMachineRole(LOG_DELIVERY);
+      role.Properties.AssumeRolePolicyDocument.Statement.push({
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' } as never,
+        Action: 'sts:AssumeRole',
+      });
+      t.Resources.MachineRole = role;
+    },
+  },
   'a state-machine role with log delivery and logs:PutDestinationPolicy on *': {
     key: 'risk.permissionsAny',
     edit: (t) => {

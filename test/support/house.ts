@@ -58,7 +58,7 @@ export function importGraph(files: ReadonlyMap<string, string>): Map<string, str
  * The modules a file loads when it runs: imports and re-exports that are not type-only, `require()`
  * and `import()`. A type-only import is erased by the compiler and makes no cycle at run time.
  */
-function runtimeSpecifiers(file: string, text: string): string[] {
+export function runtimeSpecifiers(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const out: string[] = [];
   const literal = (n: ts.Node | undefined) => (n && ts.isStringLiteral(n) ? [n.text] : []);

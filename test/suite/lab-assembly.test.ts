@@ -1,6 +1,6 @@
 /**
- * The shared lab assembly (test/support/lab-assembly.ts): one per context, made once per run
- * across the jest workers, never half made.
+ * The shared lab assembly (test/support/lab-assembly.ts): one per context, made once across the
+ * jest workers (and kept while the sources are the same: assembly-cache.test.ts), never half made.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

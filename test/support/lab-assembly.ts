@@ -1,13 +1,14 @@
 /**
- * The lab's cloud assembly, synthesized once per test run and read by every test that checks the
- * whole lab or one of its stacks (see ./README.md):
+ * The lab's cloud assembly, synthesized once and read by every test that checks the whole lab or
+ * one of its stacks (see ./README.md); kept by source content across runs (./assembly-cache.ts):
  *
  *   const lab = labAssembly();                              // cdk.json's context, as `cdk synth`
  *   const template = lab.demo('comprehend');                // a Template of AiLab-Comprehend
  *   const withBudget = labAssembly({ budgetEmail: 'learner@example.com' }); // -c settings: its own
  *
  * One assembly per context (and options): the first test file that asks synthesizes it into the
- * run's temp folder (./run-temp.ts), the others read it, in any worker; a worker that asks while
+ * assembly cache (or, with AI_LAB_ASSEMBLY_CACHE=off, the run's temp folder), the others read it,
+ * in any worker and in later runs while the sources are the same; a worker that asks while
  * another is synthesizing waits for it. The assembly is the one `buildTestLab` makes (the real
  * lib/app.ts with cdk.json's context, no esbuild bundling, cdk-nag only when asked) and must be
  * treated as read-only: every test of the run shares it.
@@ -21,6 +22,7 @@ import * as path from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { DemoId } from '../../lib/services';
+import { ASSEMBLY_CACHE_ENV, contextFiles } from './assembly-cache';
 import { isRunning, RUN_DIR_ENV } from './run-temp';
 
 export interface LabAssemblyOptions {
@@ -84,22 +86,27 @@ export function labAssembly(
   const nag = options.nag ?? false;
   const demos = options.demos ? [...options.demos].sort() : undefined;
   const key = createHash('sha256')
-    .update(stableJson({ context, nag, ...(demos ? { demos } : {}) }))
+    .update(stableJson({ context, nag, ...(demos ? { demos } : {}), files: contextFiles(context) }))
     .digest('hex')
     .slice(0, 16);
-  const dir = path.join(runDir(), 'lab-assemblies', key);
+  const dir = path.join(storeDir(), key);
   produceOnce(dir, (outdir) => synthesizeLab(outdir, context, nag, demos));
   return readLabAssembly(dir);
 }
 
-/** The run's folder, which the global setup creates (jest.config.js). */
-function runDir(): string {
-  const dir = process.env[RUN_DIR_ENV];
-  if (!dir)
+/**
+ * Where the assemblies are kept: the cache of the current sources (./assembly-cache.ts), or with
+ * `AI_LAB_ASSEMBLY_CACHE=off` the run's temp folder. The global setup (jest.config.js) sets both.
+ */
+function storeDir(): string {
+  const cache = process.env[ASSEMBLY_CACHE_ENV];
+  if (cache && cache !== 'off') return cache;
+  const run = process.env[RUN_DIR_ENV];
+  if (!run)
     throw new Error(
-      `labAssembly() keeps the assembly in the test run's temp folder (${RUN_DIR_ENV}), which jest.config.js's globalSetup creates: run the tests with jest.config.js.`,
+      `labAssembly() keeps the assembly in the test run's temp folder (${RUN_DIR_ENV}) or the assembly cache (${ASSEMBLY_CACHE_ENV}), which jest.config.js's globalSetup sets: run the tests with jest.config.js.`,
     );
-  return dir;
+  return path.join(run, 'lab-assemblies');
 }
 
 function synthesizeLab(

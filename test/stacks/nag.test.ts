@@ -16,6 +16,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { DemoApi } from '../../lib/constructs/demo-api';
 import { DemoFunction } from '../../lib/constructs/demo-function';
+import { CachedCloudFormationValidation } from '../../lib/validation-cache';
 import { buildTestLab } from '../support/lab';
 import { nagFindings } from '../support/nag';
 import { withCloudFormationValidation } from '../support/validation';
@@ -31,10 +32,23 @@ afterEach(() => errorSpy.mockRestore());
 test('the whole lab has zero unacknowledged findings: cdk-nag and CloudFormation validation', () => {
   const outdir = tmp();
   const { app } = buildTestLab({ budgetEmail: 'learner@example.com' }, { outdir, nag: true });
-  const validate = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
-  expect(withCloudFormationValidation(() => nagFindings(app, outdir))).toEqual([]);
-  // A validation that did not run finds nothing either: it ran once, over every stack's template.
+  // CloudFormation validation as bin/ runs it: aws-cdk-lib's check, its report kept by template
+  // content (lib/validation-cache.ts; test/lib/validation-cache.test.ts shows a kept report is the
+  // engine's own), so an unchanged lab does not start the engine again.
+  const validate = jest.spyOn(CachedCloudFormationValidation.prototype, 'validate');
+  const engine = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+  let plugin: CachedCloudFormationValidation | undefined;
+  const findings = withCloudFormationValidation(() => {
+    plugin = CachedCloudFormationValidation.register(app);
+    return nagFindings(app, outdir);
+  });
+  expect(findings).toEqual([]);
+  // A validation that did not run finds nothing either: it ran once, over every stack's template,
+  // in place of aws-cdk-lib's default instance: the engine ran only for a cache miss.
   expect(validate).toHaveBeenCalledTimes(1);
+  const stats = plugin?.stats ?? { hits: 0, misses: 0 };
+  expect(stats.hits + stats.misses).toBe(1);
+  expect(engine).toHaveBeenCalledTimes(stats.misses);
   const checked = validate.mock.calls[0]?.[0].templatePaths.map((t) => path.basename(t)) ?? [];
   expect(checked.sort()).toEqual(
     app
@@ -43,6 +57,7 @@ test('the whole lab has zero unacknowledged findings: cdk-nag and CloudFormation
       .sort(),
   );
   validate.mockRestore();
+  engine.mockRestore();
 });
 
 function nagApp(outdir: string): { app: App; stack: Stack } {

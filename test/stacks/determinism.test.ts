@@ -16,8 +16,11 @@
  *
  * The claims about building (prebuild counts, "construction builds nothing after a prebuild",
  * grouped equals alone) were in test/lib/lab-bundles.test.ts, which built a third cache for them;
- * that file keeps the prebuild list and its `aws:cdk:bundling-stacks` selection. The third synth
- * this file ran before (cache A again) is the "later synth" of A above.
+ * that file keeps the prebuild list and its `aws:cdk:bundling-stacks` selection. Of the three
+ * synths this file ran before, the third (cache A again) is the later synth of A above; the
+ * second (grouped, into cache B) is now B's construction building each bundle alone; the first
+ * one's construction, right after the prebuild, would read the same twelve entries of cache A
+ * as the later synth's does, so it is not run twice.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

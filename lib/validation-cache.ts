@@ -15,7 +15,6 @@
  * `AI_LAB_VALIDATION_CACHE=<dir>` moves the cache (the benchmark gives a cold synth an empty one);
  * `AI_LAB_VALIDATION_CACHE=off` registers nothing, and aws-cdk-lib's default instance runs.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -26,6 +25,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { PROJECT_ROOT } from './project-root';
+import { readEntry, sha256, writeEntry } from './report-cache';
 
 /** Bump when the entry layout or the key changes meaning. */
 const FORMAT = 1;
@@ -38,17 +38,6 @@ export interface ValidationCacheStats {
   /** Time spent in `validate`, in ms: the key and lookup on a hit, the engine too on a miss. */
   ms: number;
 }
-
-interface Entry {
-  readonly format: number;
-  readonly key: string;
-  /** The report, each `templatePath` replaced by the index of its stack in the context. */
-  readonly report: PolicyValidationPluginReport;
-  /** SHA-256 of `JSON.stringify(report)`: a damaged entry is a miss, never served. */
-  readonly reportHash: string;
-}
-
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** What the report could depend on besides the templates: the versions of the check and its rules. */
 function checkIdentity(): Record<string, string | null> {
@@ -114,7 +103,7 @@ export class CachedCloudFormationValidation extends CloudFormationValidatePlugin
     try {
       const key = this.keyOf(context);
       const file = path.join(this.dir, `${key}.json`);
-      const found = readEntry(file, key);
+      const found = readEntry<PolicyValidationPluginReport>(file, key, FORMAT);
       if ('report' in found) {
         this.stats.hits++;
         return withTemplatePaths(found.report, context);
@@ -122,37 +111,12 @@ export class CachedCloudFormationValidation extends CloudFormationValidatePlugin
       this.stats.misses++;
       this.stats.missReasons.push(found.miss);
       const report = super.validate(context);
-      writeEntry(file, key, withStackIndexes(report, context));
+      writeEntry(file, key, FORMAT, withStackIndexes(report, context));
       return report;
     } finally {
       this.stats.ms += performance.now() - started;
     }
   }
-}
-
-function readEntry(file: string, key: string): { report: PolicyValidationPluginReport } | { miss: string } {
-  let entry: Entry;
-  try {
-    entry = JSON.parse(fs.readFileSync(file, 'utf8')) as Entry;
-  } catch (err) {
-    return { miss: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not cached' : 'entry damaged' };
-  }
-  if (
-    entry.format !== FORMAT ||
-    entry.key !== key ||
-    sha256(JSON.stringify(entry.report)) !== entry.reportHash
-  )
-    return { miss: 'entry damaged' };
-  return { report: entry.report };
-}
-
-/** Into a temporary file, then renamed into place: a parallel synth never reads half an entry. */
-function writeEntry(file: string, key: string, report: PolicyValidationPluginReport): void {
-  const entry: Entry = { format: FORMAT, key, report, reportHash: sha256(JSON.stringify(report)) };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(entry));
-  fs.renameSync(tmp, file);
 }
 
 type Resource = PolicyValidationPluginReport['violations'][number]['violatingResources'][number];

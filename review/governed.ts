@@ -7,8 +7,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sha256 } from '../lib/report-cache';
 import type { Assembly, CfnTemplate } from './assembly';
 import type { Finding } from './findings';
+import { cachedGuardReport, filesIn, type GuardIdentity } from './guard-cache';
 import type { StackView } from './template';
 
 export interface ControlFailure {
@@ -90,9 +92,30 @@ export function rulesFor(templates: readonly CfnTemplate[]): { all: number; appl
   return { all: ruleTypes.size, applicable };
 }
 
+/** The cfn-guard binary the package runs on this platform (as `CfnGuardValidator` picks it). */
+function guardBinary(dir: string): string {
+  const platform = process.platform === 'darwin' ? 'macos' : 'ubuntu';
+  return path.join(dir, 'bin', platform, process.arch === 'arm64' ? 'aarch64' : 'x86_64', 'cfn-guard');
+}
+
+let identity: GuardIdentity | undefined;
+/** The package's and cfn-guard's versions and the binary's hash, read once per process. */
+function guardIdentity(): GuardIdentity {
+  if (identity) return identity;
+  const dir = packageDir();
+  const read = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as T;
+  identity = {
+    packageVersion: read<{ version: string }>('package.json').version,
+    guardVersion: read<{ version: string }>('guard-version.json').version,
+    binary: sha256(fs.readFileSync(guardBinary(dir))),
+  };
+  return identity;
+}
+
 /**
- * Runs the rules that apply over every template of the assembly in one cfn-guard process, cached per
- * assembly and template modification times.
+ * Runs the rules that apply over every template of the assembly in one cfn-guard process; the
+ * report is kept by content on disk (./guard-cache.ts) and per assembly and template modification
+ * times in memory.
  */
 export function runGuard(assembly: Assembly): GuardRun {
   const templates = assembly.stacks.map((s) => path.resolve(assembly.dir, s.templateFile));
@@ -101,27 +124,29 @@ export function runGuard(assembly: Assembly): GuardRun {
   if (hit) return hit;
   let run: GuardRun;
   try {
-    const dir = packageDir();
-    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
-    const guard = JSON.parse(fs.readFileSync(path.join(dir, 'guard-version.json'), 'utf8')) as {
-      version: string;
-    };
+    const id = guardIdentity();
     const { all, applicable } = rulesFor(assembly.stacks.map((s) => s.template));
-    // biome-ignore lint/suspicious/noExplicitAny: the plugin is plain JavaScript with jsii types
-    const { CfnGuardValidator } = require(PACKAGE) as { CfnGuardValidator: new (props: object) => any };
-    const report =
-      applicable.length === 0
-        ? { violations: [] }
-        : (new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: applicable }).validate({
-            templatePaths: templates,
-          }) as { violations: Violation[] });
+    const inputs = {
+      identity: id,
+      rules: filesIn(path.join(packageDir(), 'rules'), applicable),
+      templates: filesIn(path.resolve(assembly.dir), templates),
+    };
+    const violations = cachedGuardReport<Violation>(inputs, templates, () => {
+      if (applicable.length === 0) return [];
+      // biome-ignore lint/suspicious/noExplicitAny: the plugin is plain JavaScript with jsii types
+      const { CfnGuardValidator } = require(PACKAGE) as { CfnGuardValidator: new (props: object) => any };
+      const report = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: applicable }).validate({
+        templatePaths: templates,
+      }) as { violations: Violation[] };
+      return report.violations;
+    });
     run = {
       ran: true,
       rules: all,
       applicable: applicable.length,
-      packageVersion: pkg.version,
-      guardVersion: guard.version,
-      violations: report.violations,
+      packageVersion: id.packageVersion,
+      guardVersion: id.guardVersion,
+      violations,
     };
   } catch (err) {
     run = {

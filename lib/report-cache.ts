@@ -1,0 +1,49 @@
+/**
+ * One entry of a content-keyed report cache (the CloudFormation validation's, lib/validation-cache.ts,
+ * and cfn-guard's, review/guard-cache.ts): a JSON file named by its key that holds the key again,
+ * the report and the report's SHA-256. An entry whose format, key or hash does not match is a miss
+ * (`entry damaged`), never served; entries are written to a temporary file and renamed into place,
+ * so a reader running in parallel never sees half of one.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+interface Entry<T> {
+  readonly format: number;
+  readonly key: string;
+  readonly report: T;
+  /** SHA-256 of `JSON.stringify(report)`: a damaged entry is a miss, never served. */
+  readonly reportHash: string;
+}
+
+export type CacheLookup<T> = { readonly report: T } | { readonly miss: 'not cached' | 'entry damaged' };
+
+export function readEntry<T>(file: string, key: string, format: number): CacheLookup<T> {
+  let entry: Entry<T>;
+  try {
+    entry = JSON.parse(fs.readFileSync(file, 'utf8')) as Entry<T>;
+  } catch (err) {
+    return { miss: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not cached' : 'entry damaged' };
+  }
+  if (
+    entry === null ||
+    typeof entry !== 'object' ||
+    entry.format !== format ||
+    entry.key !== key ||
+    sha256(JSON.stringify(entry.report)) !== entry.reportHash
+  )
+    return { miss: 'entry damaged' };
+  return { report: entry.report };
+}
+
+/** Into a temporary file, then renamed into place: a parallel reader never reads half an entry. */
+export function writeEntry<T>(file: string, key: string, format: number, report: T): void {
+  const entry: Entry<T> = { format, key, report, reportHash: sha256(JSON.stringify(report)) };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(entry));
+  fs.renameSync(tmp, file);
+}

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { PROJECT_ROOT } from '../lib/project-root';
 import { readEntry, sha256, writeEntry } from '../lib/report-cache';
 
-/** Bump when the entry layout or the key changes meaning. */
+/** Bump when the entry layout or the key changes meaning, or runGuard calls the validator differently. */
 const FORMAT = 1;
 
 /** What a report depends on besides the templates and rules: the check. */

@@ -5,6 +5,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { KEPT_ON_DESTROY_METADATA } from '../../lib/review-metadata';
+import { buildTestLab } from '../support/lab';
 import { labAssembly, produceOnce } from '../support/lab-assembly';
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lab-assembly-'));
@@ -53,6 +56,43 @@ test('one demo alone: the same stack as in the whole lab, with the other stacks 
   );
   // Negative control: another demo's stack is not there to be read.
   expect(() => alone.demo('comprehend')).toThrow(/no stack for comprehend/);
+});
+
+test('what the construct tree says, the assembly says: the settings, each stack\'s dependencies and its metadata', () => {
+  const context = { apiGatewayCloudWatchRole: 'create', prefix: 'Kim' };
+  const options = { demos: ['comprehend', 'polly'] } as const;
+  const built = buildTestLab(context, options);
+  built.app.synth();
+  const read = labAssembly(context, options);
+  expect(read.config).toEqual(built.config);
+  const stacks = built.app.node.children.filter((c): c is Stack => c instanceof Stack);
+  expect(stacks.map((s) => s.stackName)).toEqual(read.stackNames);
+  for (const s of stacks) {
+    expect([s.stackName, read.dependencies(s.stackName)]).toEqual([
+      s.stackName,
+      s.dependencies.map((d) => d.stackName).sort(),
+    ]);
+    const kept = (entries: ReadonlyArray<{ type: string; data?: unknown }> = []) =>
+      entries.filter((m) => m.type === KEPT_ON_DESTROY_METADATA).map((m) => m.data);
+    expect([s.stackName, kept(read.metadata(s.stackName)[`/${s.stackName}`])]).toEqual([
+      s.stackName,
+      kept(s.node.metadata),
+    ]);
+  }
+  // Not vacuous: the facts compared are there with this setting, and differ without it.
+  expect(read.dependencies('Kim-Comprehend')).toEqual(['Kim-Shared']);
+  expect(read.metadata('Kim-Shared')['/Kim-Shared']).toContainEqual(
+    expect.objectContaining({ type: KEPT_ON_DESTROY_METADATA }),
+  );
+  const plain = labAssembly({ prefix: 'Kim' }, options);
+  expect(plain.dependencies('Kim-Comprehend')).toEqual([]);
+  expect(plain.metadata('Kim-Comprehend')['/Kim-Comprehend'] ?? []).not.toContainEqual(
+    expect.objectContaining({ type: KEPT_ON_DESTROY_METADATA }),
+  );
+  expect(plain.config.apiGatewayCloudWatchRole).toBe('none');
+  // Negative control: a stack the app does not have is an error, not an empty answer.
+  expect(() => plain.dependencies('Kim-Shared')).toThrow(/no stack Kim-Shared; it has Kim-Comprehend/);
+  expect(() => plain.metadata('AiLab-Comprehend')).toThrow(/no stack AiLab-Comprehend/);
 });
 
 test('made once: a second call finds it; a failed attempt leaves nothing and the next one retries', () => {

@@ -21,7 +21,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { LabConfig } from '../../lib/config';
 import type { DemoId } from '../../lib/services';
+import { type MetadataEntry, readAssembly, type StackArtifact } from '../../review/assembly';
 import { ASSEMBLY_CACHE_ENV, contextFiles } from './assembly-cache';
 import { isRunning, RUN_DIR_ENV } from './run-temp';
 
@@ -55,6 +57,8 @@ interface LabIndex {
   readonly stacks: ReadonlyArray<{ readonly stackName: string; readonly templateFile: string }>;
   readonly demos: Partial<Record<DemoId, string>>;
   readonly named: Record<string, string>;
+  /** The settings as lib/config.ts loaded them for this app (`lab.config`). */
+  readonly config: LabConfig;
 }
 
 export interface LabAssembly {
@@ -75,6 +79,19 @@ export interface LabAssembly {
   demo(id: DemoId): Template;
   /** The template of a stack as JSON (a fresh copy: change it freely). */
   json(stackName: string): TemplateJson;
+  /** The settings as lib/config.ts loaded them for this app (what `buildTestLab(...).config` is). */
+  readonly config: LabConfig;
+  /**
+   * The stack names a stack depends on (`stack.dependencies`, as the manifest records them for
+   * `cdk deploy`'s order), sorted; its asset manifests left out.
+   */
+  dependencies(stackName: string): string[];
+  /**
+   * A stack's construct metadata, by construct path (`/AiLab-Shared` is the stack's own
+   * `node.metadata`, `/AiLab-Shared/Role/Resource` a resource's), as the manifest records it:
+   * custom entries (lib/review-metadata.ts) and the annotations (`aws:cdk:error`, …).
+   */
+  metadata(stackName: string): Readonly<Record<string, readonly MetadataEntry[]>>;
 }
 
 const INDEX = 'lab-index.json';
@@ -129,6 +146,7 @@ function synthesizeLab(
     named: Object.fromEntries(
       Object.entries(lab).flatMap(([field, s]) => (s instanceof StackClass ? [[field, s.stackName]] : [])),
     ),
+    config: lab.config,
   };
   fs.writeFileSync(path.join(outdir, INDEX), JSON.stringify(index, null, 2));
 }
@@ -150,8 +168,21 @@ function readLabAssembly(dir: string): LabAssembly {
     }
     return t;
   };
+  // The manifest, read once and only by a test that asks for what only it has (review/assembly.ts).
+  let artifacts: Map<string, StackArtifact> | undefined;
+  const artifact = (stackName: string): StackArtifact => {
+    artifacts ??= new Map(readAssembly(dir).stacks.map((s) => [s.stackName, s]));
+    const a = artifacts.get(stackName);
+    if (!a) throw new Error(`The lab has no stack ${stackName}; it has ${[...artifacts.keys()].join(', ')}.`);
+    return a;
+  };
+  const nameOf = (artifactId: string): string =>
+    [...(artifacts?.values() ?? [])].find((a) => a.id === artifactId)?.stackName ?? artifactId;
   return {
     dir,
+    config: index.config,
+    dependencies: (stackName) => artifact(stackName).dependencies.map(nameOf).sort(),
+    metadata: (stackName) => artifact(stackName).metadata,
     stackNames: index.stacks.map((s) => s.stackName),
     demos: index.demos,
     named: index.named,

@@ -7,53 +7,55 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { KEPT_ON_DESTROY_METADATA } from '../../lib/review-metadata';
-import { buildTestLab } from '../support/lab';
+import { type LabAssembly, labAssembly } from '../support/lab-assembly';
 
-const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
+/** Every stack of a synthesized lab, as [stack name, template]. */
+const stacksOf = (lab: LabAssembly) => lab.stackNames.map((name) => [name, lab.template(name)] as const);
+/** The demo stacks of a synthesized lab, as [stack name, template]. */
+const demoStacksOf = (lab: LabAssembly) =>
+  Object.values(lab.demos).map((name) => [name!, lab.template(name!)] as const);
 
 /** Every `AWS::ApiGateway::Account` in these stacks: each one points the Region's setting at a role. */
-function accountSettings(stacks: readonly Stack[]): string[] {
-  return stacks.flatMap((s) =>
-    Object.keys(Template.fromStack(s).findResources('AWS::ApiGateway::Account')).map(
-      (id) => `${s.stackName}/${id}`,
-    ),
+function accountSettings(stacks: ReadonlyArray<readonly [string, Template]>): string[] {
+  return stacks.flatMap(([stackName, template]) =>
+    Object.keys(template.findResources('AWS::ApiGateway::Account')).map((id) => `${stackName}/${id}`),
   );
 }
 
 /** The stages' logging: access log settings and the method logging level. */
-function stageLogging(stack: Stack): Array<{ access: boolean; level?: string }> {
-  return Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Stage')).map((r) => ({
+function stageLogging(template: Template): Array<{ access: boolean; level?: string }> {
+  return Object.values(template.findResources('AWS::ApiGateway::Stage')).map((r) => ({
     access: r.Properties.AccessLogSetting !== undefined,
     level: r.Properties.MethodSettings?.find((m: { LoggingLevel?: string }) => m.LoggingLevel)?.LoggingLevel,
   }));
 }
 
 /** Log groups named for API Gateway's execution logs (the stack owns them when the stage logs). */
-function executionLogGroups(stack: Stack): number {
-  return Object.values(Template.fromStack(stack).findResources('AWS::Logs::LogGroup')).filter((r) =>
+function executionLogGroups(template: Template): number {
+  return Object.values(template.findResources('AWS::Logs::LogGroup')).filter((r) =>
     JSON.stringify(r.Properties.LogGroupName ?? '').includes('API-Gateway-Execution-Logs_'),
   ).length;
 }
 
 describe('default (apiGatewayCloudWatchRole=none)', () => {
-  const lab = buildTestLab({ budgetEmail: 'learner@example.com' });
-  const stacks = stacksOf(lab.app);
+  const lab = labAssembly({ budgetEmail: 'learner@example.com' });
 
   test('no stack sets the account-wide setting, and there is no Shared stack', () => {
-    expect(accountSettings(stacks)).toEqual([]);
-    expect(lab.shared).toBeUndefined();
+    expect(accountSettings(stacksOf(lab))).toEqual([]);
+    expect(lab.named.shared).toBeUndefined();
+    expect(lab.stackNames).not.toContain('AiLab-Shared');
   });
 
   test('no stage logs to CloudWatch, so deploy does not need an account role', () => {
     // API Gateway refuses a stage with access or execution logging while the account has no
     // CloudWatch role ("CloudWatch Logs role ARN must be set in account settings to enable logging").
-    for (const s of Object.values(lab.stacks))
-      expect(stageLogging(s!)).toEqual([{ access: false, level: undefined }]);
-    for (const s of Object.values(lab.stacks)) expect(executionLogGroups(s!)).toBe(0);
+    for (const [, t] of demoStacksOf(lab))
+      expect(stageLogging(t)).toEqual([{ access: false, level: undefined }]);
+    for (const [, t] of demoStacksOf(lab)) expect(executionLogGroups(t)).toBe(0);
   });
 
   test('no demo stack depends on another stack', () => {
-    for (const s of Object.values(lab.stacks)) expect(s!.dependencies).toEqual([]);
+    for (const [name] of demoStacksOf(lab)) expect(lab.dependencies(name)).toEqual([]);
   });
 });
 
@@ -61,24 +63,24 @@ describe('apiGatewayCloudWatchRole=existing (and the older false)', () => {
   test.each(['existing', 'false'])(
     '%s: stages log through the account role; the setting is untouched',
     (mode) => {
-      const lab = buildTestLab({ apiGatewayCloudWatchRole: mode });
-      expect(accountSettings(stacksOf(lab.app))).toEqual([]);
-      expect(lab.shared).toBeUndefined();
-      for (const s of Object.values(lab.stacks))
-        expect(stageLogging(s!)).toEqual([{ access: true, level: 'ERROR' }]);
+      const lab = labAssembly({ apiGatewayCloudWatchRole: mode });
+      expect(accountSettings(stacksOf(lab))).toEqual([]);
+      expect(lab.named.shared).toBeUndefined();
+      for (const [, t] of demoStacksOf(lab))
+        expect(stageLogging(t)).toEqual([{ access: true, level: 'ERROR' }]);
     },
   );
 });
 
 describe('apiGatewayCloudWatchRole=create (and the older true)', () => {
-  const lab = buildTestLab({ apiGatewayCloudWatchRole: 'create' });
-  const shared = Template.fromStack(lab.shared!);
+  const lab = labAssembly({ apiGatewayCloudWatchRole: 'create' });
+  const shared = lab.template(lab.named.shared!);
 
   test('only the Shared stack sets the account role, once', () => {
-    expect(accountSettings(stacksOf(lab.app))).toEqual([
+    expect(accountSettings(stacksOf(lab))).toEqual([
       expect.stringMatching(/^AiLab-Shared\/ApiGatewayAccount$/),
     ]);
-    expect(buildTestLab({ apiGatewayCloudWatchRole: 'true' }).shared).toBeDefined();
+    expect(labAssembly({ apiGatewayCloudWatchRole: 'true' }).named.shared).toBe('AiLab-Shared');
   });
 
   test('the role and the setting are retained on destroy, as CDK retains its own', () => {
@@ -98,8 +100,9 @@ describe('apiGatewayCloudWatchRole=create (and the older true)', () => {
   });
 
   test('the stack records both as kept on purpose, for the review', () => {
-    const kept = lab
-      .shared!.node.metadata.filter((m) => m.type === KEPT_ON_DESTROY_METADATA)
+    // The stack's own metadata (its node.metadata), as the assembly records it for the review.
+    const kept = (lab.metadata('AiLab-Shared')['/AiLab-Shared'] ?? [])
+      .filter((m) => m.type === KEPT_ON_DESTROY_METADATA)
       .map((m) => m.data);
     expect(kept).toEqual([
       [
@@ -110,9 +113,9 @@ describe('apiGatewayCloudWatchRole=create (and the older true)', () => {
   });
 
   test('every demo stack depends on it and logs', () => {
-    for (const s of Object.values(lab.stacks)) {
-      expect(s!.dependencies).toEqual([lab.shared]);
-      expect(stageLogging(s!)).toEqual([{ access: true, level: 'ERROR' }]);
+    for (const [name, t] of demoStacksOf(lab)) {
+      expect(lab.dependencies(name)).toEqual(['AiLab-Shared']);
+      expect(stageLogging(t)).toEqual([{ access: true, level: 'ERROR' }]);
     }
   });
 });
@@ -123,7 +126,7 @@ test('negative control: the old design (a stack that sets the account role) is c
   // What RestApi's `cloudWatchRole: true` (and this lab's old default) adds to a stack.
   const api = new apigw.RestApi(stack, 'Api', { cloudWatchRole: true });
   api.root.addMethod('GET', new apigw.MockIntegration());
-  expect(accountSettings([stack])).toHaveLength(1);
+  expect(accountSettings([[stack.stackName, Template.fromStack(stack)]])).toHaveLength(1);
   expect(
     stack.node
       .findAll()

@@ -58,7 +58,7 @@ test('one demo alone: the same stack as in the whole lab, with the other stacks 
   expect(() => alone.demo('comprehend')).toThrow(/no stack for comprehend/);
 });
 
-test('what the construct tree says, the assembly says: the settings, each stack\'s dependencies and its metadata', () => {
+test("what the construct tree says, the assembly says: the settings, each stack's dependencies and its metadata", () => {
   const context = { apiGatewayCloudWatchRole: 'create', prefix: 'Kim' };
   const options = { demos: ['comprehend', 'polly'] } as const;
   const built = buildTestLab(context, options);

@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { buildLab } from '../../lib/app';
 import { ConfigError, loadConfig } from '../../lib/config';
 import { guardrailName, NAME_RULES, nameStem } from '../../lib/names';
+import { labAssembly } from '../support/lab-assembly';
 
 const ctx = (values: Record<string, unknown>) => ({ tryGetContext: (k: string) => values[k] });
 const NO_ENV = {};
@@ -179,8 +180,8 @@ test('a bad value fails synth itself', () => {
 });
 
 test.each(['none', 'existing', 'false'])('apiGatewayCloudWatchRole=%s leaves out AiLab-Shared', (mode) => {
-  const app = new App({ context: { apiGatewayCloudWatchRole: mode, 'aws:cdk:bundling-stacks': [] } });
-  const lab = buildLab(app, { nag: false });
-  expect(lab.shared).toBeUndefined();
-  expect(app.node.tryFindChild('AiLab-Shared')).toBeUndefined();
+  const lab = labAssembly({ apiGatewayCloudWatchRole: mode });
+  expect(lab.config.apiGatewayCloudWatchRole).toBe(mode === 'none' ? 'none' : 'existing');
+  expect(lab.named.shared).toBeUndefined();
+  expect(lab.stackNames).not.toContain('AiLab-Shared');
 });

@@ -17,6 +17,11 @@ export function nagFindings(app: App, outdir: string): Finding[] {
     // Findings make synth throw after writing the report; anything else is a real error.
     if (!fs.existsSync(reportFile)) throw err;
   }
+  return findingsIn(reportFile);
+}
+
+/** Every unacknowledged finding in a validation report (none when synth wrote none). */
+export function findingsIn(reportFile: string): Finding[] {
   if (!fs.existsSync(reportFile)) return [];
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
     pluginReports: Array<{

@@ -12,7 +12,7 @@ import { createMetrics } from '../../lambda/shared/logger';
 import { DASHBOARD_METRICS_ENV, INSTANCE_ENV } from '../../lambda/shared/usage';
 import { type DashboardApi, LabDashboard } from '../../lib/constructs/lab-dashboard';
 import { EVAL_DIMENSIONS, EVAL_INSTANCE_DIMENSION, EVAL_NAMESPACE } from '../../lib/eval-metrics';
-import { buildTestLab, type TestLab } from '../support/lab';
+import { type LabAssembly, labAssembly } from '../support/lab-assembly';
 
 /** The dashboard body as the text it becomes (the Region left as a placeholder). */
 function bodyOf(template: Template): string {
@@ -62,15 +62,20 @@ function readsOf(body: string): Reads {
   return reads;
 }
 
-const labOf = (prefix: string) => buildTestLab({ prefix, dashboard: 'true' });
+const labOf = (prefix: string) => labAssembly({ prefix, dashboard: 'true' });
 const kim = labOf('Kim');
 const lee = labOf('Lee');
+const dashboardOf = (lab: LabAssembly): Template => lab.template(lab.named.dashboard!);
 
-function ownNames(lab: TestLab) {
-  const demos = Object.values(lab.stacks);
+/** A demo stack's REST API name (`api.restApiName`), from its template. */
+const apiNameOf = (lab: LabAssembly, stackName: string): string =>
+  Object.values(lab.template(stackName).findResources('AWS::ApiGateway::RestApi'))[0]!.Properties.Name;
+
+function ownNames(lab: LabAssembly) {
+  const demos = Object.values(lab.demos).map((name) => name!);
   return {
-    apiNames: new Set(demos.map((s) => s!.api.api.restApiName)),
-    stacks: new Set(demos.map((s) => s!.stackName)),
+    apiNames: new Set(demos.map((name) => apiNameOf(lab, name))),
+    stacks: new Set(demos),
   };
 }
 
@@ -88,7 +93,7 @@ test.each([
   ['Kim', kim],
   ['Lee', lee],
 ])('instance %s: its dashboard reads its own metrics, scores, APIs and functions only', (prefix, lab) => {
-  const reads = readsOf(bodyOf(Template.fromStack(lab.dashboard!)));
+  const reads = readsOf(bodyOf(dashboardOf(lab)));
   const own = ownNames(lab);
   expect(foreign(reads, prefix, own)).toEqual([]);
   // …and all of its own.
@@ -99,18 +104,18 @@ test.each([
   // Nothing of the other instance, by any of its names.
   const other = ownNames(lab === kim ? lee : kim);
   for (const name of [...other.apiNames, ...other.stacks])
-    expect(bodyOf(Template.fromStack(lab.dashboard!))).not.toContain(name);
+    expect(bodyOf(dashboardOf(lab))).not.toContain(name);
 });
 
 test('each instance’s functions are given its name, and the cost and latency metrics only with the dashboard', () => {
   for (const [prefix, lab, dashboard] of [
     ['Kim', kim, 'true'],
-    ['Lee', buildTestLab({ prefix: 'Lee' }), 'false'],
+    ['Lee', labAssembly({ prefix: 'Lee' }), 'false'],
   ] as const) {
-    for (const stack of Object.values(lab.stacks)) {
+    for (const stack of Object.values(lab.demos)) {
       // The functions behind the API publish the usage metrics (lambda/shared/http.ts); the pipeline's
       // workflow steps emit none.
-      const fns = Template.fromStack(stack!).findResources('AWS::Lambda::Function');
+      const fns = lab.template(stack!).findResources('AWS::Lambda::Function');
       const lab_ = Object.entries(fns)
         .filter(([id]) => /^(Stream)?HandlerFunction/.test(id))
         .map(([, f]) => f);
@@ -126,23 +131,22 @@ test('each instance’s functions are given its name, and the cost and latency m
 
 test('negative control: a dashboard given another instance’s name is caught reading foreign metrics', () => {
   const stack = new Stack(new App(), 'Mixed');
-  const apis: DashboardApi[] = Object.values(kim.stacks).map((s) => ({
-    service: s!.node.id,
-    stackName: s!.stackName,
-    apiName: s!.api.api.restApiName,
+  const apis: DashboardApi[] = Object.entries(kim.demos).map(([service, stackName]) => ({
+    service,
+    stackName: stackName!,
+    apiName: apiNameOf(kim, stackName!),
     routes: ['/x'],
   }));
   new LabDashboard(stack, 'Lab', { apis, instance: 'Lee' });
   const reads = readsOf(bodyOf(Template.fromStack(stack)));
   expect(foreign(reads, 'Kim', ownNames(kim))).toEqual(['instance Lee', 'eval Instance Lee']);
   // And Lee's own dashboard, checked as if it were Kim's, reads nothing but foreign names.
-  const leeReads = readsOf(bodyOf(Template.fromStack(lee.dashboard!)));
+  const leeReads = readsOf(bodyOf(dashboardOf(lee)));
   expect(foreign(leeReads, 'Kim', ownNames(kim)).length).toBeGreaterThan(2);
 });
 
 test('what an instance emits is what its dashboard reads: the function’s own environment, and the eval’s dimensions', () => {
-  const stack = kim.stacks.translate!;
-  const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')).find(
+  const fn = Object.values(kim.demo('translate').findResources('AWS::Lambda::Function')).find(
     (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'translate',
   )!;
   const env = fn.Properties.Environment.Variables as Record<string, string>;
@@ -163,7 +167,7 @@ test('what an instance emits is what its dashboard reads: the function’s own e
     'BillableUnits',
     ...dims.sort().flatMap((d) => [d, emf[d]]),
   ]);
-  const body = bodyOf(Template.fromStack(kim.dashboard!));
+  const body = bodyOf(dashboardOf(kim));
   const graphed = (JSON.parse(body).widgets as Array<{ properties: { metrics?: unknown[][] } }>)
     .flatMap((w) => w.properties.metrics ?? [])
     .map((l) => JSON.stringify(l.filter((v) => typeof v === 'string')));

@@ -4,9 +4,11 @@
  * export or run-time job name — so neither deploy updates, nor destroy deletes, the other's.
  * A negative control reintroduces one fixed name and must be caught.
  */
-import { type App, Aspects, CfnResource, type IAspect, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnResource, type IAspect, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { buildTestLab } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 import { PARENT_SCOPED, type PhysicalName, physicalNames, sharedNames } from '../support/physical-names';
 
 /** Everything that can be on: budget, dashboard, guardrail, API Gateway stage logs (named log groups). */
@@ -16,17 +18,15 @@ const CONTEXT = {
   apiGatewayCloudWatchRole: 'existing',
 };
 
-const stacksOf = (app: App) => app.node.children.filter((c): c is Stack => c instanceof Stack);
-const labOf = (prefix: string, aspect?: IAspect): { app: App; names: PhysicalName[] } => {
-  const { app } = buildTestLab({ ...CONTEXT, prefix });
-  if (aspect) Aspects.of(app).add(aspect);
-  return { app, names: physicalNames(stacksOf(app)) };
+/** Every stack of the synthesized lab of this prefix (the shared assembly), with its template. */
+const stacksOf = (prefix: string) => {
+  const lab = labAssembly({ ...CONTEXT, prefix });
+  return lab.stackNames.map((stackName) => ({ stackName, template: lab.json(stackName) }));
 };
-const namesOf = (prefix: string, aspect?: IAspect): PhysicalName[] => labOf(prefix, aspect).names;
 
-const defaultNames = namesOf('AiLab');
-const kim = labOf('Kim');
-const kimNames = kim.names;
+const defaultNames = physicalNames(stacksOf('AiLab'));
+const kimStacks = stacksOf('Kim');
+const kimNames = physicalNames(kimStacks);
 
 test('two prefixes share no physical name', () => {
   expect(sharedNames(defaultNames, kimNames)).toEqual([]);
@@ -63,12 +63,11 @@ test('the default instance keeps the names it always had', () => {
 });
 
 test('the account-wide API Gateway setting is not among them: no AWS::ApiGateway::Account in these modes', () => {
-  for (const stack of stacksOf(kim.app))
-    expect(
-      stack.node
-        .findAll()
-        .filter((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::ApiGateway::Account'),
-    ).toEqual([]);
+  for (const { stackName, template } of kimStacks)
+    expect([
+      stackName,
+      Object.values(template.Resources ?? {}).filter((r) => r.Type === 'AWS::ApiGateway::Account'),
+    ]).toEqual([stackName, []]);
 });
 
 /** Gives the Bedrock demo's guardrail the same fixed name in every instance, as the lab once did. */
@@ -83,10 +82,23 @@ class FixedGuardrailName implements IAspect {
   }
 }
 
+/**
+ * The names of a lab of this prefix built here with an aspect applied: the smallest lab that has the
+ * guardrail (the Bedrock demo's stack, with the budget and dashboard stacks the settings ask for).
+ */
+function namesWith(prefix: string, aspect: IAspect): PhysicalName[] {
+  const { app } = buildTestLab({ ...CONTEXT, prefix }, { demos: ['bedrock'] });
+  Aspects.of(app).add(aspect);
+  const stacks = app.node.children.filter((c): c is Stack => c instanceof Stack);
+  return physicalNames(
+    stacks.map((s) => ({ stackName: s.stackName, template: Template.fromStack(s).toJSON() })),
+  );
+}
+
 test('negative control: one fixed name reintroduced is caught, with where it is', () => {
   const shared = sharedNames(
-    namesOf('AiLab', new FixedGuardrailName()),
-    namesOf('Kim', new FixedGuardrailName()),
+    namesWith('AiLab', new FixedGuardrailName()),
+    namesWith('Kim', new FixedGuardrailName()),
   );
   expect(shared).toEqual([
     expect.stringMatching(

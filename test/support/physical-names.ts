@@ -5,8 +5,11 @@
  * (`JOB_NAME_STEM`). References are written `<stack/logicalId>`: they resolve to an id AWS makes
  * for that stack's resource, so two stacks with different names never share one.
  */
-import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+/** A synthesized stack: its name and its template (from a cloud assembly, or `Template.fromStack`). */
+export interface SynthesizedStack {
+  readonly stackName: string;
+  readonly template: unknown;
+}
 
 /**
  * Name properties that are unique only inside their parent, not in the account or Region, or that
@@ -75,11 +78,11 @@ function namesIn(props: unknown, type: string, where: string, stack: string, out
 }
 
 /** Every physical name in these stacks. */
-export function physicalNames(stacks: readonly Stack[]): PhysicalName[] {
+export function physicalNames(stacks: readonly SynthesizedStack[]): PhysicalName[] {
   const out: PhysicalName[] = [];
   for (const stack of stacks) {
     out.push({ name: stack.stackName, where: `${stack.stackName} (stack name)` });
-    const json = Template.fromStack(stack).toJSON() as {
+    const json = stack.template as {
       Resources?: Record<string, { Type: string; Properties?: unknown }>;
       Outputs?: Record<string, { Export?: { Name?: unknown } }>;
     };

@@ -5,6 +5,10 @@
  * must be what lambda/shared/regions.ts says. Negative controls: a Region the table lacks fails (the
  * template's Rule, the mapping, the API), and a tampered mapping is caught by the same checks.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Annotations, App, CfnResource, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import {
   guardrailProfile,
@@ -15,14 +19,17 @@ import {
   TABLE_REGIONS,
   type TableRegion,
 } from '../../lambda/shared/regions';
+import { VALIDATION_PLUGINS_METADATA } from '../../lib/review-metadata';
 import { SERVICES } from '../../lib/services';
+import { readAssembly } from '../../review/assembly';
 import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
-import { buildTestLab, templateOf } from '../support/lab';
+import { labAssembly } from '../support/lab-assembly';
 
-const lab = buildTestLab({}, { nag: true });
-const templates = Object.fromEntries(
-  SERVICES.map((s) => [s.id, templateOf(lab.stacks[s.id]!)] as const),
-) as Record<(typeof SERVICES)[number]['id'], Template>;
+const lab = labAssembly({}, { nag: true });
+const templates = Object.fromEntries(SERVICES.map((s) => [s.id, lab.demo(s.id)] as const)) as Record<
+  (typeof SERVICES)[number]['id'],
+  Template
+>;
 const MAIN = lab.config.bedrockModelId;
 const COMPARE = lab.config.bedrockCompareModelIds;
 
@@ -218,12 +225,35 @@ describe('negative controls', () => {
 });
 
 test('cdk-nag: no unacknowledged finding on any stack of the once-synthesized app', () => {
-  // cdk-nag's packs run as validation plugins: a finding fails this synthesis (ValidationFailed),
-  // and an error annotation would be among the stacks' messages. One synthesis: Annotations.fromStack
+  // cdk-nag's packs run as validation plugins: a finding fails the synthesis of this shared
+  // assembly (ValidationFailed), and an error annotation would be among the stacks' messages (the
+  // manifest's `aws:cdk:error` metadata, what the artifact's `messages` read). Annotations.fromStack
   // would synthesize the whole app again for every stack (it forces a new synth).
-  const assembly = lab.app.synth();
-  for (const stack of Object.values(lab.stacks)) {
-    const errors = assembly.getStackArtifact(stack!.artifactId).messages.filter((m) => m.level === 'error');
-    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
+  for (const stackName of Object.values(lab.demos)) {
+    const packs = lab
+      .metadata(stackName!)
+      [`/${stackName}`]?.find((m) => m.type === VALIDATION_PLUGINS_METADATA);
+    expect([stackName, packs?.data]).toEqual([
+      stackName,
+      expect.arrayContaining(['AwsSolutions', 'Serverless']),
+    ]);
+    const errors = Object.entries(lab.metadata(stackName!)).flatMap(([at, entries]) =>
+      entries.filter((m) => m.type === 'aws:cdk:error').map((m) => `${at}: ${String(m.data).slice(0, 120)}`),
+    );
+    expect(errors).toEqual([]);
   }
+});
+
+test('negative control: an error annotation is in the metadata the cdk-nag test reads', () => {
+  // lab.metadata() is the manifest as review/assembly.ts reads it; an error there is what a
+  // finding that did not fail synthesis would leave.
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-annotation-')) });
+  const stack = new Stack(app, 'Annotated');
+  new CfnResource(stack, 'Thing', { type: 'AWS::SNS::Topic' });
+  Annotations.of(stack).addError('a finding');
+  app.synth();
+  const [artifact] = readAssembly(app.outdir).stacks;
+  expect(artifact!.metadata['/Annotated']).toContainEqual(
+    expect.objectContaining({ type: 'aws:cdk:error', data: 'a finding' }),
+  );
 });

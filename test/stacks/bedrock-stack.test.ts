@@ -488,11 +488,13 @@ describe('bedrockGuardrail=false', () => {
 });
 
 describe('notesFile', () => {
+  // The smallest lab that reads the notes: the Bedrock demo alone (its stack inlines them at synth).
+  const bedrockAlone = (context: Record<string, unknown>) => buildTestLab(context, { demos: ['bedrock'] });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-notes-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   test('a missing notes file fails synth, naming the file and the -c option', () => {
-    expect(() => buildTestLab({ notesFile: 'notes/does-not-exist.md' })).toThrow(
+    expect(() => bedrockAlone({ notesFile: 'notes/does-not-exist.md' })).toThrow(
       /notesFile 'notes\/does-not-exist\.md' does not exist.*-c notesFile=/,
     );
   });
@@ -503,12 +505,12 @@ describe('notesFile', () => {
   ])('%s notes file fails synth with a clear message', (label, content) => {
     const file = path.join(tmp, `${label.replace(/\W+/g, '-')}.md`);
     fs.writeFileSync(file, content);
-    expect(() => buildTestLab({ notesFile: file })).toThrow(/is empty; ask-notes needs Markdown notes/);
+    expect(() => bedrockAlone({ notesFile: file })).toThrow(/is empty; ask-notes needs Markdown notes/);
   });
 
   test('a notes file with headings but no text fails synth', () => {
     const file = path.join(tmp, 'headings.md');
     fs.writeFileSync(file, '# Title\n\n## Section\n');
-    expect(() => buildTestLab({ notesFile: file })).toThrow(/no text under them/);
+    expect(() => bedrockAlone({ notesFile: file })).toThrow(/no text under them/);
   });
 });

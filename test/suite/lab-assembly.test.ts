@@ -60,7 +60,7 @@ test('one demo alone: the same stack as in the whole lab, with the other stacks 
 
 test("what the construct tree says, the assembly says: the settings, each stack's dependencies and its metadata", () => {
   const context = { apiGatewayCloudWatchRole: 'create', prefix: 'Kim' };
-  const options = { demos: ['comprehend', 'polly'] } as const;
+  const options = { demos: ['comprehend'] } as const;
   const built = buildTestLab(context, options);
   built.app.synth();
   const read = labAssembly(context, options);

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { USAGE_METRICS } from '../../lambda/shared/usage';
 import { EVAL_METRICS, EVAL_NAMESPACE } from '../../lib/eval-metrics';

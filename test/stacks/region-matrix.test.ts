@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Annotations, App, CfnResource, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import {
   guardrailProfile,
   modelRoute,
@@ -21,7 +22,6 @@ import {
 } from '../../lambda/shared/regions';
 import { VALIDATION_PLUGINS_METADATA } from '../../lib/review-metadata';
 import { SERVICES } from '../../lib/services';
-import { readAssembly } from '../../review/assembly';
 import { RegionView, statementsIn, TEST_ACCOUNT } from '../../review/region-eval';
 import { labAssembly } from '../support/lab-assembly';
 
@@ -245,15 +245,15 @@ test('cdk-nag: no unacknowledged finding on any stack of the once-synthesized ap
 });
 
 test('negative control: an error annotation is in the metadata the cdk-nag test reads', () => {
-  // lab.metadata() is the manifest as review/assembly.ts reads it; an error there is what a
-  // finding that did not fail synthesis would leave.
+  // lab.metadata() is the stack's metadata as CDK's own reader (CloudAssembly) gives it; an error
+  // there is what a finding that did not fail synthesis would leave.
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'ai-lab-annotation-')) });
   const stack = new Stack(app, 'Annotated');
   new CfnResource(stack, 'Thing', { type: 'AWS::SNS::Topic' });
   Annotations.of(stack).addError('a finding');
   app.synth();
-  const [artifact] = readAssembly(app.outdir).stacks;
-  expect(artifact!.metadata['/Annotated']).toContainEqual(
+  const artifact = new CloudAssembly(app.outdir).getStackByName('Annotated');
+  expect(artifact.metadata['/Annotated']).toContainEqual(
     expect.objectContaining({ type: 'aws:cdk:error', data: 'a finding' }),
   );
 });

@@ -23,7 +23,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { LabConfig } from '../../lib/config';
 import type { DemoId } from '../../lib/services';
-import { type MetadataEntry, readAssembly, type StackArtifact } from '../../review/assembly';
+import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { ASSEMBLY_CACHE_ENV, contextFiles } from './assembly-cache';
 import { isRunning, RUN_DIR_ENV } from './run-temp';
 
@@ -92,6 +92,12 @@ export interface LabAssembly {
    * custom entries (lib/review-metadata.ts) and the annotations (`aws:cdk:error`, …).
    */
   metadata(stackName: string): Readonly<Record<string, readonly MetadataEntry[]>>;
+}
+
+/** One construct metadata entry as the cloud assembly records it. */
+export interface MetadataEntry {
+  readonly type: string;
+  readonly data?: unknown;
 }
 
 const INDEX = 'lab-index.json';
@@ -168,20 +174,26 @@ function readLabAssembly(dir: string): LabAssembly {
     }
     return t;
   };
-  // The manifest, read once and only by a test that asks for what only it has (review/assembly.ts).
-  let artifacts: Map<string, StackArtifact> | undefined;
-  const artifact = (stackName: string): StackArtifact => {
-    artifacts ??= new Map(readAssembly(dir).stacks.map((s) => [s.stackName, s]));
+  // The manifest, read once and only by a test that asks for what only it has, with CDK's own
+  // reader (`cdk deploy`'s): it merges each stack's metadata file into the manifest's entries.
+  let artifacts: Map<string, CloudFormationStackArtifact> | undefined;
+  const artifact = (stackName: string): CloudFormationStackArtifact => {
+    if (!artifacts) {
+      const { CloudAssembly } = require('aws-cdk-lib/cx-api') as typeof import('aws-cdk-lib/cx-api');
+      artifacts = new Map(new CloudAssembly(dir).stacks.map((s) => [s.stackName, s]));
+    }
     const a = artifacts.get(stackName);
     if (!a) throw new Error(`The lab has no stack ${stackName}; it has ${[...artifacts.keys()].join(', ')}.`);
     return a;
   };
-  const nameOf = (artifactId: string): string =>
-    [...(artifacts?.values() ?? [])].find((a) => a.id === artifactId)?.stackName ?? artifactId;
   return {
     dir,
     config: index.config,
-    dependencies: (stackName) => artifact(stackName).dependencies.map(nameOf).sort(),
+    dependencies: (stackName) =>
+      artifact(stackName)
+        .dependencies.filter((d): d is CloudFormationStackArtifact => 'templateFile' in d) // not asset manifests
+        .map((d) => d.stackName)
+        .sort(),
     metadata: (stackName) => artifact(stackName).metadata,
     stackNames: index.stacks.map((s) => s.stackName),
     demos: index.demos,

@@ -21,9 +21,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import type { LabConfig } from '../../lib/config';
 import type { DemoId } from '../../lib/services';
-import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { ASSEMBLY_CACHE_ENV, contextFiles } from './assembly-cache';
 import { isRunning, RUN_DIR_ENV } from './run-temp';
 

@@ -8,7 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/project-root';
-import { ASSEMBLY_INPUTS, contextFiles, openAssemblyCache, sourceKey } from '../support/assembly-cache';
+import {
+  ASSEMBLY_DIR_ENV,
+  ASSEMBLY_INPUTS,
+  contextFiles,
+  openAssemblyCache,
+  sourceKey,
+} from '../support/assembly-cache';
 import { runtimeSpecifiers } from '../support/house';
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-cache-'));
@@ -124,14 +130,42 @@ test('a setting that names a file brings the file’s content into the key; othe
   expect(contextFiles({ notesFile: 'notes/none.md' }, root)).toEqual({});
 });
 
-test('opening the cache keeps the current key’s folder and removes the others', () => {
+test('opening the cache keeps the current key’s folder and the two others used last, and removes the rest', () => {
   const jestCache = scratch();
-  const stale = path.join(jestCache, 'ai-lab-assemblies', 'an-older-key');
-  fs.mkdirSync(path.join(stale, 'some-assembly'), { recursive: true });
+  const base = path.join(jestCache, 'ai-lab-assemblies');
+  const others = ['oldest', 'older', 'old'];
+  others.forEach((name, i) => {
+    fs.mkdirSync(path.join(base, name, 'some-assembly'), { recursive: true });
+    const when = new Date(Date.now() - (10 - i) * 60_000);
+    fs.utimesSync(path.join(base, name), when, when);
+  });
   const dir = openAssemblyCache(jestCache);
   expect(path.basename(dir)).toBe(sourceKey());
   fs.mkdirSync(path.join(dir, 'kept'));
   expect(openAssemblyCache(jestCache)).toBe(dir);
-  expect(fs.readdirSync(path.join(jestCache, 'ai-lab-assemblies'))).toEqual([path.basename(dir)]);
+  expect(fs.readdirSync(base).sort()).toEqual([path.basename(dir), 'old', 'older'].sort());
   expect(fs.existsSync(path.join(dir, 'kept'))).toBe(true);
+});
+
+test('a jest run inside a test keeps the enclosing run’s cache folder', () => {
+  // The temp-root test runs jest over fixtures with this run's environment (CDK_VALIDATION=false
+  // among it, which the enclosing run's key did not have): it must neither key nor prune again.
+  expect(process.env[ASSEMBLY_DIR_ENV]).toBeDefined();
+  const setup = require('../support/global-setup') as typeof import('../support/global-setup');
+  const teardown = require('../support/global-teardown') as typeof import('../support/global-teardown');
+  const before = process.env[ASSEMBLY_DIR_ENV];
+  const jestCache = scratch();
+  // The other workers write to the temp directory meanwhile: no leak check for this inner run.
+  const check = process.env.AI_LAB_TEMP_CHECK;
+  process.env.AI_LAB_TEMP_CHECK = 'off';
+  setup.default(undefined, { cacheDirectory: jestCache } as never);
+  try {
+    expect(process.env[ASSEMBLY_DIR_ENV]).toBe(before);
+    expect(fs.readdirSync(jestCache)).toEqual([]);
+  } finally {
+    teardown.default();
+    if (check === undefined) delete process.env.AI_LAB_TEMP_CHECK;
+    else process.env.AI_LAB_TEMP_CHECK = check;
+  }
+  expect(process.env[ASSEMBLY_DIR_ENV]).toBe(before);
 });

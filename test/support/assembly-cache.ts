@@ -12,15 +12,23 @@
  * is among `ASSEMBLY_INPUTS`, and that a changed byte in one gives another folder.
  *
  * `AI_LAB_ASSEMBLY_CACHE=off` keeps the assemblies in the run's temp folder instead (removed with
- * it): every run synthesizes, as a cold cache does. `npx jest --clearCache` empties it too.
+ * it): every run synthesizes, as a cold cache does. `npx jest --clearCache` empties the cache.
  */
 import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/project-root';
 
-/** Set by the global setup: the folder of this source key, or `off`. */
+/** `off` turns the cache off (the assemblies then go to the run's temp folder). */
 export const ASSEMBLY_CACHE_ENV = 'AI_LAB_ASSEMBLY_CACHE';
+/**
+ * Set by the global setup: the folder of the current source key. A jest run started inside a test
+ * (test/suite/temp-root.test.ts) inherits it and keeps it, so it neither computes another key from
+ * its test environment nor removes the enclosing run's folder.
+ */
+export const ASSEMBLY_DIR_ENV = 'AI_LAB_ASSEMBLY_DIR';
+/** Folders of other source keys kept besides the current one (another run may still read one). */
+const KEEP_OTHERS = 2;
 
 /** Project files and folders a test assembly is made from (relative to the project root). */
 export const ASSEMBLY_INPUTS: readonly string[] = [
@@ -96,13 +104,20 @@ export function contextFiles(
 
 /**
  * Opens the cache for the sources as they are now, in `cacheDirectory` (jest's): returns its
- * folder, after removing the folders of other source keys (they can never be read again).
+ * folder. Folders of other source keys are removed but for the two used last: a run started
+ * before an edit may still be reading one, and nothing else ever reads them again.
  */
 export function openAssemblyCache(cacheDirectory: string, root: string = PROJECT_ROOT): string {
   const base = path.join(cacheDirectory, 'ai-lab-assemblies');
   const key = sourceKey(root);
-  fs.mkdirSync(path.join(base, key), { recursive: true });
-  for (const name of fs.readdirSync(base))
-    if (name !== key) fs.rmSync(path.join(base, name), { recursive: true, force: true });
-  return path.join(base, key);
+  const dir = path.join(base, key);
+  fs.mkdirSync(dir, { recursive: true });
+  const others = fs
+    .readdirSync(base)
+    .filter((name) => name !== key)
+    .map((name) => ({ name, used: fs.statSync(path.join(base, name)).mtimeMs }))
+    .sort((a, b) => b.used - a.used || a.name.localeCompare(b.name));
+  for (const { name } of others.slice(KEEP_OTHERS))
+    fs.rmSync(path.join(base, name), { recursive: true, force: true });
+  return dir;
 }

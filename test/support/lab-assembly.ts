@@ -24,7 +24,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import type { LabConfig } from '../../lib/config';
 import type { DemoId } from '../../lib/services';
-import { ASSEMBLY_CACHE_ENV, contextFiles } from './assembly-cache';
+import { ASSEMBLY_CACHE_ENV, ASSEMBLY_DIR_ENV, contextFiles } from './assembly-cache';
 import { isRunning, RUN_DIR_ENV } from './run-temp';
 
 export interface LabAssemblyOptions {
@@ -118,16 +118,16 @@ export function labAssembly(
 }
 
 /**
- * Where the assemblies are kept: the cache of the current sources (./assembly-cache.ts), or with
- * `AI_LAB_ASSEMBLY_CACHE=off` the run's temp folder. The global setup (jest.config.js) sets both.
+ * Where the assemblies are kept: the cache folder of the current sources (./assembly-cache.ts), or
+ * with `AI_LAB_ASSEMBLY_CACHE=off` the run's temp folder. The global setup (jest.config.js) sets them.
  */
 function storeDir(): string {
-  const cache = process.env[ASSEMBLY_CACHE_ENV];
-  if (cache && cache !== 'off') return cache;
+  const cache = process.env[ASSEMBLY_DIR_ENV];
+  if (cache && process.env[ASSEMBLY_CACHE_ENV] !== 'off') return cache;
   const run = process.env[RUN_DIR_ENV];
   if (!run)
     throw new Error(
-      `labAssembly() keeps the assembly in the test run's temp folder (${RUN_DIR_ENV}) or the assembly cache (${ASSEMBLY_CACHE_ENV}), which jest.config.js's globalSetup sets: run the tests with jest.config.js.`,
+      `labAssembly() keeps the assembly in the assembly cache (${ASSEMBLY_DIR_ENV}) or the test run's temp folder (${RUN_DIR_ENV}), which jest.config.js's globalSetup sets: run the tests with jest.config.js.`,
     );
   return path.join(run, 'lab-assemblies');
 }

@@ -55,6 +55,27 @@ function checkIdentity(): Record<string, string | null> {
   };
 }
 
+/**
+ * The engine's version from its package.json. aws-cdk-lib bundles the engine
+ * (`@aws/cloudformation-validate`, in its own node_modules), so the file is found beside it; asking
+ * the engine itself (`version`) would load its WebAssembly module on every synth, a hit too
+ * (about 0.16 s). Where the file is not there, the engine is asked after all.
+ */
+export function engineVersion(plugin: CloudFormationValidatePlugin): string | null {
+  const file = path.join(
+    path.dirname(require.resolve('aws-cdk-lib/package.json')),
+    'node_modules',
+    '@aws',
+    'cloudformation-validate',
+    'package.json',
+  );
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return plugin.version ?? null;
+  }
+}
+
 export class CachedCloudFormationValidation extends CloudFormationValidatePlugin {
   /** The cached plugin registered on `app`, or none (`AI_LAB_VALIDATION_CACHE=off`, validation disabled). */
   public static register(app: App): CachedCloudFormationValidation | undefined {
@@ -71,7 +92,17 @@ export class CachedCloudFormationValidation extends CloudFormationValidatePlugin
 
   public readonly stats: ValidationCacheStats = { hits: 0, misses: 0, missReasons: [], ms: 0 };
 
-  constructor(public readonly dir: string) {
+  /**
+   * @param dir where the reports are kept
+   * @param validator the check that validates what the cache misses: by default this plugin itself,
+   *   which starts its own engine. A process that already runs a CloudFormationValidatePlugin with
+   *   the same rules (aws-cdk-lib's default instance, in a test that compares the two) can pass it,
+   *   so both share one engine instead of starting two (about 2 s of CPU each).
+   */
+  constructor(
+    public readonly dir: string,
+    private readonly validator?: CloudFormationValidatePlugin,
+  ) {
     // The default rules only, as the instance aws-cdk-lib registers itself.
     super();
   }
@@ -85,7 +116,7 @@ export class CachedCloudFormationValidation extends CloudFormationValidatePlugin
       JSON.stringify({
         format: FORMAT,
         plugin: this.name,
-        engine: this.version ?? null,
+        engine: engineVersion(this),
         check: checkIdentity(),
         stacks: context.stackTemplates.map((s) => [
           s.stackConstructPath,
@@ -110,7 +141,7 @@ export class CachedCloudFormationValidation extends CloudFormationValidatePlugin
       }
       this.stats.misses++;
       this.stats.missReasons.push(found.miss);
-      const report = super.validate(context);
+      const report = this.validator ? this.validator.validate(context) : super.validate(context);
       writeEntry(file, key, FORMAT, withStackIndexes(report, context));
       return report;
     } finally {

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
 import { PROJECT_ROOT } from '../../lib/project-root';
-import { CachedCloudFormationValidation } from '../../lib/validation-cache';
+import { CachedCloudFormationValidation, engineVersion } from '../../lib/validation-cache';
 import { CDK_JSON_CONTEXT } from '../support/lab';
 import { withCloudFormationValidation } from '../support/validation';
 
@@ -71,9 +71,15 @@ const envWithout = (name: string): NodeJS.ProcessEnv =>
 const TYPO = { BucketNam: 'lab' };
 const BAD_ENUM = { VersioningConfiguration: { Status: 'Sometimes' } };
 
-// One plugin (one engine start) and one cache for the first two tests; each uses templates of its own.
+// One engine for the first two tests (starting one costs about 2 s of CPU): the plugin's misses are
+// validated by aws-cdk-lib's default instance, the very one the oracle synth (no plugin) runs. The
+// plugin's own check, which the app uses, is set up as that instance is (first test) and runs in
+// the app's own synths (last test). `_singletonInstance` is how synthesis itself finds the default
+// instance (aws-cdk-lib marks it internal; the version is pinned, and were it gone this would fail
+// loudly). One cache for the first two tests; each uses templates of its own.
+const defaultInstance = CloudFormationValidatePlugin._singletonInstance();
 const dir = tmp('ai-lab-validation-cache-');
-const plugin = new CachedCloudFormationValidation(dir);
+const plugin = new CachedCloudFormationValidation(dir, defaultInstance);
 const delta = (before: { hits: number; misses: number }) => ({
   hits: plugin.stats.hits - before.hits,
   misses: plugin.stats.misses - before.misses,
@@ -96,6 +102,12 @@ test('a warm cache gives the report an empty one and the default validation give
   expect(next.stats).toMatchObject({ hits: 1, misses: 0 });
   // aws-cdk-lib's own default instance finds exactly the same.
   expect(synth(TYPO)).toEqual(fresh);
+  // Without a validator the plugin checks with its own engine, set up as the default instance is
+  // (aws-cdk-lib's default rules), and keys reports by that engine's version.
+  expect({ ...new CachedCloudFormationValidation(dir) }).toEqual(
+    expect.objectContaining({ ...new CloudFormationValidatePlugin() }),
+  );
+  expect(engineVersion(next)).toBe(defaultInstance.version);
 
   // Negative control: another template is a miss, and its own finding is reported.
   const changed = synth({ ...TYPO, ...BAD_ENUM }, plugin);

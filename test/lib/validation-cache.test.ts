@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { App, CfnResource, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
 import { PROJECT_ROOT } from '../../lib/project-root';
 import { CachedCloudFormationValidation, engineVersion } from '../../lib/validation-cache';
-import { CDK_JSON_CONTEXT } from '../support/lab';
+import { CDK_JSON_CONTEXT } from '../support/cdk-json';
 import { withCloudFormationValidation } from '../support/validation';
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -3,21 +3,17 @@
  * change what CDK writes, so without them the tests would check another lab than `cdk synth`
  * makes) and optional overrides.
  */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildLab, type Lab } from '../../lib/app';
 import type { DemoId } from '../../lib/services';
+import { CDK_JSON_CONTEXT } from './cdk-json';
 
 export interface TestLab extends Lab {
   readonly app: App;
 }
 
-/** The `context` of cdk.json: the feature flags `cdk synth` passes to the app. */
-export const CDK_JSON_CONTEXT: Readonly<Record<string, unknown>> = JSON.parse(
-  readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'),
-).context;
+export { CDK_JSON_CONTEXT };
 
 export function buildTestLab(
   context: Record<string, unknown> = {},

@@ -40,6 +40,7 @@ export const ASSEMBLY_INPUTS: readonly string[] = [
   'package-lock.json',
   'tsconfig.json',
   'test/support/lab.ts',
+  'test/support/cdk-json.ts',
   'test/support/lab-assembly.ts',
   'test/support/assembly-cache.ts',
   'test/support/run-temp.ts',

@@ -4,10 +4,10 @@
  * ceilings that bound spend: stage throttling, request-size limits, function limits, maxTokens,
  * log retention and object expiry.
  */
-import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import { type Finding, flag } from './findings';
 import type { StatementFact } from './permissions';
 import type { RegionFacts } from './regions';
+import { isTaggable } from './taggable';
 import { type StackView, tagsOf } from './template';
 
 export interface PriceFact {
@@ -60,20 +60,6 @@ export interface CostFacts {
   readonly models: ReadonlyArray<{ readonly id: string; readonly priced: boolean }>;
   readonly ceilings: readonly CeilingFact[];
   readonly findings: readonly Finding[];
-}
-
-/** CloudFormation's own answer to "does this type take tags?", from the registry schema CDK ships. */
-let specDb: ReturnType<typeof loadAwsServiceSpecSync> | undefined;
-const taggableCache = new Map<string, boolean>();
-export function isTaggable(type: string): boolean {
-  let known = taggableCache.get(type);
-  if (known === undefined) {
-    specDb ??= loadAwsServiceSpecSync();
-    const found = specDb.lookup('resource', 'cloudFormationType', 'equals', type);
-    known = found.length > 0 && found[0]?.tagInformation !== undefined;
-    taggableCache.set(type, known);
-  }
-  return known;
 }
 
 /** Tag keys CloudFormation and CDK add themselves: not cost-allocation tags. */

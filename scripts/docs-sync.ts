@@ -25,7 +25,7 @@ export const ROOT = path.join(__dirname, '..');
 
 /** English pages that have no Korean edition on purpose (README.ko.md says so). */
 /** docs/eval-example.md is a generated report (`npx tsx test/eval/example.ts`); `--lang ko` renders it in Korean. */
-export const ENGLISH_ONLY = ['docs/performance.md', 'docs/eval-example.md'] as const;
+export const ENGLISH_ONLY = ['docs/performance.md', 'docs/test-suite.md', 'docs/eval-example.md'] as const;
 
 export interface Page {
   /** Path relative to the repository root, with `/` separators. */

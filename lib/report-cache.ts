@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_ROOT } from './project-root';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -46,4 +47,22 @@ export function writeEntry<T>(file: string, key: string, format: number, report:
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(entry));
   fs.renameSync(tmp, file);
+}
+
+/** A cache's lookups in this process (tests read them). */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Why each miss happened (`not cached`, `entry damaged`). */
+  readonly missReasons: string[];
+}
+
+/**
+ * A cache's folder: the one `variable` names, none when it says `off`, else
+ * node_modules/.cache/`name` (beside the bundle cache).
+ */
+export function cacheDirFromEnv(variable: string, name: string): string | undefined {
+  const configured = process.env[variable];
+  if (configured === 'off') return undefined;
+  return configured ? path.resolve(configured) : path.join(PROJECT_ROOT, 'node_modules', '.cache', name);
 }

@@ -25,16 +25,12 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { PROJECT_ROOT } from './project-root';
-import { readEntry, sha256, writeEntry } from './report-cache';
+import { type CacheStats, cacheDirFromEnv, readEntry, sha256, writeEntry } from './report-cache';
 
 /** Bump when the entry layout or the key changes meaning. */
 const FORMAT = 1;
 
-export interface ValidationCacheStats {
-  hits: number;
-  misses: number;
-  /** Why each miss happened (`not cached`, `entry damaged`). */
-  readonly missReasons: string[];
+export interface ValidationCacheStats extends CacheStats {
   /** Time spent in `validate`, in ms: the key and lookup on a hit, the engine too on a miss. */
   ms: number;
 }
@@ -79,12 +75,10 @@ export function engineVersion(plugin: CloudFormationValidatePlugin): string | nu
 export class CachedCloudFormationValidation extends CloudFormationValidatePlugin {
   /** The cached plugin registered on `app`, or none (`AI_LAB_VALIDATION_CACHE=off`, validation disabled). */
   public static register(app: App): CachedCloudFormationValidation | undefined {
-    const configured = process.env.AI_LAB_VALIDATION_CACHE;
     // As aws-cdk-lib does for its default instance: CDK_VALIDATION=false turns validation off.
-    if (configured === 'off' || process.env.CDK_VALIDATION === 'false') return undefined;
-    const dir = configured
-      ? path.resolve(configured)
-      : path.join(PROJECT_ROOT, 'node_modules', '.cache', 'ai-lab-validation');
+    if (process.env.CDK_VALIDATION === 'false') return undefined;
+    const dir = cacheDirFromEnv('AI_LAB_VALIDATION_CACHE', 'ai-lab-validation');
+    if (!dir) return undefined;
     const plugin = new CachedCloudFormationValidation(dir);
     Validations.of(app).addPlugins(plugin);
     return plugin;

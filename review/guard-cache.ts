@@ -14,8 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../lib/project-root';
-import { readEntry, sha256, writeEntry } from '../lib/report-cache';
+import { type CacheStats, cacheDirFromEnv, readEntry, sha256, writeEntry } from '../lib/report-cache';
 
 /** Bump when the entry layout or the key changes meaning, or runGuard calls the validator differently. */
 const FORMAT = 1;
@@ -48,24 +47,13 @@ export function guardKey(inputs: GuardInputs): string {
   );
 }
 
-export interface GuardCacheStats {
-  hits: number;
-  misses: number;
-  /** Why each miss happened (`not cached`, `entry damaged`). */
-  readonly missReasons: string[];
-}
+export type GuardCacheStats = CacheStats;
 
 /** This process's lookups (tests read it). */
 export const guardCacheStats: GuardCacheStats = { hits: 0, misses: 0, missReasons: [] };
 
 /** The cache folder, or undefined when `AI_LAB_GUARD_CACHE=off`. */
-export function guardCacheDir(): string | undefined {
-  const configured = process.env.AI_LAB_GUARD_CACHE;
-  if (configured === 'off') return undefined;
-  return configured
-    ? path.resolve(configured)
-    : path.join(PROJECT_ROOT, 'node_modules', '.cache', 'ai-lab-guard');
-}
+export const guardCacheDir = (): string | undefined => cacheDirFromEnv('AI_LAB_GUARD_CACHE', 'ai-lab-guard');
 
 interface Located {
   readonly violatingResources: ReadonlyArray<{ readonly templatePath: string }>;

@@ -14,30 +14,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../lib/project-root';
-import { readEntry, sha256, writeEntry } from '../lib/report-cache';
+import { type CacheStats, cacheDirFromEnv, readEntry, sha256, writeEntry } from '../lib/report-cache';
 
 /** Bump when the entry layout or the key changes meaning. */
 const FORMAT = 1;
 
-export interface SpecCacheStats {
-  hits: number;
-  misses: number;
-  /** Why each miss happened (`not cached`, `entry damaged`). */
-  readonly missReasons: string[];
-}
+export type SpecCacheStats = CacheStats;
 
 /** This process's lookups (tests read it). */
 export const specCacheStats: SpecCacheStats = { hits: 0, misses: 0, missReasons: [] };
 
 /** The cache folder, or undefined when `AI_LAB_SPEC_CACHE=off`. */
-export function specCacheDir(): string | undefined {
-  const configured = process.env.AI_LAB_SPEC_CACHE;
-  if (configured === 'off') return undefined;
-  return configured
-    ? path.resolve(configured)
-    : path.join(PROJECT_ROOT, 'node_modules', '.cache', 'ai-lab-spec');
-}
+export const specCacheDir = (): string | undefined => cacheDirFromEnv('AI_LAB_SPEC_CACHE', 'ai-lab-spec');
 
 /** The database file the package loads, and its version. */
 export interface SpecSource {

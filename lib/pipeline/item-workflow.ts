@@ -37,6 +37,20 @@ export const SUMMARY_PROMPT =
 
 const flag = (step: string) => `$.run.do.${step}`;
 
+/** `<label>?`: `then` when the run asks for `step`, else straight on to `next`. */
+const ifAsked = (scope: Construct, label: string, step: string, then: sfn.IChainable, next: sfn.IChainable) =>
+  new sfn.Choice(scope, `${label}?`)
+    .when(sfn.Condition.booleanEquals(flag(step), true), then)
+    .otherwise(next);
+
+/** The document as the text function returns it (prepare and redact), into `$.doc`. */
+const DOC_FIELDS = {
+  'text.$': '$.Payload.text',
+  'chars.$': '$.Payload.chars',
+  'bytes.$': '$.Payload.bytes',
+  'pages.$': '$.Payload.pages',
+} as const;
+
 /** Where an item's record goes, and the Pass states that mark its status before it is written. */
 function saveRecord(scope: Construct, prefix: string, p: ItemWorkflowProps, id: string) {
   return sdkTask(scope, `${prefix}${id}`, {
@@ -221,9 +235,7 @@ export function processItem(scope: Construct, p: ItemWorkflowProps): sfn.IChaina
       .when(sfn.Condition.stringEquals('$.run.inference', 'batch'), pendingBatch)
       .otherwise(converse),
   );
-  const summarize = new sfn.Choice(scope, 'Summarize?')
-    .when(sfn.Condition.booleanEquals(flag('summarize'), true), prompt)
-    .otherwise(speak);
+  const summarize = ifAsked(scope, 'Summarize', 'summarize', prompt, speak);
 
   // --- translate -----------------------------------------------------------------------------------
   const translateText = caught('translate')(
@@ -279,9 +291,7 @@ export function processItem(scope: Construct, p: ItemWorkflowProps): sfn.IChaina
     }),
   );
   detectSentiment.next(translate);
-  const sentiment = new sfn.Choice(scope, 'Sentiment?')
-    .when(sfn.Condition.booleanEquals(flag('sentiment'), true), detectSentiment)
-    .otherwise(translate);
+  const sentiment = ifAsked(scope, 'Sentiment', 'sentiment', detectSentiment, translate);
 
   // --- pii: redact before anything else sees the text ------------------------------------------------
   const redact = caught('pii')(
@@ -294,10 +304,7 @@ export function processItem(scope: Construct, p: ItemWorkflowProps): sfn.IChaina
         comment:
           'Code: replacing each entity by its type needs the offsets and a substring, which JSONPath lacks.',
         resultSelector: {
-          'text.$': '$.Payload.text',
-          'chars.$': '$.Payload.chars',
-          'bytes.$': '$.Payload.bytes',
-          'pages.$': '$.Payload.pages',
+          ...DOC_FIELDS,
           'redacted.$': '$.Payload.redacted',
           'piiChars.$': '$.Payload.piiChars',
         },
@@ -335,9 +342,7 @@ export function processItem(scope: Construct, p: ItemWorkflowProps): sfn.IChaina
         '$.failed.pii',
       ).next(failed),
     );
-  const pii = new sfn.Choice(scope, 'PII?')
-    .when(sfn.Condition.booleanEquals(flag('pii'), true), piiLanguage)
-    .otherwise(sentiment);
+  const pii = ifAsked(scope, 'PII', 'pii', piiLanguage, sentiment);
 
   // --- language ---------------------------------------------------------------------------------------
   const detectLanguage = caught('language')(
@@ -352,9 +357,7 @@ export function processItem(scope: Construct, p: ItemWorkflowProps): sfn.IChaina
     }),
   );
   detectLanguage.next(pii);
-  const language = new sfn.Choice(scope, 'Language?')
-    .when(sfn.Condition.booleanEquals(flag('language'), true), detectLanguage)
-    .otherwise(pii);
+  const language = ifAsked(scope, 'Language', 'language', detectLanguage, pii);
 
   // --- extract -----------------------------------------------------------------------------------------
   const prepare = caught('extract')(
@@ -365,12 +368,7 @@ export function processItem(scope: Construct, p: ItemWorkflowProps): sfn.IChaina
       { op: 'prepare', 'doc.$': '$.doc' },
       {
         comment: `Code: joining Textract's lines needs a string join, which JSONPath lacks; also checks the text fits every step (${MAX_TEXT_BYTES} bytes).`,
-        resultSelector: {
-          'text.$': '$.Payload.text',
-          'chars.$': '$.Payload.chars',
-          'bytes.$': '$.Payload.bytes',
-          'pages.$': '$.Payload.pages',
-        },
+        resultSelector: DOC_FIELDS,
         resultPath: '$.doc',
         timeoutSeconds: TASK_TIMEOUT_SECONDS,
       },

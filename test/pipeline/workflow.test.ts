@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import aslValidator from 'asl-validator';
 import { useHandlerEnv } from '../support/handler-env';
-import { captureLogs, type LogCapture } from '../support/logs';
+import { useCapturedLogs } from '../support/logs';
 import {
   distributedMaps,
   forLocalInterpreter,
@@ -25,11 +25,7 @@ const def = pipelineDefinition();
 const ALL_STEPS = ['extract', 'language', 'pii', 'sentiment', 'translate', 'summarize', 'speak'];
 const doc = (name: string) => ({ name, text: sampleText(name) });
 const ENGLISH = [doc('customer-email.en.txt'), doc('product-review.en.txt')];
-let logs: LogCapture;
-beforeEach(() => {
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+useCapturedLogs(); // the handlers' log lines stay out of the test output
 
 /** Items run through the interpreter and the wall time each run took there (AI_LAB_PIPELINE_TIMINGS=1 prints them). */
 const timings: Array<{ run: string; items: number; ms: number }> = [];

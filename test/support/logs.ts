@@ -23,3 +23,22 @@ export function captureLogs(): LogCapture {
     },
   };
 }
+
+/**
+ * A capture for each test of the file (or describe block): started before each test, restored after
+ * it. `logs.text()` reads the current test's output.
+ */
+export function useCapturedLogs(): LogCapture {
+  let current: LogCapture | undefined;
+  beforeEach(() => {
+    current = captureLogs();
+  });
+  afterEach(() => {
+    current?.restore();
+    current = undefined;
+  });
+  return {
+    text: () => current?.text() ?? '',
+    restore: () => current?.restore(),
+  };
+}

@@ -11,7 +11,7 @@ import { buildNotesIndexJson } from '../../../lambda/bedrock/notes-index';
 import { bedrockTokenCost, roundUsd } from '../../../lambda/shared/pricing';
 import { apiEvent, bodyOf } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 const MICRO = 'amazon.nova-micro-v1:0';
 const LITE = 'amazon.nova-lite-v1:0';
@@ -33,12 +33,8 @@ const { priceRatios } =
   require('../../../lambda/bedrock/compare') as typeof import('../../../lambda/bedrock/compare');
 
 const bedrock = mockClient(BedrockRuntimeClient);
-let logs: LogCapture;
-beforeEach(() => {
-  bedrock.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const logs = useCapturedLogs();
+beforeEach(() => bedrock.reset());
 
 const compare = (body: unknown) => handler(apiEvent({ resource: '/bedrock/compare', body }));
 const answer = (text: string, inputTokens: number, outputTokens: number, latencyMs: number) => ({

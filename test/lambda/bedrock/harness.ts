@@ -16,7 +16,7 @@ import { buildNotesIndexJson } from '../../../lambda/bedrock/notes-index';
 import { guardrailCost, roundUsd } from '../../../lambda/shared/pricing';
 import { apiEvent } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 export const ROOT = path.join(__dirname, '..', '..', '..');
 export const NOTES_JSON = buildNotesIndexJson(
@@ -82,13 +82,8 @@ export function useBedrockHandler() {
   });
 
   const bedrock = mockClient(BedrockRuntimeClient);
-  let logs: LogCapture;
-
-  beforeEach(() => {
-    bedrock.reset();
-    logs = captureLogs();
-  });
-  afterEach(() => logs.restore());
+  const logs = useCapturedLogs();
+  beforeEach(() => bedrock.reset());
 
   const call = (resource: string, body: unknown) => handler(apiEvent({ resource, body }));
   const converse = (body: unknown) => call('/bedrock/converse', body);

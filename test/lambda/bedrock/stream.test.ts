@@ -19,7 +19,7 @@ import { MAX_PROMPT_BYTES } from '../../../lambda/bedrock/schemas';
 import { bedrockTokenCost, guardrailCost, roundUsd } from '../../../lambda/shared/pricing';
 import { apiEvent } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 import { eventStream, installAwsLambdaStandIn, invokeStreaming, ndjson } from '../../support/streaming';
 
 useHandlerEnv({
@@ -33,12 +33,8 @@ const { handler } =
   require('../../../lambda/bedrock/stream-handler') as typeof import('../../../lambda/bedrock/stream-handler');
 
 const bedrock = mockClient(BedrockRuntimeClient);
-let logs: LogCapture;
-beforeEach(() => {
-  bedrock.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const logs = useCapturedLogs();
+beforeEach(() => bedrock.reset());
 
 const PROMPT_SECRET = 'Stream the memo about Project Kestrel for Jane Doe';
 const TOKENS = ['Project ', 'Kestrel ', 'ships ', 'on ', 'Friday.'];

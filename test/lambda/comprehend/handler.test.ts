@@ -10,17 +10,12 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../lambda/comprehend/handler';
 import { apiEvent, bodyOf } from '../../support/events';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 const comprehend = mockClient(ComprehendClient);
 const SECRET = 'Jane Doe lives at 12 Secret Lane, jane.doe@example.com';
-let logs: LogCapture;
-
-beforeEach(() => {
-  comprehend.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const logs = useCapturedLogs();
+beforeEach(() => comprehend.reset());
 
 const call = (resource: string, body: unknown) => handler(apiEvent({ resource, body }));
 

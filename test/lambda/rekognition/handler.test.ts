@@ -16,16 +16,11 @@ import { handler } from '../../../lambda/rekognition/handler';
 import { MAX_BODY_BYTES, MAX_IMAGE_BYTES } from '../../../lambda/rekognition/schemas';
 import { apiEvent, bodyOf } from '../../support/events';
 import { jpegHeader, pngHeader } from '../../support/images';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 const rekognition = mockClient(RekognitionClient);
-let logs: LogCapture;
-
-beforeEach(() => {
-  rekognition.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const logs = useCapturedLogs();
+beforeEach(() => rekognition.reset());
 
 const root = path.join(__dirname, '../../..');
 const file = (p: string) => fs.readFileSync(path.join(root, p));

@@ -14,7 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { apiEvent, bodyOf } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 export const samplePath = (file: string) => path.join(__dirname, '../../../samples', file);
 export const sample = (file: string): Buffer => fs.readFileSync(samplePath(file));
@@ -68,14 +68,11 @@ export function useTextractHandler() {
 
   const textract = mockClient(TextractClient);
   const s3 = mockClient(S3Client);
-  let logs: LogCapture;
-
+  const logs = useCapturedLogs();
   beforeEach(() => {
     textract.reset();
     s3.reset();
-    logs = captureLogs();
   });
-  afterEach(() => logs.restore());
 
   const post = (resource: string, body: unknown) => handler(apiEvent({ resource, body }));
   const detectText = (body: unknown) => post('/textract/text', body);

@@ -19,18 +19,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { languageNotice, readabilityOf } from '../../../lambda/textract/languages';
 import { apiEvent, bodyOf } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 useHandlerEnv({ UPLOAD_BUCKET: 'lab-uploads' });
 const { handler } =
   require('../../../lambda/textract/handler') as typeof import('../../../lambda/textract/handler');
 const textract = mockClient(TextractClient);
-let logs: LogCapture;
-beforeEach(() => {
-  textract.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+useCapturedLogs(); // the handlers' log lines stay out of the test output
+beforeEach(() => textract.reset());
 
 const SAMPLES = path.join(__dirname, '..', '..', '..', 'samples');
 const KOREAN_INVOICE = fs.readFileSync(path.join(SAMPLES, 'invoice-form.ko.png')).toString('base64');

@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { roundUsd, transcribeCost } from '../../../lambda/shared/pricing';
 import { apiEvent, bodyOf } from '../../support/events';
 import { useHandlerEnv } from '../../support/handler-env';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 useHandlerEnv({ UPLOAD_BUCKET: 'lab-uploads', JOB_NAME_STEM: 'ai-lab' });
 
@@ -20,14 +20,11 @@ const transcribe = mockClient(TranscribeClient);
 const SECRET_TRANSCRIPT = 'My secret family recipe uses saffron and cardamom.';
 const MAX_UPLOAD_BYTES = 52_428_800;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-let logs: LogCapture;
-
+const logs = useCapturedLogs();
 beforeEach(() => {
   s3.reset();
   transcribe.reset();
-  logs = captureLogs();
 });
-afterEach(() => logs.restore());
 
 /** A valid 16 kHz mono 16-bit PCM WAV file with `samples` samples of audio. */
 function wav(samples = 64): Buffer {

@@ -2,17 +2,12 @@ import { ListLanguagesCommand, TranslateClient, TranslateTextCommand } from '@aw
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../lambda/translate/handler';
 import { apiEvent, bodyOf } from '../../support/events';
-import { captureLogs, type LogCapture } from '../../support/logs';
+import { useCapturedLogs } from '../../support/logs';
 
 const translate = mockClient(TranslateClient);
 const SECRET = 'My confidential salary is 98,765 won';
-let logs: LogCapture;
-
-beforeEach(() => {
-  translate.reset();
-  logs = captureLogs();
-});
-afterEach(() => logs.restore());
+const logs = useCapturedLogs();
+beforeEach(() => translate.reset());
 
 const post = (body: unknown) => handler(apiEvent({ resource: '/translate', body }));
 const awsError = (name: string, status = 400) =>

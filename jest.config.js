@@ -18,6 +18,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
+  // jest-runtime, compiling modules through V8's compilation cache: a worker compiles the SDK, zod
+  // and aws-cdk-lib once, not once per test file (test/support/jest-runtime.js says why and what).
+  runtime: '<rootDir>/test/support/jest-runtime.js',
   cacheDirectory: '<rootDir>/.jest-cache',
   testTimeout: 60000,
   // One worker per core. Jest's default leaves one core to its parent process, which only waits:

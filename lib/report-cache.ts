@@ -12,6 +12,15 @@ import { PROJECT_ROOT } from './project-root';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** SHA-256 of a file's bytes, or null when it cannot be read (absent, a folder). */
+export function fileSha256(file: string): string | null {
+  try {
+    return sha256(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
 interface Entry<T> {
   readonly format: number;
   readonly key: string;

@@ -25,7 +25,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { PROJECT_ROOT } from './project-root';
-import { type CacheStats, cacheDirFromEnv, readEntry, sha256, writeEntry } from './report-cache';
+import { type CacheStats, cacheDirFromEnv, fileSha256, readEntry, sha256, writeEntry } from './report-cache';
 
 /** Bump when the entry layout or the key changes meaning. */
 const FORMAT = 1;
@@ -37,17 +37,10 @@ export interface ValidationCacheStats extends CacheStats {
 
 /** What the report could depend on besides the templates: the versions of the check and its rules. */
 function checkIdentity(): Record<string, string | null> {
-  const read = (file: string): string | null => {
-    try {
-      return sha256(fs.readFileSync(file));
-    } catch {
-      return null;
-    }
-  };
   return {
     awsCdkLib: (require('aws-cdk-lib/package.json') as { version: string }).version,
     // Every dependency's exact version (the engine lives in aws-cdk-lib's own node_modules).
-    packageLock: read(path.join(PROJECT_ROOT, 'package-lock.json')),
+    packageLock: fileSha256(path.join(PROJECT_ROOT, 'package-lock.json')),
   };
 }
 

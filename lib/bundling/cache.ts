@@ -13,11 +13,11 @@
  * changes exactly when the bundle does, cached or not. `ensureAll` (the prebuild) builds the missed
  * bundles that share a define in one esbuild call; each is stored as if it had been built alone.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { PROJECT_ROOT } from '../project-root';
+import { fileSha256, sha256 } from '../report-cache';
 import {
   type BundleSpec,
   DEMO_ESBUILD,
@@ -69,8 +69,6 @@ interface Manifest {
 }
 
 type Lookup = { readonly bundle: CachedBundle } | { readonly miss: string };
-
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 export class BundleCache {
   private static readonly instances = new Map<string, BundleCache>();
@@ -151,7 +149,7 @@ export class BundleCache {
       if (files.length === 0) return { miss: 'entry has no output' };
       for (const f of files) {
         // Outputs are hashed afresh, not memoised: a damaged entry must not pass.
-        if (hashUncached(path.join(dir, f)) !== manifest.outputs[f])
+        if (fileSha256(path.join(dir, f)) !== manifest.outputs[f])
           return { miss: `cached output damaged: ${f}` };
       }
       return { bundle: { key, dir, files } };
@@ -325,7 +323,7 @@ export class BundleCache {
     const id = `${file}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`;
     let hash = this.fileHashes.get(id);
     if (hash === undefined) {
-      hash = hashUncached(file);
+      hash = fileSha256(file);
       this.fileHashes.set(id, hash);
     }
     return hash;
@@ -357,14 +355,6 @@ function reachableInputs(meta: esbuild.Metafile, entry: string): string[] {
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 const isDependency = (input: string): boolean => input.split(/[\\/]/).includes('node_modules');
-
-function hashUncached(file: string): string | null {
-  try {
-    return sha256(fs.readFileSync(file));
-  } catch {
-    return null;
-  }
-}
 
 function listingHash(dir: string): string | null {
   try {

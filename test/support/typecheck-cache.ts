@@ -16,17 +16,23 @@
  * `AI_LAB_TYPECHECK_CACHE=<dir>` moves the cache; `AI_LAB_TYPECHECK_CACHE=off` checks every time.
  * The default is node_modules/.cache/ai-lab-typecheck, beside the bundle and guard caches.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { type CacheStats, cacheDirFromEnv, readEntry, sha256, writeEntry } from '../../lib/report-cache';
+import {
+  type CacheStats,
+  cacheDirFromEnv,
+  fileSha256,
+  readEntry,
+  sha256,
+  writeEntry,
+} from '../../lib/report-cache';
 
 /** Bump when the entry layout or the key changes meaning. */
 const FORMAT = 1;
 
 interface Report {
   /** Every file the program read, by absolute path, with its SHA-256. */
-  readonly files: Record<string, string>;
+  readonly files: Record<string, string | null>;
   readonly diagnostics: string[];
 }
 
@@ -56,14 +62,6 @@ export function parseConfig(configPath: string): ts.ParsedCommandLine {
   return config;
 }
 
-const fileHash = (file: string): string | undefined => {
-  try {
-    return sha256(fs.readFileSync(file));
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * The project's diagnostics (`tsc -p configPath --noEmit`), from the cache when no file the last
  * check read has changed. Paths in messages are relative to `root`.
@@ -86,9 +84,7 @@ export function typeCheck(
   const file = cacheDir && path.join(cacheDir, `${key}.json`);
   if (file) {
     const found = readEntry<Report>(file, key, FORMAT);
-    const unchanged =
-      'report' in found && Object.entries(found.report.files).every(([f, hash]) => fileHash(f) === hash);
-    if ('report' in found && unchanged) {
+    if ('report' in found && Object.entries(found.report.files).every(([f, h]) => fileSha256(f) === h)) {
       typeCheckStats.hits++;
       return { diagnostics: found.report.diagnostics, config, cached: true };
     }
@@ -104,7 +100,7 @@ export function typeCheck(
   });
   if (file) {
     const files = Object.fromEntries(
-      program.getSourceFiles().map((s) => [s.fileName, fileHash(s.fileName) ?? '']),
+      program.getSourceFiles().map((s) => [s.fileName, fileSha256(s.fileName)]),
     );
     writeEntry<Report>(file, key, FORMAT, { files, diagnostics });
   }

@@ -18,6 +18,7 @@ import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/project-root';
+import { fileSha256 } from '../../lib/report-cache';
 
 /** `off` turns the cache off (the assemblies then go to the run's temp folder). */
 export const ASSEMBLY_CACHE_ENV = 'AI_LAB_ASSEMBLY_CACHE';
@@ -90,15 +91,8 @@ export function contextFiles(
   const files: Record<string, string> = {};
   for (const [key, value] of Object.entries(context)) {
     if (typeof value !== 'string' || value.length === 0 || value.length > 500) continue;
-    const file = path.resolve(root, value);
-    let bytes: Buffer;
-    try {
-      if (!fs.statSync(file).isFile()) continue;
-      bytes = fs.readFileSync(file);
-    } catch {
-      continue;
-    }
-    files[key] = createHash('sha256').update(bytes).digest('hex');
+    const hash = fileSha256(path.resolve(root, value)); // null for a folder or no file
+    if (hash) files[key] = hash;
   }
   return files;
 }

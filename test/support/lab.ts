@@ -13,8 +13,6 @@ export interface TestLab extends Lab {
   readonly app: App;
 }
 
-export { CDK_JSON_CONTEXT };
-
 export function buildTestLab(
   context: Record<string, unknown> = {},
   options: { bundle?: boolean; outdir?: string; nag?: boolean; demos?: readonly DemoId[] } = {},

@@ -49,13 +49,27 @@ export function readEntry<T>(file: string, key: string, format: number): CacheLo
   return { report: entry.report };
 }
 
-/** Into a temporary file, then renamed into place: a parallel reader never reads half an entry. */
-export function writeEntry<T>(file: string, key: string, format: number, report: T): void {
+/**
+ * Into a temporary file, then renamed into place: a parallel reader never reads half an entry.
+ * False when the entry cannot be written (a read-only or full disk): not an error, since the caller
+ * has its report all the same and the next lookup is a miss.
+ */
+export function writeEntry<T>(file: string, key: string, format: number, report: T): boolean {
   const entry: Entry<T> = { format, key, report, reportHash: sha256(JSON.stringify(report)) };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(entry));
-  fs.renameSync(tmp, file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify(entry));
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // No folder to write in, so no temporary file either.
+    }
+    return false;
+  }
 }
 
 /** A cache's lookups in this process (tests read them). */

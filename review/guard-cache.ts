@@ -95,11 +95,7 @@ export function cachedGuardReport<V extends Located>(
   const stored = mapTemplatePaths(violations, (p) =>
     index.has(path.resolve(p)) ? `#${index.get(path.resolve(p))}` : p,
   );
-  try {
-    writeEntry(file, key, FORMAT, stored);
-  } catch {
-    // A read-only or full disk: the review still has its report, the next one runs cfn-guard again.
-  }
+  writeEntry(file, key, FORMAT, stored);
   return violations;
 }
 

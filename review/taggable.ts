@@ -83,11 +83,7 @@ export function cachedTaggableTypes(
   specCacheStats.misses++;
   specCacheStats.missReasons.push('miss' in found ? found.miss : 'entry damaged');
   const types = load();
-  try {
-    writeEntry(file, key, FORMAT, types);
-  } catch {
-    // A read-only or full disk: the answer stands, the next process loads the database again.
-  }
+  writeEntry(file, key, FORMAT, types);
   return types;
 }
 
